@@ -1,0 +1,258 @@
+/* freightroute.h - the public API of freightroute, a multimodal freight router.
+ *
+ * A network (nodes, links, transfers, emission factors; see docs/FORMAT.md)
+ * is loaded once, validated and expanded into a virtual graph. It is then
+ * read-only: any number of threads may query it at the same time.
+ *
+ *   GError *err = NULL;
+ *   fr_network *net = fr_network_load_dir("examples/data/sample", &err);
+ *   fr_query *q = fr_query_new("CNCKG", "DEDUI");
+ *   fr_query_set_objective(q, FR_OBJECTIVE_TIME);
+ *   fr_route *r = fr_network_route(net, q, &err);
+ *   printf("%.1f days\n", fr_route_total_time_h(r) / 24);
+ *   fr_route_free(r); fr_query_free(q); fr_network_free(net);
+ *
+ * Conventions
+ * - Every fallible call takes a GError ** last (may be NULL) and returns
+ *   NULL/false on failure. Errors are in the FR_ERROR domain; messages name
+ *   the file and line for bad input ("links.csv:17: unknown node 'X'").
+ * - The library never prints, aborts or exits.
+ * - Strings returned as `const char *` are owned by the object they came from
+ *   and live as long as it does. A route borrows its network: free routes
+ *   before the network.
+ * - All money is USD, time hours, emissions kg CO2e, distance km. Figures of
+ *   links, transfers and dwells are per TEU; route totals are for the
+ *   query's whole quantity (cost and CO2 scale with it, time and distance
+ *   do not).
+ */
+#ifndef FREIGHTROUTE_H
+#define FREIGHTROUTE_H
+
+#include <glib.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The library is built with hidden symbols; what this header declares is exported. */
+#if defined(FR_BUILDING_LIBRARY) && defined(__GNUC__)
+#pragma GCC visibility push(default)
+#endif
+
+#define FR_VERSION_MAJOR 0
+#define FR_VERSION_MINOR 1
+#define FR_VERSION_PATCH 0
+#define FR_VERSION_STRING "0.1.0"
+
+/* The version of the library actually linked (may differ from the header's). */
+const char *fr_version(void);
+
+/* ---- Errors -------------------------------------------------------------- */
+
+#define FR_ERROR (fr_error_quark())
+GQuark fr_error_quark(void);
+
+typedef enum {
+    FR_ERROR_IO,       /* a file could not be read or written */
+    FR_ERROR_INVALID,  /* the network data breaks FORMAT.md §1 */
+    FR_ERROR_QUERY,    /* the query is impossible: unknown id, from = to, ... */
+    FR_ERROR_NO_ROUTE, /* the query is valid but no route satisfies it */
+    FR_ERROR_INTERNAL  /* a failure inside a dependency (igraph, memory) */
+} fr_error_code;
+
+/* ---- Enumerations and their names --------------------------------------- */
+
+typedef enum {
+    FR_MODE_RAIL,
+    FR_MODE_ROAD,
+    FR_MODE_RIVER,
+    FR_MODE_SEA,
+    FR_MODE_AIR,
+    FR_MODE_COUNT
+} fr_mode;
+
+/* A set of modes, e.g. FR_MODE_BIT(FR_MODE_RAIL) | FR_MODE_BIT(FR_MODE_SEA). */
+typedef unsigned fr_mode_set;
+#define FR_MODE_BIT(m) (1u << (m))
+#define FR_MODES_ALL ((1u << FR_MODE_COUNT) - 1u)
+
+typedef enum {
+    FR_NODE_CITY,
+    FR_NODE_RAIL_TERMINAL,
+    FR_NODE_RIVER_PORT,
+    FR_NODE_SEAPORT,
+    FR_NODE_AIRPORT,
+    FR_NODE_BORDER,
+    FR_NODE_JUNCTION,
+    FR_NODE_KIND_COUNT
+} fr_node_kind;
+
+typedef enum {
+    FR_OBJECTIVE_COST,
+    FR_OBJECTIVE_TIME,
+    FR_OBJECTIVE_CO2,
+    FR_OBJECTIVE_DISTANCE,
+    FR_OBJECTIVE_GENERALIZED,
+    FR_OBJECTIVE_COUNT
+} fr_objective;
+
+/* Names as in FORMAT.md ("rail", "river_port", "generalized"). */
+const char *fr_mode_name(fr_mode mode);
+const char *fr_node_kind_name(fr_node_kind kind);
+const char *fr_objective_name(fr_objective objective);
+/* Parse a name; false if it is not one. */
+bool fr_mode_from_name(const char *name, fr_mode *out);
+bool fr_objective_from_name(const char *name, fr_objective *out);
+/* Parse a comma-separated list of modes ("rail,sea"); false with an
+ * FR_ERROR_QUERY naming the bad item otherwise. */
+bool fr_mode_set_parse(const char *list, fr_mode_set *out, GError **error);
+
+/* Default emission factor of a mode, kg CO2e per TEU-km (FORMAT.md §4). */
+double fr_mode_default_co2_factor(fr_mode mode);
+
+/* ---- Networks ------------------------------------------------------------ */
+
+typedef struct fr_network fr_network;
+
+/* Load a network directory (nodes.csv, links.csv, optional transfers.csv and
+ * modes.csv). Fails as a whole on the first violation of FORMAT.md §1. */
+fr_network *fr_network_load_dir(const char *dir, GError **error);
+
+/* Load the network embedded in the library (the Chongqing corridors).
+ * Fails with FR_ERROR_IO when this build carries no embedded network. */
+fr_network *fr_network_load_default(GError **error);
+
+/* Write the embedded network's files (CSV and its README) into `dir`,
+ * creating it, so that a planner can edit a copy and load it back. */
+bool fr_network_export_default(const char *dir, GError **error);
+
+void fr_network_free(fr_network *network);
+
+/* Warnings the loader noticed without failing (e.g. a transfer row naming a
+ * mode no link of its node uses). NULL-terminated; owned by the network. */
+const char *const *fr_network_warnings(const fr_network *network);
+
+/* Read-only views of a node and a link; strings owned by the network. */
+typedef struct {
+    const char *id;
+    const char *name;
+    fr_node_kind kind;
+    const char *country; /* ISO 3166-1 alpha-2 */
+    double lat, lon;
+    double dwell_h, dwell_usd;
+    const char *source; /* "" when the file gave none */
+} fr_node_info;
+
+typedef struct {
+    const char *id;
+    const char *from, *to; /* node ids */
+    fr_mode mode;
+    double distance_km, time_h, cost_usd, co2_kg; /* co2_kg resolved (§1 default) */
+    bool bidirectional;
+    const char *corridor; /* "" when none */
+    const char *source;   /* "" when none */
+} fr_link_info;
+
+size_t fr_network_node_count(const fr_network *network);
+size_t fr_network_link_count(const fr_network *network);
+/* Nodes and links in file order, index 0 .. count-1; false when out of range. */
+bool fr_network_node(const fr_network *network, size_t index, fr_node_info *out);
+bool fr_network_link(const fr_network *network, size_t index, fr_link_info *out);
+/* Index of the node with this id, or -1. */
+long fr_network_find_node(const fr_network *network, const char *id);
+/* True when some link carries this corridor label. */
+bool fr_network_has_corridor(const fr_network *network, const char *corridor);
+
+/* Size of the virtual graph of FORMAT.md §2 (for reports and benchmarks). */
+size_t fr_network_state_count(const fr_network *network);
+size_t fr_network_virtual_edge_count(const fr_network *network);
+
+/* ---- Queries ------------------------------------------------------------- */
+
+typedef struct fr_query fr_query;
+
+/* A query from one node id to another. Defaults: objective cost, quantity 1,
+ * value of time 0, carbon price 0, all modes, nothing avoided. Setters only
+ * record; fr_network_route() validates the whole query against the network. */
+fr_query *fr_query_new(const char *from, const char *to);
+fr_query *fr_query_copy(const fr_query *query);
+void fr_query_free(fr_query *query);
+
+void fr_query_set_objective(fr_query *query, fr_objective objective);
+void fr_query_set_quantity(fr_query *query, double teu);
+void fr_query_set_value_of_time(fr_query *query, double usd_per_teu_hour);
+void fr_query_set_carbon_price(fr_query *query, double usd_per_kg_co2);
+void fr_query_set_modes(fr_query *query, fr_mode_set modes);
+void fr_query_avoid_node(fr_query *query, const char *node_id);
+void fr_query_avoid_country(fr_query *query, const char *country_code);
+void fr_query_avoid_corridor(fr_query *query, const char *corridor);
+
+const char *fr_query_from(const fr_query *query);
+const char *fr_query_to(const fr_query *query);
+fr_objective fr_query_objective(const fr_query *query);
+double fr_query_quantity(const fr_query *query);
+
+/* ---- Routes -------------------------------------------------------------- */
+
+typedef struct fr_route fr_route;
+
+/* The optimal route for the query (FORMAT.md §2: ties by time, then cost,
+ * then fewer edges). FR_ERROR_QUERY for an invalid query, FR_ERROR_NO_ROUTE
+ * when no route satisfies it. Thread-safe on a shared network. */
+fr_route *fr_network_route(const fr_network *network, const fr_query *query,
+                           GError **error);
+
+void fr_route_free(fr_route *route);
+
+typedef enum { FR_STEP_LINK, FR_STEP_TRANSFER, FR_STEP_DWELL } fr_step_type;
+
+/* One step of a route. Figures are per TEU, as in the network. */
+typedef struct {
+    fr_step_type type;
+    const char *link_id;   /* link steps: the link id, "<id>:rev" for reverses */
+    const char *from_node; /* link: its start; transfer/dwell: the node */
+    const char *to_node;   /* link: its end; transfer/dwell: the node */
+    fr_mode mode;          /* link: its mode; transfer: from_mode; dwell: the mode passed through */
+    fr_mode to_mode;       /* transfer: to_mode; otherwise = mode */
+    const char *corridor;  /* link steps: label or ""; others "" */
+    double cost_usd, time_h, co2_kg, distance_km;
+} fr_step;
+
+const fr_network *fr_route_network(const fr_route *route);
+const char *fr_route_from(const fr_route *route);
+const char *fr_route_to(const fr_route *route);
+fr_objective fr_route_objective(const fr_route *route);
+double fr_route_quantity(const fr_route *route);
+
+size_t fr_route_step_count(const fr_route *route);
+const fr_step *fr_route_step(const fr_route *route, size_t index);
+
+/* Totals for the whole quantity. */
+double fr_route_total_cost_usd(const fr_route *route);
+double fr_route_total_time_h(const fr_route *route);
+double fr_route_total_co2_kg(const fr_route *route);
+double fr_route_total_distance_km(const fr_route *route);
+size_t fr_route_transfer_count(const fr_route *route);
+/* The value of the query's objective for this route (per whole quantity). */
+double fr_route_objective_value(const fr_route *route);
+
+/* ---- Output -------------------------------------------------------------- */
+
+/* Renderings of a route, newly allocated (g_free). JSON is FORMAT.md §3;
+ * GeoJSON a FeatureCollection with a LineString per link step; text a
+ * readable itinerary with totals. */
+char *fr_route_to_json(const fr_route *route);
+char *fr_route_to_geojson(const fr_route *route);
+char *fr_route_to_text(const fr_route *route);
+
+#if defined(FR_BUILDING_LIBRARY) && defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* FREIGHTROUTE_H */

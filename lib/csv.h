@@ -1,0 +1,35 @@
+/* csv.h - a small, strict RFC 4180 reader that knows line numbers.
+ *
+ * Reads records one at a time from a buffer held in memory. Quoted fields
+ * may hold commas, doubled quotes and line breaks; a record's line number is
+ * the line it starts on (1-based), so error messages can point at it.
+ * Blank lines are skipped; a UTF-8 byte-order mark at the start is ignored.
+ * NUL bytes, invalid UTF-8, an unterminated quote or text after a closing
+ * quote are errors naming "<name>:<line>". */
+#ifndef FR_CSV_H
+#define FR_CSV_H
+
+#include <glib.h>
+#include <stddef.h>
+
+typedef struct {
+    const char *name; /* for messages, e.g. "links.csv" */
+    const char *data;
+    size_t len;
+    size_t pos;
+    size_t line;        /* current line while reading */
+    size_t record_line; /* line on which the last record started */
+    GPtrArray *fields;  /* char *, owned: the last record's fields */
+} fr_csv_reader;
+
+void fr_csv_reader_init(fr_csv_reader *reader, const char *name,
+                        const char *data, size_t len);
+void fr_csv_reader_clear(fr_csv_reader *reader);
+
+/* 1: a record is in reader->fields; 0: end of data; -1: error set. */
+int fr_csv_reader_next(fr_csv_reader *reader, GError **error);
+
+/* The i-th field of the last record (NULL when the record is shorter). */
+const char *fr_csv_field(const fr_csv_reader *reader, size_t index);
+
+#endif /* FR_CSV_H */

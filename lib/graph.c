@@ -1,0 +1,203 @@
+/* graph.c - expands a loaded network into the virtual graph of FORMAT.md §2.
+ *
+ * Each (node, mode) pair that some link uses gets a slot with two states,
+ * IN and OUT. Edges: every link OUT(u,m) -> IN(v,m) (and back for
+ * bidirectional links), a pass-through IN(v,m) -> OUT(v,m) charging the
+ * node's dwell, and a transfer IN(v,m1) -> OUT(v,m2) for every transfer row
+ * whose two modes are both in use at v. The same graph is built in igraph
+ * (for graph algorithms and reference checks) and as a compressed
+ * out-adjacency (CSR) for the library's own searches. Built once, then
+ * immutable. */
+#include "network.h"
+
+#include <string.h>
+
+typedef struct {
+    fr_vgraph *g;
+    uint32_t next; /* next edge id */
+} edge_builder;
+
+static void add_edge(edge_builder *b, uint32_t from, uint32_t to, fr_vedge_kind kind,
+                     uint32_t ref, double cost, double time, double co2, double distance)
+{
+    fr_vgraph *g = b->g;
+    uint32_t e = b->next++;
+    g->edge_from[e] = from;
+    g->edge_to[e] = to;
+    g->edge_kind[e] = (uint8_t)kind;
+    g->edge_ref[e] = ref;
+    g->cost[e] = cost;
+    g->time[e] = time;
+    g->co2[e] = co2;
+    g->distance[e] = distance;
+}
+
+/* Assigns a slot to every (node, mode) used by a link; returns the slot count. */
+static uint32_t assign_slots(const fr_network *net, fr_vgraph *g)
+{
+    size_t n_pairs = (size_t)net->nodes->len * FR_MODE_COUNT;
+    g->slot_of = g_new(int32_t, n_pairs);
+    memset(g->slot_of, 0xff, n_pairs * sizeof *g->slot_of); /* all -1 */
+    for (guint i = 0; i < net->links->len; i++) {
+        const fr_link *l = FR_LINK(net, i);
+        g->slot_of[(size_t)l->from * FR_MODE_COUNT + l->mode] = 0;
+        g->slot_of[(size_t)l->to * FR_MODE_COUNT + l->mode] = 0;
+    }
+    uint32_t n_slots = 0;
+    for (size_t p = 0; p < n_pairs; p++)
+        if (g->slot_of[p] == 0)
+            g->slot_of[p] = (int32_t)n_slots++;
+        else
+            g->slot_of[p] = -1;
+    g->n_states = 2 * n_slots;
+    g->state_node = g_new(uint32_t, g->n_states);
+    g->state_mode = g_new(uint8_t, g->n_states);
+    for (size_t p = 0; p < n_pairs; p++) {
+        int32_t slot = g->slot_of[p];
+        if (slot < 0)
+            continue;
+        for (uint32_t s = fr_state_in((uint32_t)slot); s <= fr_state_out((uint32_t)slot); s++) {
+            g->state_node[s] = (uint32_t)(p / FR_MODE_COUNT);
+            g->state_mode[s] = (uint8_t)(p % FR_MODE_COUNT);
+        }
+    }
+    return n_slots;
+}
+
+static int32_t slot(const fr_vgraph *g, uint32_t node, fr_mode mode)
+{
+    return g->slot_of[(size_t)node * FR_MODE_COUNT + mode];
+}
+
+static bool transfer_applies(const fr_vgraph *g, const fr_transfer *t)
+{
+    return slot(g, t->node, t->from_mode) >= 0 && slot(g, t->node, t->to_mode) >= 0;
+}
+
+static void allocate_edges(fr_vgraph *g, uint32_t n)
+{
+    g->n_edges = n;
+    g->edge_from = g_new(uint32_t, n);
+    g->edge_to = g_new(uint32_t, n);
+    g->edge_ref = g_new(uint32_t, n);
+    g->edge_kind = g_new(uint8_t, n);
+    g->cost = g_new(double, n);
+    g->time = g_new(double, n);
+    g->co2 = g_new(double, n);
+    g->distance = g_new(double, n);
+}
+
+static void add_link_edges(const fr_network *net, edge_builder *b)
+{
+    const fr_vgraph *g = b->g;
+    for (guint i = 0; i < net->links->len; i++) {
+        const fr_link *l = FR_LINK(net, i);
+        uint32_t from = (uint32_t)slot(g, l->from, l->mode);
+        uint32_t to = (uint32_t)slot(g, l->to, l->mode);
+        add_edge(b, fr_state_out(from), fr_state_in(to), FR_VEDGE_LINK, i, l->cost_usd,
+                 l->time_h, l->co2_kg, l->distance_km);
+        if (l->bidirectional)
+            add_edge(b, fr_state_out(to), fr_state_in(from), FR_VEDGE_REVERSE, i, l->cost_usd,
+                     l->time_h, l->co2_kg, l->distance_km);
+    }
+}
+
+static void add_node_edges(const fr_network *net, edge_builder *b)
+{
+    const fr_vgraph *g = b->g;
+    for (uint32_t s = 0; s < g->n_states; s += 2) {
+        const fr_node *n = FR_NODE(net, g->state_node[s]);
+        add_edge(b, s, s + 1, FR_VEDGE_DWELL, g->state_node[s], n->dwell_usd, n->dwell_h, 0, 0);
+    }
+    for (guint i = 0; i < net->transfers->len; i++) {
+        const fr_transfer *t = FR_TRANSFER(net, i);
+        if (!transfer_applies(g, t))
+            continue;
+        const fr_node *n = FR_NODE(net, t->node);
+        add_edge(b, fr_state_in((uint32_t)slot(g, t->node, t->from_mode)),
+                 fr_state_out((uint32_t)slot(g, t->node, t->to_mode)), FR_VEDGE_TRANSFER, i,
+                 n->dwell_usd + t->cost_usd, n->dwell_h + t->time_h, t->co2_kg, 0);
+    }
+}
+
+/* Out-adjacency by a stable counting sort on the edges' start states. */
+static void build_csr(fr_vgraph *g)
+{
+    g->out_start = g_new0(uint32_t, (size_t)g->n_states + 1);
+    g->out_edges = g_new(uint32_t, g->n_edges ? g->n_edges : 1);
+    for (uint32_t e = 0; e < g->n_edges; e++)
+        g->out_start[g->edge_from[e] + 1]++;
+    for (uint32_t s = 0; s < g->n_states; s++)
+        g->out_start[s + 1] += g->out_start[s];
+    uint32_t *fill = g_memdup2(g->out_start, ((size_t)g->n_states + 1) * sizeof *fill);
+    for (uint32_t e = 0; e < g->n_edges; e++)
+        g->out_edges[fill[g->edge_from[e]]++] = e;
+    g_free(fill);
+}
+
+static bool build_igraph(fr_vgraph *g, GError **error)
+{
+    igraph_vector_int_t edges;
+    fr_igraph_enter();
+    igraph_error_t status = igraph_vector_int_init(&edges, 2 * (igraph_integer_t)g->n_edges);
+    if (status == IGRAPH_SUCCESS) {
+        for (uint32_t e = 0; e < g->n_edges; e++) {
+            VECTOR(edges)[2 * e] = g->edge_from[e];
+            VECTOR(edges)[2 * e + 1] = g->edge_to[e];
+        }
+        status = igraph_create(&g->graph, &edges, g->n_states, IGRAPH_DIRECTED);
+        igraph_vector_int_destroy(&edges);
+    }
+    fr_igraph_leave();
+    if (status != IGRAPH_SUCCESS) {
+        g_set_error(error, FR_ERROR, FR_ERROR_INTERNAL, "igraph could not build the graph: %s",
+                    igraph_strerror(status));
+        return false;
+    }
+    g->has_igraph = true;
+    return true;
+}
+
+bool fr_vgraph_build(fr_network *net, GError **error)
+{
+    fr_vgraph *g = &net->vgraph;
+    uint32_t n_slots = assign_slots(net, g);
+    uint64_t n_edges = n_slots;
+    for (guint i = 0; i < net->links->len; i++)
+        n_edges += FR_LINK(net, i)->bidirectional ? 2 : 1;
+    uint32_t n_transfer_edges = 0;
+    for (guint i = 0; i < net->transfers->len; i++)
+        n_transfer_edges += transfer_applies(g, FR_TRANSFER(net, i));
+    n_edges += n_transfer_edges;
+    if (n_edges >= UINT32_MAX || g->n_states >= UINT32_MAX / 2) {
+        g_set_error(error, FR_ERROR, FR_ERROR_INVALID,
+                    "network too large: %" G_GUINT64_FORMAT " virtual edges", n_edges);
+        return false;
+    }
+    allocate_edges(g, (uint32_t)n_edges);
+    edge_builder b = {g, 0};
+    add_link_edges(net, &b);
+    add_node_edges(net, &b);
+    build_csr(g);
+    return build_igraph(g, error);
+}
+
+void fr_vgraph_clear(fr_vgraph *g)
+{
+    if (g->has_igraph)
+        igraph_destroy(&g->graph);
+    g_free(g->slot_of);
+    g_free(g->state_node);
+    g_free(g->state_mode);
+    g_free(g->edge_from);
+    g_free(g->edge_to);
+    g_free(g->edge_ref);
+    g_free(g->edge_kind);
+    g_free(g->cost);
+    g_free(g->time);
+    g_free(g->co2);
+    g_free(g->distance);
+    g_free(g->out_start);
+    g_free(g->out_edges);
+    memset(g, 0, sizeof *g);
+}

@@ -1,0 +1,51 @@
+/* route.h - internal: queries, their resolution against a network, the
+ * single-objective search, and route construction from a virtual path. */
+#ifndef FR_ROUTE_H
+#define FR_ROUTE_H
+
+#include "network.h"
+
+struct fr_query {
+    char *from, *to;
+    fr_objective objective;
+    double quantity, value_of_time, carbon_price;
+    fr_mode_set modes;
+    GPtrArray *avoid_nodes, *avoid_countries, *avoid_corridors; /* char * */
+};
+
+/* A query checked against a network, in the terms a search needs. */
+typedef struct {
+    uint32_t origin, destination; /* node indices */
+    fr_objective objective;
+    double value_of_time, carbon_price;
+    fr_mode_set modes;
+    bool *node_blocked;     /* per node: avoided node or country */
+    bool *corridor_blocked; /* per corridor index */
+} fr_search_spec;
+
+/* query.c: FR_ERROR_QUERY naming the problem when the query is impossible. */
+bool fr_search_spec_init(fr_search_spec *spec, const fr_network *net, const fr_query *query,
+                         GError **error);
+void fr_search_spec_clear(fr_search_spec *spec);
+
+/* search.c: the virtual edges of the optimal path (ties as in FORMAT.md §2),
+ * or NULL when no route exists. */
+GArray *fr_search_best_path(const fr_network *net, const fr_search_spec *spec);
+/* The objective's weight of one virtual edge, per TEU. */
+double fr_edge_objective(const fr_vgraph *g, const fr_search_spec *spec, uint32_t edge);
+
+struct fr_route {
+    const fr_network *net;
+    const char *from, *to; /* node ids, owned by the network */
+    fr_objective objective;
+    double quantity, value_of_time, carbon_price;
+    GArray *steps; /* fr_step */
+    double cost_usd, time_h, co2_kg, distance_km; /* per TEU */
+    size_t transfers;
+};
+
+/* route.c: a route object for a path of virtual edges. */
+fr_route *fr_route_new_from_path(const fr_network *net, const fr_query *query,
+                                 const GArray *edges);
+
+#endif /* FR_ROUTE_H */
