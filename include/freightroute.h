@@ -1,6 +1,6 @@
 /* freightroute.h - the public API of freightroute, a multimodal freight router.
  *
- * A network (nodes, links, transfers, emission factors; see docs/FORMAT.md)
+ * A network (nodes, links, transfers, emission factors; see lib/FORMAT.md)
  * is loaded once, validated and expanded into a virtual graph. It is then
  * read-only: any number of threads may query it at the same time.
  *

@@ -36,7 +36,7 @@ static bool read_from_resource(void *context, const char *file, char **contents,
 
 fr_network *fr_network_load_default(GError **error)
 {
-    fr_file_source source = {read_from_resource, NULL};
+    fr_file_source source = {read_from_resource, NULL, "the embedded network"};
     return fr_network_load_source(&source, error);
 }
 

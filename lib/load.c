@@ -86,7 +86,8 @@ static bool table_open(table *t, const fr_file_source *source, const char *file,
         return true;
     }
     if (missing) {
-        g_set_error(error, FR_ERROR, FR_ERROR_IO, "%s: required file is missing", file);
+        g_set_error(error, FR_ERROR, FR_ERROR_IO, "%s: required file is missing from %s", file,
+                    source->where);
         return false;
     }
     *present = true;
@@ -502,6 +503,6 @@ fr_network *fr_network_load_dir(const char *dir, GError **error)
         g_set_error(error, FR_ERROR, FR_ERROR_IO, "%s: not a directory", dir ? dir : "(null)");
         return NULL;
     }
-    fr_file_source source = {read_from_dir, (void *)dir};
+    fr_file_source source = {read_from_dir, (void *)dir, dir};
     return fr_network_load_source(&source, error);
 }

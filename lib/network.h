@@ -89,6 +89,7 @@ typedef struct {
     bool (*read)(void *context, const char *file, char **contents, gsize *len, bool *missing,
                  GError **error);
     void *context;
+    const char *where; /* for messages: the directory, or "the embedded network" */
 } fr_file_source;
 fr_network *fr_network_load_source(const fr_file_source *source, GError **error);
 

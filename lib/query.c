@@ -5,6 +5,7 @@
 #include "route.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <string.h>
 
 fr_query *fr_query_new(const char *from, const char *to)
