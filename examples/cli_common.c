@@ -39,3 +39,18 @@ char **cli_split_list(char **values)
     g_ptr_array_add(items, NULL);
     return (char **)g_ptr_array_free(items, FALSE);
 }
+
+char *cli_json_quote(const char *text)
+{
+    GString *out = g_string_new("\"");
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            g_string_append_printf(out, "\\%c", *p);
+        else if (*p < 0x20)
+            g_string_append_printf(out, "\\u%04x", *p);
+        else
+            g_string_append_c(out, (char)*p);
+    }
+    g_string_append_c(out, '"');
+    return g_string_free(out, FALSE);
+}

@@ -22,4 +22,7 @@ fr_network *cli_load_network(const char *dir, GError **error);
  * NULL-terminated list without empty items (g_strfreev). */
 char **cli_split_list(char **values);
 
+/* `text` as a JSON string literal, quotes included (g_free). */
+char *cli_json_quote(const char *text);
+
 #endif

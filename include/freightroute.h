@@ -180,6 +180,8 @@ fr_query *fr_query_new(const char *from, const char *to);
 fr_query *fr_query_copy(const fr_query *query);
 void fr_query_free(fr_query *query);
 
+/* Re-aim a query (e.g. a template reused for many origin-destination pairs). */
+void fr_query_set_endpoints(fr_query *query, const char *from, const char *to);
 void fr_query_set_objective(fr_query *query, fr_objective objective);
 void fr_query_set_quantity(fr_query *query, double teu);
 void fr_query_set_value_of_time(fr_query *query, double usd_per_teu_hour);
@@ -193,6 +195,8 @@ const char *fr_query_from(const fr_query *query);
 const char *fr_query_to(const fr_query *query);
 fr_objective fr_query_objective(const fr_query *query);
 double fr_query_quantity(const fr_query *query);
+double fr_query_value_of_time(const fr_query *query);
+double fr_query_carbon_price(const fr_query *query);
 
 /* ---- Routes -------------------------------------------------------------- */
 

@@ -54,6 +54,15 @@ void fr_query_free(fr_query *q)
     g_free(q);
 }
 
+void fr_query_set_endpoints(fr_query *q, const char *from, const char *to)
+{
+    char *old_from = q->from, *old_to = q->to;
+    q->from = g_strdup(from);
+    q->to = g_strdup(to);
+    g_free(old_from);
+    g_free(old_to);
+}
+
 void fr_query_set_objective(fr_query *q, fr_objective objective) { q->objective = objective; }
 void fr_query_set_quantity(fr_query *q, double teu) { q->quantity = teu; }
 void fr_query_set_value_of_time(fr_query *q, double usd) { q->value_of_time = usd; }
@@ -66,6 +75,8 @@ const char *fr_query_from(const fr_query *q) { return q->from; }
 const char *fr_query_to(const fr_query *q) { return q->to; }
 fr_objective fr_query_objective(const fr_query *q) { return q->objective; }
 double fr_query_quantity(const fr_query *q) { return q->quantity; }
+double fr_query_value_of_time(const fr_query *q) { return q->value_of_time; }
+double fr_query_carbon_price(const fr_query *q) { return q->carbon_price; }
 
 static bool query_error(GError **error, const char *format, ...) G_GNUC_PRINTF(2, 3);
 static bool query_error(GError **error, const char *format, ...)

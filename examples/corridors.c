@@ -1,0 +1,225 @@
+/* corridors.c - corridor families and their best routes (see corridors.h).
+ *
+ * Candidates come from constrained queries: for every set of main modes
+ * (rail, river, sea, air, each with road for the first and last mile) and
+ * for cost, time and CO2, the best route; then the same again with each
+ * corridor label found so far avoided, to uncover the next-best corridor
+ * (Khorgos behind Alashankou, YUMANE behind Yuxinou). Each candidate is
+ * named by its family; a family keeps its best candidate. */
+#include "corridors.h"
+
+#include <string.h>
+
+static const fr_mode main_modes[] = {FR_MODE_RAIL, FR_MODE_RIVER, FR_MODE_SEA, FR_MODE_AIR};
+enum { N_MAIN = G_N_ELEMENTS(main_modes) };
+
+char *corridor_family(const fr_route *route)
+{
+    bool seen[FR_MODE_COUNT] = {false};
+    bool only_road = true;
+    const char *label = "";
+    for (size_t i = 0; i < fr_route_step_count(route); i++) {
+        const fr_step *s = fr_route_step(route, i);
+        if (s->type != FR_STEP_LINK)
+            continue;
+        only_road &= s->mode == FR_MODE_ROAD;
+        if (!*label && s->corridor[0] && s->mode != FR_MODE_ROAD)
+            label = s->corridor;
+    }
+    GString *name = g_string_new(NULL);
+    for (size_t i = 0; i < fr_route_step_count(route); i++) {
+        const fr_step *s = fr_route_step(route, i);
+        if (s->type != FR_STEP_LINK || seen[s->mode] || (s->mode == FR_MODE_ROAD && !only_road))
+            continue;
+        seen[s->mode] = true;
+        g_string_append_printf(name, "%s%s", name->len ? " + " : "", fr_mode_name(s->mode));
+    }
+    if (!*label && only_road)
+        for (size_t i = 0; i < fr_route_step_count(route) && !*label; i++)
+            label = fr_route_step(route, i)->corridor;
+    if (*label)
+        g_string_append_printf(name, " (%s)", label);
+    return g_string_free(name, FALSE);
+}
+
+/* The settings' objective for a route's totals (whole quantity). */
+static double score(const fr_route *r, const fr_query *settings, double vot, double cp)
+{
+    switch (fr_query_objective(settings)) {
+    case FR_OBJECTIVE_TIME: return fr_route_total_time_h(r);
+    case FR_OBJECTIVE_CO2: return fr_route_total_co2_kg(r);
+    case FR_OBJECTIVE_DISTANCE: return fr_route_total_distance_km(r);
+    case FR_OBJECTIVE_GENERALIZED:
+        return fr_route_total_cost_usd(r) +
+               vot * fr_route_quantity(r) * fr_route_total_time_h(r) +
+               cp * fr_route_total_co2_kg(r);
+    default: return fr_route_total_cost_usd(r);
+    }
+}
+
+typedef struct {
+    const fr_network *net;
+    const fr_query *settings;
+    double value_of_time, carbon_price;
+    GHashTable *best;  /* family -> fr_route * (both owned) */
+    GPtrArray *labels; /* corridor labels seen so far, char * */
+} search_state;
+
+/* Does route a beat route b by the settings' objective (ties: time, cost)? */
+static bool better(const search_state *st, const fr_route *a, const fr_route *b)
+{
+    double va = score(a, st->settings, st->value_of_time, st->carbon_price);
+    double vb = score(b, st->settings, st->value_of_time, st->carbon_price);
+    if (va != vb)
+        return va < vb;
+    if (fr_route_total_time_h(a) != fr_route_total_time_h(b))
+        return fr_route_total_time_h(a) < fr_route_total_time_h(b);
+    return fr_route_total_cost_usd(a) < fr_route_total_cost_usd(b);
+}
+
+static void remember_labels(search_state *st, const fr_route *route)
+{
+    for (size_t i = 0; i < fr_route_step_count(route); i++) {
+        const char *label = fr_route_step(route, i)->corridor;
+        if (*label && !g_ptr_array_find_with_equal_func(st->labels, label, g_str_equal, NULL))
+            g_ptr_array_add(st->labels, g_strdup(label));
+    }
+}
+
+/* Keeps the candidate if it is the best of its family so far. */
+static void consider(search_state *st, fr_route *candidate)
+{
+    remember_labels(st, candidate);
+    char *family = corridor_family(candidate);
+    fr_route *current = g_hash_table_lookup(st->best, family);
+    if (!current || better(st, candidate, current)) {
+        g_hash_table_replace(st->best, family, candidate);
+    } else {
+        g_free(family);
+        fr_route_free(candidate);
+    }
+}
+
+/* The best routes with `modes` (plus road) and without corridor `avoid`,
+ * by cost, by time, by CO2 and by the settings' objective. */
+static bool explore(search_state *st, fr_mode_set modes, const char *avoid, GError **error)
+{
+    static const fr_objective probes[] = {FR_OBJECTIVE_COST, FR_OBJECTIVE_TIME, FR_OBJECTIVE_CO2};
+    for (size_t p = 0; p <= G_N_ELEMENTS(probes); p++) {
+        fr_query *probe = fr_query_copy(st->settings);
+        fr_query_set_modes(probe, modes | FR_MODE_BIT(FR_MODE_ROAD));
+        if (p < G_N_ELEMENTS(probes))
+            fr_query_set_objective(probe, probes[p]);
+        if (avoid)
+            fr_query_avoid_corridor(probe, avoid);
+        GError *local = NULL;
+        fr_route *found = fr_network_route(st->net, probe, &local);
+        fr_query_free(probe);
+        if (found) {
+            consider(st, found);
+        } else if (g_error_matches(local, FR_ERROR, FR_ERROR_NO_ROUTE)) {
+            g_clear_error(&local);
+        } else {
+            g_propagate_error(error, local);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Every non-empty subset of the main modes, and road alone. */
+static bool explore_mode_sets(search_state *st, const char *avoid, GError **error)
+{
+    for (unsigned subset = 0; subset < (1u << N_MAIN); subset++) {
+        fr_mode_set modes = 0;
+        for (int i = 0; i < N_MAIN; i++)
+            if (subset & (1u << i))
+                modes |= FR_MODE_BIT(main_modes[i]);
+        if (!explore(st, modes, avoid, error))
+            return false;
+    }
+    return true;
+}
+
+static gint by_score(gconstpointer a, gconstpointer b, gpointer state)
+{
+    const corridor_option *x = *(corridor_option *const *)a, *y = *(corridor_option *const *)b;
+    const search_state *st = state;
+    return better(st, x->route, y->route) ? -1 : better(st, y->route, x->route) ? 1
+                                                                              : strcmp(x->family, y->family);
+}
+
+static void option_free(gpointer data)
+{
+    corridor_option *option = data;
+    g_free(option->family);
+    fr_route_free(option->route);
+    g_free(option);
+}
+
+static int index_of_min(const GPtrArray *options, double (*figure)(const fr_route *))
+{
+    int best = -1;
+    for (guint i = 0; i < options->len; i++) {
+        const corridor_option *o = g_ptr_array_index(options, i);
+        if (best < 0 ||
+            figure(o->route) < figure(((corridor_option *)g_ptr_array_index(options, best))->route))
+            best = (int)i;
+    }
+    return best;
+}
+
+static corridor_comparison *collect(search_state *st, const char *from, const char *to)
+{
+    corridor_comparison *c = g_new0(corridor_comparison, 1);
+    c->from = g_strdup(from);
+    c->to = g_strdup(to);
+    c->options = g_ptr_array_new_with_free_func(option_free);
+    GHashTableIter it;
+    gpointer family, route;
+    g_hash_table_iter_init(&it, st->best);
+    while (g_hash_table_iter_next(&it, &family, &route)) {
+        corridor_option *o = g_new(corridor_option, 1);
+        o->family = family;
+        o->route = route;
+        g_hash_table_iter_steal(&it);
+        g_ptr_array_add(c->options, o);
+    }
+    g_ptr_array_sort_with_data(c->options, by_score, st);
+    c->cheapest = index_of_min(c->options, fr_route_total_cost_usd);
+    c->fastest = index_of_min(c->options, fr_route_total_time_h);
+    c->greenest = index_of_min(c->options, fr_route_total_co2_kg);
+    return c;
+}
+
+corridor_comparison *corridor_compare(const fr_network *net, const char *from, const char *to,
+                                      const fr_query *settings, GError **error)
+{
+    fr_query *query = fr_query_copy(settings);
+    fr_query_set_endpoints(query, from, to);
+    search_state st = {net,
+                       query,
+                       fr_query_value_of_time(query),
+                       fr_query_carbon_price(query),
+                       g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify)fr_route_free),
+                       g_ptr_array_new_with_free_func(g_free)};
+    bool ok = explore_mode_sets(&st, NULL, error);
+    for (guint i = 0; ok && i < st.labels->len; i++)
+        ok = explore_mode_sets(&st, g_ptr_array_index(st.labels, i), error);
+    corridor_comparison *c = ok ? collect(&st, from, to) : NULL;
+    g_hash_table_destroy(st.best);
+    g_ptr_array_free(st.labels, TRUE);
+    fr_query_free(query);
+    return c;
+}
+
+void corridor_comparison_free(corridor_comparison *c)
+{
+    if (!c)
+        return;
+    g_free(c->from);
+    g_free(c->to);
+    g_ptr_array_free(c->options, TRUE);
+    g_free(c);
+}
