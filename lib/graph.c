@@ -36,19 +36,18 @@ static void add_edge(edge_builder *b, uint32_t from, uint32_t to, fr_vedge_kind 
 static uint32_t assign_slots(const fr_network *net, fr_vgraph *g)
 {
     size_t n_pairs = (size_t)net->nodes->len * FR_MODE_COUNT;
-    g->slot_of = g_new(int32_t, n_pairs);
-    memset(g->slot_of, 0xff, n_pairs * sizeof *g->slot_of); /* all -1 */
+    g->slot_of = g_new(int32_t, n_pairs ? n_pairs : 1);
+    for (size_t p = 0; p < n_pairs; p++)
+        g->slot_of[p] = -1;
     for (guint i = 0; i < net->links->len; i++) {
         const fr_link *l = FR_LINK(net, i);
-        g->slot_of[(size_t)l->from * FR_MODE_COUNT + l->mode] = 0;
+        g->slot_of[(size_t)l->from * FR_MODE_COUNT + l->mode] = 0; /* in use */
         g->slot_of[(size_t)l->to * FR_MODE_COUNT + l->mode] = 0;
     }
     uint32_t n_slots = 0;
     for (size_t p = 0; p < n_pairs; p++)
         if (g->slot_of[p] == 0)
             g->slot_of[p] = (int32_t)n_slots++;
-        else
-            g->slot_of[p] = -1;
     g->n_states = 2 * n_slots;
     g->state_node = g_new(uint32_t, g->n_states);
     g->state_mode = g_new(uint8_t, g->n_states);

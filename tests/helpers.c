@@ -1,0 +1,258 @@
+/* helpers.c - shared helpers of the freightroute tests (see helpers.h). */
+#include "helpers.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+void write_file_bytes(const char *dir, const char *name, const char *data,
+                      size_t len)
+{
+    char *path = g_build_filename(dir, name, NULL);
+    GError *err = NULL;
+    if (!g_file_set_contents(path, data, (gssize)len, &err)) {
+        char msg[512];
+        g_snprintf(msg, sizeof msg, "cannot write %s: %s", path, err->message);
+        g_error_free(err);
+        g_free(path);
+        fail_msg("%s", msg);
+    }
+    g_free(path);
+}
+
+void write_network(const char *dir, const char *nodes_csv,
+                   const char *links_csv, const char *transfers_csv,
+                   const char *modes_csv)
+{
+    if (nodes_csv)
+        write_file_bytes(dir, "nodes.csv", nodes_csv, strlen(nodes_csv));
+    if (links_csv)
+        write_file_bytes(dir, "links.csv", links_csv, strlen(links_csv));
+    if (transfers_csv)
+        write_file_bytes(dir, "transfers.csv", transfers_csv,
+                         strlen(transfers_csv));
+    if (modes_csv)
+        write_file_bytes(dir, "modes.csv", modes_csv, strlen(modes_csv));
+}
+
+char *make_tmp_dir(void)
+{
+    GError *err = NULL;
+    char *dir = g_dir_make_tmp("frtest-XXXXXX", &err);
+    if (!dir) {
+        char msg[512];
+        g_snprintf(msg, sizeof msg, "g_dir_make_tmp: %s", err->message);
+        g_error_free(err);
+        fail_msg("%s", msg);
+    }
+    return dir;
+}
+
+void remove_dir(const char *dir)
+{
+    GDir *d = g_dir_open(dir, 0, NULL);
+    if (d) {
+        const char *name;
+        while ((name = g_dir_read_name(d)) != NULL) {
+            char *path = g_build_filename(dir, name, NULL);
+            g_remove(path);
+            g_free(path);
+        }
+        g_dir_close(d);
+    }
+    g_rmdir(dir);
+}
+
+fr_network *load_net(const char *nodes_csv, const char *links_csv,
+                     const char *transfers_csv, const char *modes_csv,
+                     GError **error)
+{
+    char *dir = make_tmp_dir();
+    write_network(dir, nodes_csv, links_csv, transfers_csv, modes_csv);
+    fr_network *net = fr_network_load_dir(dir, error);
+    remove_dir(dir);
+    g_free(dir);
+    return net;
+}
+
+fr_network *load_net_ok(const char *nodes_csv, const char *links_csv,
+                        const char *transfers_csv, const char *modes_csv)
+{
+    GError *err = NULL;
+    fr_network *net = load_net(nodes_csv, links_csv, transfers_csv, modes_csv,
+                               &err);
+    if (!net) {
+        char msg[1024];
+        g_snprintf(msg, sizeof msg, "load failed: %s",
+                   err ? err->message : "(no GError set)");
+        g_clear_error(&err);
+        fail_msg("%s", msg);
+    }
+    if (err) {
+        g_clear_error(&err);
+        fail_msg("load succeeded but set a GError");
+    }
+    return net;
+}
+
+void check_error_(const GError *err, int code, const char *where,
+                  const char *file, int line, ...)
+{
+    if (!err)
+        fail_msg("%s:%d: expected an error, none was set", file, line);
+    if (g_getenv("FR_TEST_VERBOSE"))
+        print_message("%s:%d: error: %s\n", file, line, err->message);
+    if (err->domain != FR_ERROR || err->code != code) {
+        char msg[1024];
+        g_snprintf(msg, sizeof msg,
+                   "%s:%d: expected FR_ERROR code %d, got domain %s code %d: %s",
+                   file, line, code, g_quark_to_string(err->domain), err->code,
+                   err->message);
+        fail_msg("%s", msg);
+    }
+    if (where && !strstr(err->message, where)) {
+        char msg[1024];
+        g_snprintf(msg, sizeof msg, "%s:%d: message '%s' lacks '%s'", file,
+                   line, err->message, where);
+        fail_msg("%s", msg);
+    }
+    va_list ap;
+    va_start(ap, line);
+    const char *alt;
+    bool any = false, found = false;
+    GString *alts = g_string_new(NULL);
+    while ((alt = va_arg(ap, const char *)) != NULL) {
+        any = true;
+        if (strstr(err->message, alt))
+            found = true;
+        g_string_append_printf(alts, "%s'%s'", alts->len ? " or " : "", alt);
+    }
+    va_end(ap);
+    if (any && !found) {
+        char msg[1024];
+        g_snprintf(msg, sizeof msg, "%s:%d: message '%s' lacks %s", file, line,
+                   err->message, alts->str);
+        g_string_free(alts, TRUE);
+        fail_msg("%s", msg);
+    }
+    g_string_free(alts, TRUE);
+}
+
+bool close_rel(double a, double b, double rel)
+{
+    if (a == b)
+        return true;
+    if (!isfinite(a) || !isfinite(b))
+        return false;
+    double m = fmax(1.0, fmax(fabs(a), fabs(b)));
+    return fabs(a - b) <= rel * m;
+}
+
+void assert_close_(double got, double want, double rel, const char *expr,
+                   const char *file, int line)
+{
+    if (!close_rel(got, want, rel))
+        fail_msg("%s:%d: %s = %.17g, expected %.17g", file, line, expr, got,
+                 want);
+}
+
+fr_route *route_ok(const fr_network *net, const fr_query *q)
+{
+    GError *err = NULL;
+    fr_route *r = fr_network_route(net, q, &err);
+    if (!r) {
+        char msg[1024];
+        g_snprintf(msg, sizeof msg, "route %s -> %s failed: %s",
+                   fr_query_from(q), fr_query_to(q),
+                   err ? err->message : "(no GError set)");
+        g_clear_error(&err);
+        fail_msg("%s", msg);
+    }
+    assert_null(err);
+    return r;
+}
+
+void route_fails(const fr_network *net, const fr_query *q, int code)
+{
+    GError *err = NULL;
+    fr_route *r = fr_network_route(net, q, &err);
+    if (r) {
+        char *ids = route_link_ids(r);
+        char msg[1024];
+        g_snprintf(msg, sizeof msg,
+                   "route %s -> %s: expected error %d, got a route [%s]",
+                   fr_query_from(q), fr_query_to(q), code, ids);
+        g_free(ids);
+        fr_route_free(r);
+        g_clear_error(&err);
+        fail_msg("%s", msg);
+    }
+    if (!err)
+        fail_msg("route failed without setting a GError");
+    if (err->domain != FR_ERROR || err->code != code) {
+        char msg[1024];
+        g_snprintf(msg, sizeof msg, "expected FR_ERROR code %d, got %s %d: %s",
+                   code, g_quark_to_string(err->domain), err->code,
+                   err->message);
+        g_error_free(err);
+        fail_msg("%s", msg);
+    }
+    g_error_free(err);
+}
+
+char *route_link_ids(const fr_route *r)
+{
+    GString *s = g_string_new(NULL);
+    for (size_t i = 0; i < fr_route_step_count(r); i++) {
+        const fr_step *st = fr_route_step(r, i);
+        if (st->type != FR_STEP_LINK)
+            continue;
+        if (s->len)
+            g_string_append_c(s, ' ');
+        g_string_append(s, st->link_id ? st->link_id : "(null)");
+    }
+    return g_string_free(s, FALSE);
+}
+
+char *route_step_types(const fr_route *r)
+{
+    static const char *names[] = {"link", "transfer", "dwell"};
+    GString *s = g_string_new(NULL);
+    for (size_t i = 0; i < fr_route_step_count(r); i++) {
+        const fr_step *st = fr_route_step(r, i);
+        if (s->len)
+            g_string_append_c(s, ' ');
+        if ((unsigned)st->type < 3)
+            g_string_append(s, names[st->type]);
+        else
+            g_string_append(s, "?");
+    }
+    return g_string_free(s, FALSE);
+}
+
+size_t route_count_steps(const fr_route *r, fr_step_type type)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < fr_route_step_count(r); i++)
+        if (fr_route_step(r, i)->type == type)
+            n++;
+    return n;
+}
+
+char *read_whole_file(const char *path, size_t *len)
+{
+    char *data = NULL;
+    gsize n = 0;
+    GError *err = NULL;
+    if (!g_file_get_contents(path, &data, &n, &err)) {
+        char msg[512];
+        g_snprintf(msg, sizeof msg, "cannot read %s: %s", path, err->message);
+        g_error_free(err);
+        fail_msg("%s", msg);
+    }
+    if (len)
+        *len = n;
+    return data;
+}

@@ -1,0 +1,71 @@
+/* helpers.h - shared helpers of the freightroute tests: temporary network
+ * directories, error and number assertions for cmocka. */
+#ifndef FR_TEST_HELPERS_H
+#define FR_TEST_HELPERS_H
+
+#include <glib.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "freightroute.h"
+
+/* Writes the given files (NULL: file not written) into dir. Each text is
+ * written verbatim (no newline added). Aborts the test on an I/O error. */
+void write_network(const char *dir, const char *nodes_csv,
+                   const char *links_csv, const char *transfers_csv,
+                   const char *modes_csv);
+
+/* Writes one file of len bytes (may hold NULs) into dir. */
+void write_file_bytes(const char *dir, const char *name, const char *data,
+                      size_t len);
+
+/* A new empty temporary directory (g_free the result after remove_dir). */
+char *make_tmp_dir(void);
+/* Removes every regular file in dir, then dir itself. */
+void remove_dir(const char *dir);
+
+/* Writes the files to a fresh temporary directory, loads it, removes the
+ * directory, and returns fr_network_load_dir()'s result. */
+fr_network *load_net(const char *nodes_csv, const char *links_csv,
+                     const char *transfers_csv, const char *modes_csv,
+                     GError **error);
+
+/* Like load_net() but fails the test (printing the error) when the load
+ * fails. */
+fr_network *load_net_ok(const char *nodes_csv, const char *links_csv,
+                        const char *transfers_csv, const char *modes_csv);
+
+/* Fails the test unless err is set, in domain FR_ERROR with code, and its
+ * message contains `where` (NULL: not checked) and at least one of the
+ * NULL-terminated alternatives that follow (none given: not checked). */
+void check_error_(const GError *err, int code, const char *where,
+                  const char *file, int line, ...);
+#define check_error(err, code, where, ...) \
+    check_error_((err), (code), (where), __FILE__, __LINE__, __VA_ARGS__, NULL)
+
+/* Relative closeness: |a-b| <= rel * max(1, |a|, |b|). */
+bool close_rel(double a, double b, double rel);
+void assert_close_(double got, double want, double rel, const char *expr,
+                   const char *file, int line);
+#define assert_close(got, want) \
+    assert_close_((got), (want), 1e-9, #got, __FILE__, __LINE__)
+
+/* Routes or fails the test with the error. */
+fr_route *route_ok(const fr_network *net, const fr_query *q);
+/* Routes and expects an error with this code; returns nothing. */
+void route_fails(const fr_network *net, const fr_query *q, int code);
+
+/* The link steps of a route joined by spaces, e.g. "L1 L2:rev" (g_free). */
+char *route_link_ids(const fr_route *r);
+/* "link transfer dwell ..." for the route's steps (g_free). */
+char *route_step_types(const fr_route *r);
+/* Number of steps of the given type. */
+size_t route_count_steps(const fr_route *r, fr_step_type type);
+
+/* Reads a file completely (test failure when impossible). */
+char *read_whole_file(const char *path, size_t *len);
+
+#endif
