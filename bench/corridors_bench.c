@@ -44,8 +44,8 @@ static void write_rows(FILE *csv, const corridor_comparison *c, const char *obje
 {
     for (guint i = 0; i < c->options->len; i++) {
         const corridor_option *o = g_ptr_array_index(c->options, i);
-        fprintf(csv, "%s,%s,%s,\"%s\",%.3f,%.2f,%.2f,%zu,%d,%d,%d\n", c->from, c->to, objective,
-                o->family, days(o), usd(o),
+        fprintf(csv, "%s,%s,%s,\"%s\",\"%s\",%.3f,%.2f,%.2f,%zu,%d,%d,%d\n", c->from, c->to,
+                objective, o->family, o->name, days(o), usd(o),
                 fr_route_total_co2_kg(o->route) / fr_route_quantity(o->route),
                 fr_route_transfer_count(o->route), (int)i == c->cheapest, (int)i == c->fastest,
                 (int)i == c->greenest);
@@ -117,7 +117,7 @@ static bool run(const fr_network *net, FILE *csv, double value_of_time, bool sma
 {
     GPtrArray *cities = city_ids(net, small);
     GHashTable *stats = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, stats_free);
-    fprintf(csv, "from,to,objective,family,days,usd_per_teu,kg_co2e_per_teu,transfers,"
+    fprintf(csv, "from,to,objective,family,route,days,usd_per_teu,kg_co2e_per_teu,transfers,"
                  "cheapest,fastest,greenest\n");
     gint64 start = g_get_monotonic_time();
     int pairs = 0, comparisons = 0;

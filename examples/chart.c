@@ -1,117 +1,125 @@
-/* chart.c - the corridor chart of fr-corridors, drawn with cairo (see chart.h). */
+/* chart.c - the corridor chart of fr-corridors, drawn with cairo (see chart.h):
+ * one panel per destination on shared scales (days; USD per TEU, log), each
+ * corridor a labelled point, the cost/time Pareto front filled and joined by
+ * a dashed line, dominated corridors hollow. Labels are placed greedily so
+ * that they do not overlap. */
 #include "chart.h"
 
 #include <cairo-svg.h>
 #include <cairo.h>
 #include <math.h>
+#include <string.h>
 
-enum { WIDTH = 1100, HEIGHT = 700, LEFT = 90, RIGHT = 230, TOP = 60, BOTTOM = 70 };
-
-static const double palette[][3] = {{0.12, 0.47, 0.71}, {0.84, 0.15, 0.16}, {0.17, 0.63, 0.17},
-                                    {0.58, 0.40, 0.74}, {1.00, 0.50, 0.05}, {0.55, 0.34, 0.29},
-                                    {0.89, 0.47, 0.76}, {0.50, 0.50, 0.50}};
+enum { PANEL_W = 520, PANEL_H = 380, COLS = 3, TITLE_H = 50, MARGIN_L = 70, MARGIN_R = 20,
+       MARGIN_T = 34, MARGIN_B = 44 };
 
 typedef struct {
-    double max_days, log_min, log_max; /* axis ranges; y is log10(USD) */
-} axes;
+    double max_days, log_min, log_max; /* shared ranges; y is log10(USD) */
+} scales;
 
-static double x_of(const axes *a, double days)
-{
-    return LEFT + days / a->max_days * (WIDTH - LEFT - RIGHT);
-}
+/* One panel's plotting area, in surface coordinates. */
+typedef struct {
+    double x0, y0, w, h;
+    const scales *s;
+} panel;
 
-static double y_of(const axes *a, double usd)
+static double x_of(const panel *p, double days) { return p->x0 + days / p->s->max_days * p->w; }
+
+static double y_of(const panel *p, double usd)
 {
-    double t = (log10(usd) - a->log_min) / (a->log_max - a->log_min);
-    return HEIGHT - BOTTOM - t * (HEIGHT - TOP - BOTTOM);
+    double t = (log10(usd) - p->s->log_min) / (p->s->log_max - p->s->log_min);
+    return p->y0 + p->h - t * p->h;
 }
 
 static double days_of(const corridor_option *o) { return fr_route_total_time_h(o->route) / 24; }
 static double usd_of(const corridor_option *o)
 {
-    return fr_route_total_cost_usd(o->route) / fr_route_quantity(o->route);
+    return fmax(fr_route_total_cost_usd(o->route) / fr_route_quantity(o->route), 1);
 }
 
-static axes find_axes(const GPtrArray *comparisons)
+static scales find_scales(const GPtrArray *comparisons)
 {
-    double max_days = 1, min_usd = INFINITY, max_usd = 0;
+    double max_days = 1, min_usd = INFINITY, max_usd = 10;
     for (guint c = 0; c < comparisons->len; c++) {
         const corridor_comparison *cmp = g_ptr_array_index(comparisons, c);
         for (guint i = 0; i < cmp->options->len; i++) {
             const corridor_option *o = g_ptr_array_index(cmp->options, i);
             max_days = fmax(max_days, days_of(o));
-            min_usd = fmin(min_usd, fmax(usd_of(o), 1));
+            min_usd = fmin(min_usd, usd_of(o));
             max_usd = fmax(max_usd, usd_of(o));
         }
     }
     if (!isfinite(min_usd))
-        min_usd = 100, max_usd = 10000;
-    axes a = {ceil(max_days * 1.08 / 5) * 5, floor(log10(min_usd)), ceil(log10(fmax(max_usd, 10)))};
-    if (a.log_max <= a.log_min)
-        a.log_max = a.log_min + 1;
-    return a;
+        min_usd = 100;
+    scales s = {ceil(max_days * 1.1 / 10) * 10, floor(log10(min_usd)), ceil(log10(max_usd))};
+    if (s.log_max <= s.log_min)
+        s.log_max = s.log_min + 1;
+    return s;
 }
 
-static void draw_text(cairo_t *cr, double x, double y, const char *text, double size, bool bold)
+static void set_font(cairo_t *cr, double size, bool bold)
 {
     cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
                            bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
     cairo_set_font_size(cr, size);
-    cairo_move_to(cr, x, y);
-    cairo_show_text(cr, text);
 }
 
-static void draw_axes(cairo_t *cr, const axes *a)
+static void text_at(cairo_t *cr, double x, double y, const char *text)
 {
-    cairo_set_source_rgb(cr, 0.85, 0.85, 0.85);
-    cairo_set_line_width(cr, 1);
+    cairo_move_to(cr, x, y);
+    cairo_show_text(cr, text);
+    cairo_new_path(cr);
+}
+
+static void grid_line(cairo_t *cr, double x0, double y0, double x1, double y1)
+{
+    cairo_move_to(cr, x0, y0);
+    cairo_line_to(cr, x1, y1);
+    cairo_stroke(cr);
+}
+
+static void draw_frame(cairo_t *cr, const panel *p, const char *title)
+{
     char label[32];
-    for (double d = 0; d <= a->max_days + 1e-9; d += a->max_days > 40 ? 10 : 5) {
-        cairo_move_to(cr, x_of(a, d), TOP);
-        cairo_line_to(cr, x_of(a, d), HEIGHT - BOTTOM);
-        cairo_stroke(cr);
+    set_font(cr, 10, false);
+    cairo_set_line_width(cr, 1);
+    double step = p->s->max_days > 40 ? 10 : 5;
+    for (double d = 0; d <= p->s->max_days + 1e-9; d += step) {
+        cairo_set_source_rgb(cr, 0.88, 0.88, 0.88);
+        grid_line(cr, x_of(p, d), p->y0, x_of(p, d), p->y0 + p->h);
+        cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
         g_snprintf(label, sizeof label, "%.0f", d);
-        cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
-        draw_text(cr, x_of(a, d) - 6, HEIGHT - BOTTOM + 18, label, 11, false);
-        cairo_set_source_rgb(cr, 0.85, 0.85, 0.85);
+        text_at(cr, x_of(p, d) - 5, p->y0 + p->h + 14, label);
     }
-    static const double steps[] = {1, 2, 5};
-    for (double p = a->log_min; p < a->log_max + 1e-9; p++)
-        for (int k = 0; k < 3; k++) {
-            double usd = steps[k] * pow(10, p);
-            if (log10(usd) > a->log_max + 1e-9)
-                break;
-            cairo_move_to(cr, LEFT, y_of(a, usd));
-            cairo_line_to(cr, WIDTH - RIGHT, y_of(a, usd));
-            cairo_stroke(cr);
+    static const double mantissas[] = {1, 2, 5};
+    for (double e = p->s->log_min; e < p->s->log_max + 1e-9; e++)
+        for (int k = 0; k < 3 && e + log10(mantissas[k]) <= p->s->log_max + 1e-9; k++) {
+            double usd = mantissas[k] * pow(10, e);
+            cairo_set_source_rgb(cr, 0.88, 0.88, 0.88);
+            grid_line(cr, p->x0, y_of(p, usd), p->x0 + p->w, y_of(p, usd));
+            cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
             if (usd >= 1000)
                 g_snprintf(label, sizeof label, "%.0f,%03.0f", floor(usd / 1000), fmod(usd, 1000));
             else
                 g_snprintf(label, sizeof label, "%.0f", usd);
-            cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
-            draw_text(cr, LEFT - 55, y_of(a, usd) + 4, label, 11, false);
-            cairo_set_source_rgb(cr, 0.85, 0.85, 0.85);
+            text_at(cr, p->x0 - 48, y_of(p, usd) + 4, label);
         }
     cairo_set_source_rgb(cr, 0, 0, 0);
-    cairo_rectangle(cr, LEFT, TOP, WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM);
+    cairo_rectangle(cr, p->x0, p->y0, p->w, p->h);
     cairo_stroke(cr);
-    draw_text(cr, (WIDTH - RIGHT) / 2.0, HEIGHT - 25, "days, door to door", 13, false);
-    cairo_save(cr);
-    cairo_translate(cr, 25, HEIGHT / 2.0 + 70);
-    cairo_rotate(cr, -G_PI / 2);
-    draw_text(cr, 0, 0, "USD per TEU (log scale)", 13, false);
-    cairo_restore(cr);
+    text_at(cr, p->x0 + p->w / 2 - 20, p->y0 + p->h + 30, "days");
+    set_font(cr, 12, true);
+    text_at(cr, p->x0, p->y0 - 10, title);
 }
 
-/* Is option i on its destination's cost/time front (no other option at most
- * as slow and as dear, and better in one)? */
+/* Is option i on its destination's cost/time front? */
 static bool on_front(const corridor_comparison *c, guint i)
 {
     const corridor_option *o = g_ptr_array_index(c->options, i);
     for (guint j = 0; j < c->options->len; j++) {
-        const corridor_option *p = g_ptr_array_index(c->options, j);
-        if (j != i && days_of(p) <= days_of(o) && usd_of(p) <= usd_of(o) &&
-            (days_of(p) < days_of(o) || usd_of(p) < usd_of(o)))
+        const corridor_option *q = g_ptr_array_index(c->options, j);
+        if (j != i && days_of(q) <= days_of(o) && usd_of(q) <= usd_of(o) &&
+            (days_of(q) < days_of(o) || usd_of(q) < usd_of(o)))
             return false;
     }
     return true;
@@ -123,7 +131,7 @@ static gint by_days(gconstpointer a, gconstpointer b)
     return (da > db) - (da < db);
 }
 
-static void draw_front(cairo_t *cr, const axes *a, const corridor_comparison *c)
+static void draw_front(cairo_t *cr, const panel *p, const corridor_comparison *c)
 {
     GPtrArray *front = g_ptr_array_new();
     for (guint i = 0; i < c->options->len; i++)
@@ -133,89 +141,127 @@ static void draw_front(cairo_t *cr, const axes *a, const corridor_comparison *c)
     double dash[] = {6, 4};
     cairo_set_dash(cr, dash, 2, 0);
     cairo_set_line_width(cr, 1.5);
+    cairo_set_source_rgb(cr, 0.12, 0.47, 0.71);
+    cairo_new_path(cr);
     for (guint i = 0; i < front->len; i++) {
         const corridor_option *o = g_ptr_array_index(front, i);
-        if (i == 0)
-            cairo_move_to(cr, x_of(a, days_of(o)), y_of(a, usd_of(o)));
-        else
-            cairo_line_to(cr, x_of(a, days_of(o)), y_of(a, usd_of(o)));
+        cairo_line_to(cr, x_of(p, days_of(o)), y_of(p, usd_of(o)));
     }
     cairo_stroke(cr);
     cairo_set_dash(cr, NULL, 0, 0);
     g_ptr_array_free(front, TRUE);
 }
 
-static void draw_points(cairo_t *cr, const axes *a, const corridor_comparison *c)
+typedef struct {
+    double x, y, w, h;
+} box;
+
+static bool overlaps(const box *a, const box *b)
 {
+    return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
+}
+
+/* Puts a label near (x, y) where it overlaps no placed label and stays in the panel. */
+static box place_label(cairo_t *cr, const panel *p, double x, double y, const char *text,
+                       GArray *placed)
+{
+    cairo_text_extents_t ext;
+    cairo_text_extents(cr, text, &ext);
+    static const double dy[] = {-4, 12, -16, 24, -28, 36, -40, 48, -52};
+    box best = {x + 8, y - 4 - ext.height, ext.x_advance, ext.height + 2};
+    for (int side = 0; side < 2; side++)
+        for (size_t k = 0; k < G_N_ELEMENTS(dy); k++) {
+            box b = {side ? x - 8 - ext.x_advance : x + 8, y + dy[k] - ext.height,
+                     ext.x_advance, ext.height + 2};
+            bool free = b.x >= p->x0 && b.x + b.w <= p->x0 + p->w && b.y >= p->y0 &&
+                        b.y + b.h <= p->y0 + p->h;
+            for (guint i = 0; free && i < placed->len; i++)
+                free = !overlaps(&b, &g_array_index(placed, box, i));
+            if (free) {
+                g_array_append_val(placed, b);
+                return b;
+            }
+        }
+    g_array_append_val(placed, best);
+    return best;
+}
+
+static void draw_points(cairo_t *cr, const panel *p, const corridor_comparison *c)
+{
+    GArray *placed = g_array_new(FALSE, FALSE, sizeof(box));
+    set_font(cr, 10, false);
     for (guint i = 0; i < c->options->len; i++) {
         const corridor_option *o = g_ptr_array_index(c->options, i);
-        double x = x_of(a, days_of(o)), y = y_of(a, usd_of(o));
-        cairo_arc(cr, x, y, 5, 0, 2 * G_PI);
-        if (on_front(c, i))
+        double x = x_of(p, days_of(o)), y = y_of(p, usd_of(o));
+        box dot = {x - 5, y - 5, 10, 10};
+        g_array_append_val(placed, dot);
+        bool front = on_front(c, i);
+        cairo_set_source_rgb(cr, front ? 0.12 : 0.45, front ? 0.47 : 0.45, front ? 0.71 : 0.45);
+        cairo_new_sub_path(cr);
+        cairo_arc(cr, x, y, 4.5, 0, 2 * G_PI);
+        if (front)
             cairo_fill(cr);
         else
             cairo_stroke(cr);
-        char *label = g_strdup_printf("%s %s", c->to, o->family);
-        draw_text(cr, x + 8, y - 6 + (i % 2) * 14, label, 10, false);
-        g_free(label);
     }
+    for (guint i = 0; i < c->options->len; i++) {
+        const corridor_option *o = g_ptr_array_index(c->options, i);
+        box b = place_label(cr, p, x_of(p, days_of(o)), y_of(p, usd_of(o)), o->name, placed);
+        cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+        text_at(cr, b.x, b.y + b.h - 2, o->name);
+    }
+    g_array_free(placed, TRUE);
 }
 
-static void draw_legend(cairo_t *cr, const fr_network *net, const GPtrArray *comparisons)
+static char *short_name(const fr_network *net, const char *id)
 {
-    double x = WIDTH - RIGHT + 20, y = TOP + 10;
-    cairo_set_source_rgb(cr, 0, 0, 0);
-    draw_text(cr, x, y, "destination", 12, true);
-    for (guint c = 0; c < comparisons->len; c++) {
-        const corridor_comparison *cmp = g_ptr_array_index(comparisons, c);
-        const double *rgb = palette[c % G_N_ELEMENTS(palette)];
-        fr_node_info node;
-        fr_network_node(net, (size_t)fr_network_find_node(net, cmp->to), &node);
-        y += 20;
-        cairo_set_source_rgb(cr, rgb[0], rgb[1], rgb[2]);
-        cairo_arc(cr, x + 5, y - 4, 5, 0, 2 * G_PI);
-        cairo_fill(cr);
-        cairo_set_source_rgb(cr, 0, 0, 0);
-        char *label = g_strdup_printf("%s %s", node.id, node.name);
-        draw_text(cr, x + 16, y, label, 11, false);
-        g_free(label);
-    }
-    y += 34;
-    draw_text(cr, x, y, "filled, dashed: cost/time", 11, false);
-    draw_text(cr, x, y + 15, "Pareto front per destination;", 11, false);
-    draw_text(cr, x, y + 30, "hollow: dominated corridor", 11, false);
+    fr_node_info node;
+    fr_network_node(net, (size_t)fr_network_find_node(net, id), &node);
+    char *name = g_strndup(node.name, strcspn(node.name, "("));
+    return g_strchomp(name);
 }
 
 static void draw(cairo_t *cr, const fr_network *net, const GPtrArray *comparisons)
 {
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
-    axes a = find_axes(comparisons);
-    draw_axes(cr, &a);
-    cairo_set_source_rgb(cr, 0, 0, 0);
+    scales s = find_scales(comparisons);
     const char *from = comparisons->len
                            ? ((corridor_comparison *)g_ptr_array_index(comparisons, 0))->from
                            : "";
-    char *title = g_strdup_printf("Corridors from %s: days against USD per TEU, best route per "
-                                  "corridor family",
-                                  from);
-    draw_text(cr, LEFT, 35, title, 15, true);
-    g_free(title);
+    char *origin = *from ? short_name(net, from) : g_strdup("");
+    char *title = g_strdup_printf("Freight corridors from %s: days against USD per TEU "
+                                  "(log scale); filled points and dashed line: the cost/time "
+                                  "front, hollow: dominated",
+                                  origin);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    set_font(cr, 14, true);
+    text_at(cr, 20, 30, title);
     for (guint c = 0; c < comparisons->len; c++) {
-        const double *rgb = palette[c % G_N_ELEMENTS(palette)];
-        cairo_set_source_rgb(cr, rgb[0], rgb[1], rgb[2]);
-        draw_front(cr, &a, g_ptr_array_index(comparisons, c));
-        draw_points(cr, &a, g_ptr_array_index(comparisons, c));
+        const corridor_comparison *cmp = g_ptr_array_index(comparisons, c);
+        panel p = {(c % COLS) * PANEL_W + MARGIN_L, TITLE_H + (c / COLS) * PANEL_H + MARGIN_T,
+                   PANEL_W - MARGIN_L - MARGIN_R, PANEL_H - MARGIN_T - MARGIN_B, &s};
+        char *to = short_name(net, cmp->to);
+        char *panel_title = g_strdup_printf("to %s (%s)", to, cmp->to);
+        draw_frame(cr, &p, panel_title);
+        draw_front(cr, &p, cmp);
+        draw_points(cr, &p, cmp);
+        g_free(panel_title);
+        g_free(to);
     }
-    draw_legend(cr, net, comparisons);
+    g_free(title);
+    g_free(origin);
 }
 
 bool chart_draw(const fr_network *net, const GPtrArray *comparisons, const char *path,
                 GError **error)
 {
+    int cols = MIN(COLS, MAX(1, (int)comparisons->len));
+    int rows = MAX(1, ((int)comparisons->len + COLS - 1) / COLS);
+    int width = MAX(cols * PANEL_W, 900), height = TITLE_H + rows * PANEL_H;
     bool png = g_str_has_suffix(path, ".png");
-    cairo_surface_t *surface = png ? cairo_image_surface_create(CAIRO_FORMAT_RGB24, WIDTH, HEIGHT)
-                                   : cairo_svg_surface_create(path, WIDTH, HEIGHT);
+    cairo_surface_t *surface = png ? cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height)
+                                   : cairo_svg_surface_create(path, width, height);
     cairo_t *cr = cairo_create(surface);
     draw(cr, net, comparisons);
     cairo_destroy(cr);

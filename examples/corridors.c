@@ -3,11 +3,14 @@
  * Candidates come from constrained queries: for every set of main modes
  * (rail, river, sea, air, each with road for the first and last mile) and
  * for cost, time and CO2, the best route; then the same again with each
- * corridor label found so far avoided, to uncover the next-best corridor
- * (Khorgos behind Alashankou, YUMANE behind Yuxinou). Each candidate is
- * named by its family; a family keeps its best candidate. */
+ * corridor label found so far avoided; then with the transit countries the
+ * routes cross avoided, growing the avoided set one country at a time (up
+ * to three), to uncover the next-best corridors (Erlian through Mongolia
+ * when Kazakhstan is avoided, YUMANE through Manzhouli when both are). Each candidate
+ * belongs to a family (corridor_family); a family keeps its best candidate. */
 #include "corridors.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const fr_mode main_modes[] = {FR_MODE_RAIL, FR_MODE_RIVER, FR_MODE_SEA, FR_MODE_AIR};
@@ -15,30 +18,47 @@ enum { N_MAIN = G_N_ELEMENTS(main_modes) };
 
 char *corridor_family(const fr_route *route)
 {
-    bool seen[FR_MODE_COUNT] = {false};
-    bool only_road = true;
-    const char *label = "";
+    double distance[FR_MODE_COUNT] = {0};
+    const fr_step *first_main = NULL;
     for (size_t i = 0; i < fr_route_step_count(route); i++) {
         const fr_step *s = fr_route_step(route, i);
         if (s->type != FR_STEP_LINK)
             continue;
-        only_road &= s->mode == FR_MODE_ROAD;
-        if (!*label && s->corridor[0] && s->mode != FR_MODE_ROAD)
-            label = s->corridor;
+        distance[s->mode] += s->distance_km;
+        if (!first_main && s->mode != FR_MODE_ROAD)
+            first_main = s;
+    }
+    if (!first_main)
+        return g_strdup(fr_mode_name(FR_MODE_ROAD));
+    if (first_main->corridor[0])
+        return g_strdup(first_main->corridor);
+    int furthest = FR_MODE_RAIL;
+    for (int m = 0; m < FR_MODE_COUNT; m++)
+        if (m != FR_MODE_ROAD && distance[m] > distance[furthest])
+            furthest = m;
+    return g_strdup(fr_mode_name((fr_mode)furthest));
+}
+
+char *corridor_route_name(const fr_route *route)
+{
+    bool seen[FR_MODE_COUNT] = {false}, road_only = true;
+    for (size_t i = 0; i < fr_route_step_count(route); i++) {
+        const fr_step *s = fr_route_step(route, i);
+        road_only &= s->type != FR_STEP_LINK || s->mode == FR_MODE_ROAD;
     }
     GString *name = g_string_new(NULL);
     for (size_t i = 0; i < fr_route_step_count(route); i++) {
         const fr_step *s = fr_route_step(route, i);
-        if (s->type != FR_STEP_LINK || seen[s->mode] || (s->mode == FR_MODE_ROAD && !only_road))
+        if (s->type != FR_STEP_LINK || seen[s->mode] || (s->mode == FR_MODE_ROAD && !road_only))
             continue;
         seen[s->mode] = true;
         g_string_append_printf(name, "%s%s", name->len ? " + " : "", fr_mode_name(s->mode));
     }
-    if (!*label && only_road)
-        for (size_t i = 0; i < fr_route_step_count(route) && !*label; i++)
-            label = fr_route_step(route, i)->corridor;
-    if (*label)
-        g_string_append_printf(name, " (%s)", label);
+    char *family = corridor_family(route);
+    fr_mode mode;
+    if (!fr_mode_from_name(family, &mode))
+        g_string_append_printf(name, " (%s)", family);
+    g_free(family);
     return g_string_free(name, FALSE);
 }
 
@@ -61,9 +81,14 @@ typedef struct {
     const fr_network *net;
     const fr_query *settings;
     double value_of_time, carbon_price;
-    GHashTable *best;  /* family -> fr_route * (both owned) */
-    GPtrArray *labels; /* corridor labels seen so far, char * */
+    GHashTable *best;      /* family -> fr_route * (both owned) */
+    GPtrArray *labels;     /* corridor labels seen so far, char * */
+    GPtrArray *pending;    /* sets of countries to avoid next: "KZ,MN" (char *) */
+    GHashTable *visited;   /* the sets already explored or pending */
+    const char *avoiding;  /* the set being explored now */
 } search_state;
+
+enum { MAX_AVOIDED_COUNTRIES = 3 };
 
 /* Does route a beat route b by the settings' objective (ties: time, cost)? */
 static bool better(const search_state *st, const fr_route *a, const fr_route *b)
@@ -77,19 +102,65 @@ static bool better(const search_state *st, const fr_route *a, const fr_route *b)
     return fr_route_total_cost_usd(a) < fr_route_total_cost_usd(b);
 }
 
-static void remember_labels(search_state *st, const fr_route *route)
+static void remember(GPtrArray *seen, const char *item)
 {
+    if (*item && !g_ptr_array_find_with_equal_func(seen, item, g_str_equal, NULL))
+        g_ptr_array_add(seen, g_strdup(item));
+}
+
+static const char *country_of(const fr_network *net, const char *node_id)
+{
+    fr_node_info node;
+    fr_network_node(net, (size_t)fr_network_find_node(net, node_id), &node);
+    return node.country;
+}
+
+/* Queues the set of countries being avoided plus `cc`, sorted, unless it
+ * was seen or grows too large. */
+static void queue_avoiding(search_state *st, const char *cc)
+{
+    char **set = g_strsplit(st->avoiding, ",", -1);
+    guint n = g_strv_length(set);
+    bool known = g_strv_contains((const char *const *)set, cc);
+    if (!known && n < MAX_AVOIDED_COUNTRIES) {
+        set = g_renew(char *, set, n + 2);
+        set[n] = g_strdup(cc);
+        set[n + 1] = NULL;
+        qsort(set, n + 1, sizeof *set, (int (*)(const void *, const void *))g_strcmp0);
+        char *key = g_strjoinv(",", set);
+        if (*st->avoiding == '\0') {
+            g_free(key);
+            key = g_strdup(cc);
+        }
+        if (!g_hash_table_contains(st->visited, key)) {
+            g_hash_table_add(st->visited, g_strdup(key));
+            g_ptr_array_add(st->pending, key);
+        } else {
+            g_free(key);
+        }
+    }
+    g_strfreev(set);
+}
+
+/* Notes the corridor labels a route follows, and queues the countries it
+ * crosses between its origin's and destination's for avoiding. */
+static void remember_labels_and_countries(search_state *st, const fr_route *route)
+{
+    const char *ends[2] = {country_of(st->net, fr_route_from(route)),
+                           country_of(st->net, fr_route_to(route))};
     for (size_t i = 0; i < fr_route_step_count(route); i++) {
-        const char *label = fr_route_step(route, i)->corridor;
-        if (*label && !g_ptr_array_find_with_equal_func(st->labels, label, g_str_equal, NULL))
-            g_ptr_array_add(st->labels, g_strdup(label));
+        const fr_step *s = fr_route_step(route, i);
+        remember(st->labels, s->corridor);
+        const char *cc = country_of(st->net, s->to_node);
+        if (strcmp(cc, ends[0]) && strcmp(cc, ends[1]))
+            queue_avoiding(st, cc);
     }
 }
 
 /* Keeps the candidate if it is the best of its family so far. */
 static void consider(search_state *st, fr_route *candidate)
 {
-    remember_labels(st, candidate);
+    remember_labels_and_countries(st, candidate);
     char *family = corridor_family(candidate);
     fr_route *current = g_hash_table_lookup(st->best, family);
     if (!current || better(st, candidate, current)) {
@@ -100,9 +171,14 @@ static void consider(search_state *st, fr_route *candidate)
     }
 }
 
-/* The best routes with `modes` (plus road) and without corridor `avoid`,
+typedef struct {
+    const char *corridor;  /* to avoid, or NULL */
+    const char *countries; /* comma-separated, to avoid; "" for none */
+} avoidance;
+
+/* The best routes with `modes` (plus road) and without what `avoid` names,
  * by cost, by time, by CO2 and by the settings' objective. */
-static bool explore(search_state *st, fr_mode_set modes, const char *avoid, GError **error)
+static bool explore(search_state *st, fr_mode_set modes, avoidance avoid, GError **error)
 {
     static const fr_objective probes[] = {FR_OBJECTIVE_COST, FR_OBJECTIVE_TIME, FR_OBJECTIVE_CO2};
     for (size_t p = 0; p <= G_N_ELEMENTS(probes); p++) {
@@ -110,8 +186,13 @@ static bool explore(search_state *st, fr_mode_set modes, const char *avoid, GErr
         fr_query_set_modes(probe, modes | FR_MODE_BIT(FR_MODE_ROAD));
         if (p < G_N_ELEMENTS(probes))
             fr_query_set_objective(probe, probes[p]);
-        if (avoid)
-            fr_query_avoid_corridor(probe, avoid);
+        if (avoid.corridor)
+            fr_query_avoid_corridor(probe, avoid.corridor);
+        char **countries = g_strsplit(avoid.countries, ",", -1);
+        for (char **cc = countries; *cc; cc++)
+            if (**cc)
+                fr_query_avoid_country(probe, *cc);
+        g_strfreev(countries);
         GError *local = NULL;
         fr_route *found = fr_network_route(st->net, probe, &local);
         fr_query_free(probe);
@@ -128,7 +209,7 @@ static bool explore(search_state *st, fr_mode_set modes, const char *avoid, GErr
 }
 
 /* Every non-empty subset of the main modes, and road alone. */
-static bool explore_mode_sets(search_state *st, const char *avoid, GError **error)
+static bool explore_mode_sets(search_state *st, avoidance avoid, GError **error)
 {
     for (unsigned subset = 0; subset < (1u << N_MAIN); subset++) {
         fr_mode_set modes = 0;
@@ -153,6 +234,7 @@ static void option_free(gpointer data)
 {
     corridor_option *option = data;
     g_free(option->family);
+    g_free(option->name);
     fr_route_free(option->route);
     g_free(option);
 }
@@ -181,6 +263,7 @@ static corridor_comparison *collect(search_state *st, const char *from, const ch
     while (g_hash_table_iter_next(&it, &family, &route)) {
         corridor_option *o = g_new(corridor_option, 1);
         o->family = family;
+        o->name = corridor_route_name(route);
         o->route = route;
         g_hash_table_iter_steal(&it);
         g_ptr_array_add(c->options, o);
@@ -203,13 +286,22 @@ corridor_comparison *corridor_compare(const fr_network *net, const char *from, c
                        fr_query_carbon_price(query),
                        g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
                                              (GDestroyNotify)fr_route_free),
-                       g_ptr_array_new_with_free_func(g_free)};
-    bool ok = explore_mode_sets(&st, NULL, error);
+                       g_ptr_array_new_with_free_func(g_free),
+                       g_ptr_array_new_with_free_func(g_free),
+                       g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
+                       ""};
+    bool ok = explore_mode_sets(&st, (avoidance){NULL, ""}, error);
     for (guint i = 0; ok && i < st.labels->len; i++)
-        ok = explore_mode_sets(&st, g_ptr_array_index(st.labels, i), error);
+        ok = explore_mode_sets(&st, (avoidance){g_ptr_array_index(st.labels, i), ""}, error);
+    for (guint i = 0; ok && i < st.pending->len; i++) {
+        st.avoiding = g_ptr_array_index(st.pending, i);
+        ok = explore_mode_sets(&st, (avoidance){NULL, st.avoiding}, error);
+    }
     corridor_comparison *c = ok ? collect(&st, from, to) : NULL;
     g_hash_table_destroy(st.best);
     g_ptr_array_free(st.labels, TRUE);
+    g_ptr_array_free(st.pending, TRUE);
+    g_hash_table_destroy(st.visited);
     fr_query_free(query);
     return c;
 }

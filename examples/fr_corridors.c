@@ -59,7 +59,10 @@ static char *route_via(const fr_network *net, const fr_route *r)
             continue;
         fr_node_info node;
         fr_network_node(net, (size_t)fr_network_find_node(net, s->from_node), &node);
-        g_string_append_printf(via, "%s%s", via->len ? ", " : "", node.name);
+        g_string_append_printf(via, "%s%.*s", via->len ? ", " : "",
+                               (int)strcspn(node.name, "("), node.name);
+        g_strchomp(via->str);
+        g_string_set_size(via, strlen(via->str));
     }
     return g_string_free(via, FALSE);
 }
@@ -76,8 +79,9 @@ static void print_text(const fr_network *net, const corridor_comparison *c, cons
     fr_node_info from, to;
     fr_network_node(net, (size_t)fr_network_find_node(net, c->from), &from);
     fr_network_node(net, (size_t)fr_network_find_node(net, c->to), &to);
-    printf("%s (%s) → %s (%s): best route per corridor family, by %s\n", from.name, from.id,
-           to.name, to.id, by);
+    printf("%.*s(%s) → %.*s(%s): best route per corridor family, by %s\n",
+           (int)strcspn(from.name, "("), from.name, from.id, (int)strcspn(to.name, "("), to.name,
+           to.id, by);
     if (c->options->len == 0) {
         printf("  no route\n\n");
         return;
@@ -87,7 +91,7 @@ static void print_text(const fr_network *net, const corridor_comparison *c, cons
     for (guint i = 0; i < c->options->len; i++) {
         const corridor_option *o = g_ptr_array_index(c->options, i);
         char buf[8], *via = route_via(net, o->route);
-        printf("  %-28s %7.1f %9.0f %11.0f %9zu %4s  %s\n", o->family,
+        printf("  %-28s %7.1f %9.0f %11.0f %9zu %4s  %s\n", o->name,
                fr_route_total_time_h(o->route) / 24,
                per_teu(fr_route_total_cost_usd(o->route), o->route),
                per_teu(fr_route_total_co2_kg(o->route), o->route),
@@ -97,7 +101,7 @@ static void print_text(const fr_network *net, const corridor_comparison *c, cons
     const char *names[3];
     int idx[3] = {c->cheapest, c->fastest, c->greenest};
     for (int k = 0; k < 3; k++)
-        names[k] = ((corridor_option *)g_ptr_array_index(c->options, idx[k]))->family;
+        names[k] = ((corridor_option *)g_ptr_array_index(c->options, idx[k]))->name;
     printf("  cheapest ($): %s; fastest (F): %s; greenest (G): %s\n\n", names[0], names[1],
            names[2]);
 }
@@ -129,7 +133,7 @@ static void print_csv(const fr_network *net, const corridor_comparison *c)
             (int)i == c->greenest);
         csv_cell(c->from, false);
         csv_cell(c->to, false);
-        csv_cell(o->family, false);
+        csv_cell(o->name, false);
         fputs(figures, stdout);
         putchar(',');
         csv_cell(via, true);
@@ -145,7 +149,7 @@ static void print_json(const corridor_comparison *c, bool first)
     g_free(from), g_free(to);
     for (guint i = 0; i < c->options->len; i++) {
         const corridor_option *o = g_ptr_array_index(c->options, i);
-        char *route = fr_route_to_json(o->route), *family = cli_json_quote(o->family);
+        char *route = fr_route_to_json(o->route), *family = cli_json_quote(o->name);
         g_strchomp(route);
         printf("%s\n    {\"family\": %s, \"days\": %.3f, \"usd_per_teu\": %.2f, "
                "\"kg_co2e_per_teu\": %.2f, \"transfers\": %zu, \"cheapest\": %s, "
