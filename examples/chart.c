@@ -213,12 +213,11 @@ static void draw_points(cairo_t *cr, const panel *p, const corridor_comparison *
     g_array_free(placed, TRUE);
 }
 
-static char *short_name(const fr_network *net, const char *id)
+static const char *node_name(const fr_network *net, const char *id)
 {
     fr_node_info node;
     fr_network_node(net, (size_t)fr_network_find_node(net, id), &node);
-    char *name = g_strndup(node.name, strcspn(node.name, "("));
-    return g_strchomp(name);
+    return node.name;
 }
 
 static void draw(cairo_t *cr, const fr_network *net, const GPtrArray *comparisons)
@@ -229,7 +228,7 @@ static void draw(cairo_t *cr, const fr_network *net, const GPtrArray *comparison
     const char *from = comparisons->len
                            ? ((corridor_comparison *)g_ptr_array_index(comparisons, 0))->from
                            : "";
-    char *origin = *from ? short_name(net, from) : g_strdup("");
+    const char *origin = *from ? node_name(net, from) : "";
     char *title = g_strdup_printf("Freight corridors from %s: days against USD per TEU "
                                   "(log scale); filled points and dashed line: the cost/time "
                                   "front, hollow: dominated",
@@ -241,16 +240,13 @@ static void draw(cairo_t *cr, const fr_network *net, const GPtrArray *comparison
         const corridor_comparison *cmp = g_ptr_array_index(comparisons, c);
         panel p = {(c % COLS) * PANEL_W + MARGIN_L, TITLE_H + (c / COLS) * PANEL_H + MARGIN_T,
                    PANEL_W - MARGIN_L - MARGIN_R, PANEL_H - MARGIN_T - MARGIN_B, &s};
-        char *to = short_name(net, cmp->to);
-        char *panel_title = g_strdup_printf("to %s (%s)", to, cmp->to);
+        char *panel_title = g_strdup_printf("to %s (%s)", node_name(net, cmp->to), cmp->to);
         draw_frame(cr, &p, panel_title);
         draw_front(cr, &p, cmp);
         draw_points(cr, &p, cmp);
         g_free(panel_title);
-        g_free(to);
     }
     g_free(title);
-    g_free(origin);
 }
 
 bool chart_draw(const fr_network *net, const GPtrArray *comparisons, const char *path,

@@ -59,10 +59,7 @@ static char *route_via(const fr_network *net, const fr_route *r)
             continue;
         fr_node_info node;
         fr_network_node(net, (size_t)fr_network_find_node(net, s->from_node), &node);
-        g_string_append_printf(via, "%s%.*s", via->len ? ", " : "",
-                               (int)strcspn(node.name, "("), node.name);
-        g_strchomp(via->str);
-        g_string_set_size(via, strlen(via->str));
+        g_string_append_printf(via, "%s%s", via->len ? ", " : "", node.name);
     }
     return g_string_free(via, FALSE);
 }
@@ -79,9 +76,8 @@ static void print_text(const fr_network *net, const corridor_comparison *c, cons
     fr_node_info from, to;
     fr_network_node(net, (size_t)fr_network_find_node(net, c->from), &from);
     fr_network_node(net, (size_t)fr_network_find_node(net, c->to), &to);
-    printf("%.*s(%s) → %.*s(%s): best route per corridor family, by %s\n",
-           (int)strcspn(from.name, "("), from.name, from.id, (int)strcspn(to.name, "("), to.name,
-           to.id, by);
+    printf("%s (%s) → %s (%s): best route per corridor family, by %s\n", from.name, from.id,
+           to.name, to.id, by);
     if (c->options->len == 0) {
         printf("  no route\n\n");
         return;

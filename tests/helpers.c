@@ -1,6 +1,8 @@
 /* helpers.c - shared helpers of the freightroute tests (see helpers.h). */
 #include "helpers.h"
 
+#include <sys/wait.h>
+
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <math.h>
@@ -255,4 +257,43 @@ char *read_whole_file(const char *path, size_t *len)
     if (len)
         *len = n;
     return data;
+}
+
+run_result run_program_v(const char *exe, const char *first, va_list args)
+{
+    GPtrArray *argv = g_ptr_array_new();
+    g_ptr_array_add(argv, (gpointer)exe);
+    for (const char *a = first; a; a = va_arg(args, const char *))
+        g_ptr_array_add(argv, (gpointer)a);
+    g_ptr_array_add(argv, NULL);
+    run_result r = {-1, NULL, NULL};
+    int wait_status = 0;
+    GError *err = NULL;
+    if (!g_spawn_sync(NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &r.out,
+                      &r.err, &wait_status, &err)) {
+        char msg[512];
+        g_snprintf(msg, sizeof msg, "cannot run %s: %s", exe, err->message);
+        g_error_free(err);
+        g_ptr_array_free(argv, TRUE);
+        fail_msg("%s", msg);
+    }
+    g_ptr_array_free(argv, TRUE);
+    if (WIFEXITED(wait_status))
+        r.status = WEXITSTATUS(wait_status);
+    return r;
+}
+
+run_result run_program(const char *exe, const char *first, ...)
+{
+    va_list args;
+    va_start(args, first);
+    run_result r = run_program_v(exe, first, args);
+    va_end(args);
+    return r;
+}
+
+void run_free(run_result *r)
+{
+    g_free(r->out);
+    g_free(r->err);
 }

@@ -65,6 +65,19 @@ char *route_step_types(const fr_route *r);
 /* Number of steps of the given type. */
 size_t route_count_steps(const fr_route *r, fr_step_type type);
 
+/* The outcome of running a program: exit status (-1 when killed by a
+ * signal) and what it printed. */
+typedef struct {
+    int status;
+    char *out, *err;
+} run_result;
+
+/* Runs exe with the arguments first, ... (NULL-terminated); fails the test
+ * when it cannot be started. */
+run_result run_program(const char *exe, const char *first, ...) G_GNUC_NULL_TERMINATED;
+run_result run_program_v(const char *exe, const char *first, va_list args);
+void run_free(run_result *r);
+
 /* Reads a file completely (test failure when impossible). */
 char *read_whole_file(const char *path, size_t *len);
 

@@ -20,43 +20,13 @@
 
 #define SMALL FR_TEST_DATA "/small"
 
-typedef struct {
-    int status; /* exit status, or -1 when killed by a signal */
-    char *out, *err;
-} run_result;
-
-static void run_free(run_result *r)
-{
-    g_free(r->out);
-    g_free(r->err);
-}
-
 /* Runs fr-route with the given arguments (NULL-terminated). */
 static run_result run(const char *first, ...)
 {
-    GPtrArray *argv = g_ptr_array_new();
-    g_ptr_array_add(argv, (gpointer)FR_ROUTE_EXE);
-    va_list ap;
-    va_start(ap, first);
-    for (const char *a = first; a; a = va_arg(ap, const char *))
-        g_ptr_array_add(argv, (gpointer)a);
-    va_end(ap);
-    g_ptr_array_add(argv, NULL);
-    run_result r = {-1, NULL, NULL};
-    int wait_status = 0;
-    GError *err = NULL;
-    if (!g_spawn_sync(NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL,
-                      NULL, &r.out, &r.err, &wait_status, &err)) {
-        char msg[512];
-        g_snprintf(msg, sizeof msg, "cannot run %s: %s", FR_ROUTE_EXE,
-                   err->message);
-        g_error_free(err);
-        g_ptr_array_free(argv, TRUE);
-        fail_msg("%s", msg);
-    }
-    g_ptr_array_free(argv, TRUE);
-    if (WIFEXITED(wait_status))
-        r.status = WEXITSTATUS(wait_status);
+    va_list args;
+    va_start(args, first);
+    run_result r = run_program_v(FR_ROUTE_EXE, first, args);
+    va_end(args);
     return r;
 }
 
