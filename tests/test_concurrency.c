@@ -110,27 +110,11 @@ static gpointer run_worker(gpointer data)
     return NULL;
 }
 
-static void test_threads_agree_with_serial(void **state)
+/* Runs the queries on N_THREADS threads at once, compares every answer with
+ * the serial one, frees everything, and fails the test on any mismatch. */
+static void run_threads_and_compare(fr_network *net, rn_net *model, rn_query *queries,
+                                    answer *expected, GRand *rng)
 {
-    (void)state;
-    rn_net *model = rn_generate(4242, 50, false);
-    fr_network *net = rn_load(model);
-    GRand *rng = g_rand_new_with_seed(99);
-    rn_query *queries = g_new0(rn_query, N_QUERIES);
-    answer *expected = g_new0(answer, N_QUERIES);
-    int found = 0;
-    for (int i = 0; i < N_QUERIES; i++) {
-        rn_random_query(model, rng, &queries[i]);
-        queries[i].objective = (fr_objective)(i % FR_OBJECTIVE_COUNT);
-        compute(net, model, &queries[i], &expected[i]);
-        found += expected[i].ok;
-        /* a valid query either routes or finds no route */
-        if (!expected[i].ok)
-            assert_int_equal(expected[i].error_code, FR_ERROR_NO_ROUTE);
-    }
-    print_message("%d of %d queries have a route\n", found, N_QUERIES);
-    assert_true(found > N_QUERIES / 4);
-
     worker workers[N_THREADS];
     GThread *threads[N_THREADS];
     for (int t = 0; t < N_THREADS; t++) {
@@ -162,6 +146,30 @@ static void test_threads_agree_with_serial(void **state)
     g_free(first);
 }
 
+static void test_threads_agree_with_serial(void **state)
+{
+    (void)state;
+    rn_net *model = rn_generate(4242, 50, false);
+    fr_network *net = rn_load(model);
+    GRand *rng = g_rand_new_with_seed(99);
+    rn_query *queries = g_new0(rn_query, N_QUERIES);
+    answer *expected = g_new0(answer, N_QUERIES);
+    int found = 0;
+    for (int i = 0; i < N_QUERIES; i++) {
+        rn_random_query(model, rng, &queries[i]);
+        queries[i].objective = (fr_objective)(i % FR_OBJECTIVE_COUNT);
+        compute(net, model, &queries[i], &expected[i]);
+        found += expected[i].ok;
+        /* a valid query either routes or finds no route */
+        if (!expected[i].ok)
+            assert_int_equal(expected[i].error_code, FR_ERROR_NO_ROUTE);
+    }
+    print_message("%d of %d queries have a route\n", found, N_QUERIES);
+    assert_true(found > N_QUERIES / 4);
+
+    run_threads_and_compare(net, model, queries, expected, rng);
+}
+
 static void test_threads_with_errors(void **state)
 {
     (void)state;
@@ -182,35 +190,7 @@ static void test_threads_with_errors(void **state)
             assert_int_equal(expected[i].error_code, FR_ERROR_QUERY);
         }
     }
-    worker workers[N_THREADS];
-    GThread *threads[N_THREADS];
-    for (int t = 0; t < N_THREADS; t++) {
-        workers[t] = (worker){net, model, queries, expected, t, 0, -1, NULL};
-        threads[t] = g_thread_new("fr-worker", run_worker, &workers[t]);
-    }
-    int total = 0;
-    char *first = NULL;
-    for (int t = 0; t < N_THREADS; t++) {
-        g_thread_join(threads[t]);
-        total += workers[t].mismatches;
-        if (!first && workers[t].first_msg)
-            first = g_strdup(workers[t].first_msg);
-        g_free(workers[t].first_msg);
-    }
-    for (int i = 0; i < N_QUERIES; i++)
-        g_free(expected[i].links);
-    g_free(expected);
-    g_free(queries);
-    g_rand_free(rng);
-    fr_network_free(net);
-    rn_free(model);
-    if (total) {
-        char msg[1024];
-        g_snprintf(msg, sizeof msg, "%d mismatches; first: %s", total, first);
-        g_free(first);
-        fail_msg("%s", msg);
-    }
-    g_free(first);
+    run_threads_and_compare(net, model, queries, expected, rng);
 }
 
 int main(void)

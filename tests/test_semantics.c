@@ -1036,20 +1036,18 @@ static void test_json_output(void **state)
     fr_network_free(net);
 }
 
-static void test_json_escapes_strings(void **state)
+/* A link whose corridor cell is `csv_cell` (as written in links.csv) must
+ * come out in JSON holding exactly `label`, and its GeoJSON must parse. */
+static void check_corridor_label_json(const char *csv_cell, const char *label)
 {
-    (void)state;
-    /* a corridor label with a quote, a backslash and non-ASCII text must
-     * come out as valid JSON holding the same string */
+    char *links = g_strdup_printf(LINKS_HDR "Q1,A,B,rail,100,10,100,,0,%s\n", csv_cell);
     fr_network *net = load_net_ok(
-        NODES_HDR "A,A,city,CN,30,100,0,0\nB,B,city,CN,31,101,0,0\n",
-        LINKS_HDR "Q1,A,B,rail,100,10,100,,0,\"Say \"\"hi\"\" \\ 渝新欧\"\n",
-        NULL, NULL);
+        NODES_HDR "A,A,city,CN,30,100,0,0\nB,B,city,CN,31,101,0,0\n", links, NULL, NULL);
+    g_free(links);
     fr_route *r = route_q(net, "A", "B", FR_OBJECTIVE_COST);
     char *json = fr_route_to_json(r);
     mj_value *v = parse_or_fail(json);
-    check_str(mj_get(mj_at(mj_get(v, "steps"), 0), "corridor"),
-              "Say \"hi\" \\ 渝新欧", "steps[0].corridor");
+    check_str(mj_get(mj_at(mj_get(v, "steps"), 0), "corridor"), label, "steps[0].corridor");
     mj_free(v);
     g_free(json);
     char *geo = fr_route_to_geojson(r);
@@ -1058,6 +1056,13 @@ static void test_json_escapes_strings(void **state)
     g_free(geo);
     fr_route_free(r);
     fr_network_free(net);
+}
+
+static void test_json_escapes_strings(void **state)
+{
+    (void)state;
+    /* a quote, a backslash and non-ASCII text */
+    check_corridor_label_json("\"Say \"\"hi\"\" \\ 渝新欧\"", "Say \"hi\" \\ 渝新欧");
 }
 
 static void test_json_number_precision(void **state)
@@ -1110,24 +1115,8 @@ static void test_json_number_precision(void **state)
 static void test_json_control_characters(void **state)
 {
     (void)state;
-    /* a corridor label holding a line break and a tab (a quoted CSV field) */
-    fr_network *net = load_net_ok(
-        NODES_HDR "A,A,city,CN,30,100,0,0\nB,B,city,CN,31,101,0,0\n",
-        LINKS_HDR "Q1,A,B,rail,100,10,100,,0,\"two\nlines\tand tab\"\n",
-        NULL, NULL);
-    fr_route *r = route_q(net, "A", "B", FR_OBJECTIVE_COST);
-    char *json = fr_route_to_json(r);
-    mj_value *v = parse_or_fail(json);
-    check_str(mj_get(mj_at(mj_get(v, "steps"), 0), "corridor"),
-              "two\nlines\tand tab", "steps[0].corridor");
-    mj_free(v);
-    g_free(json);
-    char *geo = fr_route_to_geojson(r);
-    v = parse_or_fail(geo);
-    mj_free(v);
-    g_free(geo);
-    fr_route_free(r);
-    fr_network_free(net);
+    /* a line break and a tab (a quoted CSV field) */
+    check_corridor_label_json("\"two\nlines\tand tab\"", "two\nlines\tand tab");
 }
 
 static void test_geojson_reverse_link(void **state)
