@@ -498,7 +498,8 @@ static bool read_from_dir(void *context, const char *file, char **contents, gsiz
 
 fr_network *fr_network_load_dir(const char *dir, GError **error)
 {
-    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
+    if (error && *error)
+        return NULL; /* GError rule: never overwrite an error already set */
     if (!dir || !g_file_test(dir, G_FILE_TEST_IS_DIR)) {
         g_set_error(error, FR_ERROR, FR_ERROR_IO, "%s: not a directory", dir ? dir : "(null)");
         return NULL;
