@@ -191,6 +191,12 @@ void fr_query_avoid_node(fr_query *query, const char *node_id);
 void fr_query_avoid_country(fr_query *query, const char *country_code);
 void fr_query_avoid_corridor(fr_query *query, const char *corridor);
 
+/* Bounds on the route's totals for the whole quantity (FORMAT.md §2):
+ * fr_network_route() then returns the best route within them, exactly, or
+ * FR_ERROR_NO_ROUTE. INFINITY (the default) means no bound. */
+void fr_query_set_max_time(fr_query *query, double hours);
+void fr_query_set_max_cost(fr_query *query, double usd);
+
 const char *fr_query_from(const fr_query *query);
 const char *fr_query_to(const fr_query *query);
 fr_objective fr_query_objective(const fr_query *query);
@@ -242,6 +248,44 @@ size_t fr_route_transfer_count(const fr_route *route);
 /* The value of the query's objective for this route (per whole quantity). */
 double fr_route_objective_value(const fr_route *route);
 
+/* ---- Trade-offs: Pareto fronts and alternatives --------------------------- */
+
+typedef enum { FR_CRITERION_COST, FR_CRITERION_TIME, FR_CRITERION_CO2, FR_CRITERION_COUNT } fr_criterion;
+
+const char *fr_criterion_name(fr_criterion criterion);
+/* Parse "cost,time" or "cost,time,co2": two or three distinct criteria.
+ * FR_ERROR_QUERY naming the problem otherwise. */
+bool fr_criteria_parse(const char *list, fr_criterion *out, size_t *n_out, GError **error);
+
+/* An ordered list of routes; owns them. */
+typedef struct fr_route_list fr_route_list;
+size_t fr_route_list_count(const fr_route_list *list);
+const fr_route *fr_route_list_get(const fr_route_list *list, size_t index);
+void fr_route_list_free(fr_route_list *list);
+
+/* Options of a Pareto query. */
+typedef struct {
+    size_t max_routes; /* 0: no cap; else the first max_routes by the first criterion */
+    bool convex_hull;  /* keep only the supported routes: optimal for some
+                          positive weighting of the criteria */
+} fr_pareto_options;
+
+/* The exact Pareto front of the query's routes over n_criteria (2 or 3)
+ * distinct criteria: one route per non-dominated vector of totals, sorted by
+ * the first criterion (then the others). Constraints and bounds of the
+ * query apply. `options` may be NULL (exact, uncapped). */
+fr_route_list *fr_network_pareto(const fr_network *network, const fr_query *query,
+                                 const fr_criterion *criteria, size_t n_criteria,
+                                 const fr_pareto_options *options, GError **error);
+
+/* The k best routes by the query's objective that visit no physical node
+ * twice, in increasing order, each differing from the others in at least one
+ * link or transfer. Fewer than k when fewer exist; FR_ERROR_NO_ROUTE when
+ * none. k from 1 to FR_MAX_ALTERNATIVES. */
+#define FR_MAX_ALTERNATIVES 1000
+fr_route_list *fr_network_alternatives(const fr_network *network, const fr_query *query,
+                                       size_t k, GError **error);
+
 /* ---- Output -------------------------------------------------------------- */
 
 /* Renderings of a route, newly allocated (g_free). JSON is FORMAT.md §3;
@@ -250,6 +294,14 @@ double fr_route_objective_value(const fr_route *route);
 char *fr_route_to_json(const fr_route *route);
 char *fr_route_to_geojson(const fr_route *route);
 char *fr_route_to_text(const fr_route *route);
+
+/* A list of routes: JSON {"routes": [...]}; GeoJSON with a "route" index
+ * property on every feature; text as a table, one row per route (main modes,
+ * corridors, days, USD/TEU, kg CO2e/TEU, transfers), followed by each
+ * route's itinerary when `verbose`. */
+char *fr_route_list_to_json(const fr_route_list *list);
+char *fr_route_list_to_geojson(const fr_route_list *list);
+char *fr_route_list_to_text(const fr_route_list *list, bool verbose);
 
 #if defined(FR_BUILDING_LIBRARY) && defined(__GNUC__)
 #pragma GCC visibility pop

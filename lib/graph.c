@@ -5,9 +5,9 @@
  * bidirectional links), a pass-through IN(v,m) -> OUT(v,m) charging the
  * node's dwell, and a transfer IN(v,m1) -> OUT(v,m2) for every transfer row
  * whose two modes are both in use at v. The same graph is built in igraph
- * (for graph algorithms and reference checks) and as a compressed
- * out-adjacency (CSR) for the library's own searches. Built once, then
- * immutable. */
+ * (for graph algorithms and reference checks) and as compressed out- and
+ * in-adjacencies (CSR) for the library's own searches, forward and backward.
+ * Built once, then immutable. */
 #include "network.h"
 
 #include <string.h>
@@ -119,19 +119,23 @@ static void add_node_edges(const fr_network *net, edge_builder *b)
     }
 }
 
-/* Out-adjacency by a stable counting sort on the edges' start states. */
-static void build_csr(fr_vgraph *g)
+/* Adjacency by a stable counting sort of the edges on `key` (their start
+ * states for out-edges, their end states for in-edges). */
+static void build_csr(const fr_vgraph *g, const uint32_t *key, uint32_t **start_out,
+                      uint32_t **edges_out)
 {
-    g->out_start = g_new0(uint32_t, (size_t)g->n_states + 1);
-    g->out_edges = g_new(uint32_t, g->n_edges ? g->n_edges : 1);
+    uint32_t *start = g_new0(uint32_t, (size_t)g->n_states + 1);
+    uint32_t *edges = g_new(uint32_t, g->n_edges ? g->n_edges : 1);
     for (uint32_t e = 0; e < g->n_edges; e++)
-        g->out_start[g->edge_from[e] + 1]++;
+        start[key[e] + 1]++;
     for (uint32_t s = 0; s < g->n_states; s++)
-        g->out_start[s + 1] += g->out_start[s];
-    uint32_t *fill = g_memdup2(g->out_start, ((size_t)g->n_states + 1) * sizeof *fill);
+        start[s + 1] += start[s];
+    uint32_t *fill = g_memdup2(start, ((size_t)g->n_states + 1) * sizeof *fill);
     for (uint32_t e = 0; e < g->n_edges; e++)
-        g->out_edges[fill[g->edge_from[e]]++] = e;
+        edges[fill[key[e]]++] = e;
     g_free(fill);
+    *start_out = start;
+    *edges_out = edges;
 }
 
 static bool build_igraph(fr_vgraph *g, GError **error)
@@ -177,7 +181,8 @@ bool fr_vgraph_build(fr_network *net, GError **error)
     edge_builder b = {g, 0};
     add_link_edges(net, &b);
     add_node_edges(net, &b);
-    build_csr(g);
+    build_csr(g, g->edge_from, &g->out_start, &g->out_edges);
+    build_csr(g, g->edge_to, &g->in_start, &g->in_edges);
     return build_igraph(g, error);
 }
 
@@ -198,5 +203,7 @@ void fr_vgraph_clear(fr_vgraph *g)
     g_free(g->distance);
     g_free(g->out_start);
     g_free(g->out_edges);
+    g_free(g->in_start);
+    g_free(g->in_edges);
     memset(g, 0, sizeof *g);
 }

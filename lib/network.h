@@ -41,7 +41,8 @@ typedef enum {
 
 /* The virtual graph. States are numbered 2*slot (IN) and 2*slot+1 (OUT),
  * one slot per (node, mode) pair in use. Out-edges of a state are
- * out_edges[out_start[s] .. out_start[s+1]), edge ids into the arrays. */
+ * out_edges[out_start[s] .. out_start[s+1]), edge ids into the arrays;
+ * in-edges likewise in in_start/in_edges. */
 typedef struct {
     igraph_t graph; /* the same graph in igraph, for algorithms and tests */
     bool has_igraph;
@@ -53,6 +54,7 @@ typedef struct {
     uint8_t *edge_kind;
     double *cost, *time, *co2, *distance; /* per edge, per TEU */
     uint32_t *out_start, *out_edges;
+    uint32_t *in_start, *in_edges; /* the same for in-edges (backward searches) */
 } fr_vgraph;
 
 struct fr_network {

@@ -1,7 +1,7 @@
 /* query.c - the query object (what a caller asks) and its resolution against
  * a network into a search specification (what a search needs), with the
  * errors of FORMAT.md §2: unknown ids, origin = destination, avoided
- * endpoints, unknown corridors, impossible figures. */
+ * endpoints, unknown corridors, impossible figures and bounds. */
 #include "route.h"
 
 #include <math.h>
@@ -16,6 +16,8 @@ fr_query *fr_query_new(const char *from, const char *to)
     q->objective = FR_OBJECTIVE_COST;
     q->quantity = 1;
     q->modes = FR_MODES_ALL;
+    q->max_time = INFINITY;
+    q->max_cost = INFINITY;
     q->avoid_nodes = g_ptr_array_new_with_free_func(g_free);
     q->avoid_countries = g_ptr_array_new_with_free_func(g_free);
     q->avoid_corridors = g_ptr_array_new_with_free_func(g_free);
@@ -36,6 +38,8 @@ fr_query *fr_query_copy(const fr_query *query)
     q->value_of_time = query->value_of_time;
     q->carbon_price = query->carbon_price;
     q->modes = query->modes;
+    q->max_time = query->max_time;
+    q->max_cost = query->max_cost;
     copy_strings(q->avoid_nodes, query->avoid_nodes);
     copy_strings(q->avoid_countries, query->avoid_countries);
     copy_strings(q->avoid_corridors, query->avoid_corridors);
@@ -68,6 +72,8 @@ void fr_query_set_quantity(fr_query *q, double teu) { q->quantity = teu; }
 void fr_query_set_value_of_time(fr_query *q, double usd) { q->value_of_time = usd; }
 void fr_query_set_carbon_price(fr_query *q, double usd) { q->carbon_price = usd; }
 void fr_query_set_modes(fr_query *q, fr_mode_set modes) { q->modes = modes; }
+void fr_query_set_max_time(fr_query *q, double hours) { q->max_time = hours; }
+void fr_query_set_max_cost(fr_query *q, double usd) { q->max_cost = usd; }
 void fr_query_avoid_node(fr_query *q, const char *id) { g_ptr_array_add(q->avoid_nodes, g_strdup(id)); }
 void fr_query_avoid_country(fr_query *q, const char *cc) { g_ptr_array_add(q->avoid_countries, g_strdup(cc)); }
 void fr_query_avoid_corridor(fr_query *q, const char *name) { g_ptr_array_add(q->avoid_corridors, g_strdup(name)); }
@@ -105,6 +111,10 @@ static bool check_figures(const fr_query *q, GError **error)
                            q->carbon_price);
     if (q->modes == 0 || (q->modes & ~FR_MODES_ALL))
         return query_error(error, "the set of allowed modes is empty or invalid");
+    if (isnan(q->max_time) || q->max_time < 0)
+        return query_error(error, "the time bound must be 0 or more hours (got %g)", q->max_time);
+    if (isnan(q->max_cost) || q->max_cost < 0)
+        return query_error(error, "the cost bound must be 0 or more USD (got %g)", q->max_cost);
     return true;
 }
 
@@ -176,6 +186,8 @@ bool fr_search_spec_init(fr_search_spec *spec, const fr_network *net, const fr_q
     spec->value_of_time = q->value_of_time;
     spec->carbon_price = q->carbon_price;
     spec->modes = q->modes;
+    spec->max_time = q->max_time;
+    spec->max_cost_teu = q->max_cost / q->quantity; /* INFINITY stays INFINITY */
     spec->node_blocked = g_new0(bool, net->nodes->len ? net->nodes->len : 1);
     spec->corridor_blocked = g_new0(bool, net->corridors->len + 1);
     if (!block_nodes(spec, net, q, error) || !block_corridors(spec, net, q, error)) {

@@ -1,7 +1,8 @@
 /* route.c - route objects: built from a path of virtual edges into ordered
  * steps (links, transfers, dwells) with totals; their accessors; and
- * fr_network_route(), the single-objective query. */
-#include "route.h"
+ * fr_network_route(), the single-objective query (a Dijkstra, or with
+ * bounds on time or cost the constrained search of csearch.c). */
+#include "search.h"
 
 static fr_step link_step(const fr_network *net, uint32_t link_index, bool reverse)
 {
@@ -75,12 +76,15 @@ fr_route *fr_network_route(const fr_network *net, const fr_query *query, GError 
     fr_search_spec spec;
     if (!fr_search_spec_init(&spec, net, query, error))
         return NULL;
-    GArray *path = fr_search_best_path(net, &spec);
+    bool bounded = fr_spec_bounded(&spec);
+    GArray *path = bounded ? fr_search_bounded_path(net, &spec) : fr_search_best_path(net, &spec);
     fr_search_spec_clear(&spec);
     if (!path) {
         g_set_error(error, FR_ERROR, FR_ERROR_NO_ROUTE, "no route from '%s' to '%s' %s",
                     query->from, query->to,
-                    "satisfies the query (check modes, transfers and avoided places)");
+                    bounded ? "satisfies the query within its bounds on time and cost "
+                              "(check them, modes, transfers and avoided places)"
+                            : "satisfies the query (check modes, transfers and avoided places)");
         return NULL;
     }
     fr_route *route = fr_route_new_from_path(net, query, path);

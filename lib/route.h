@@ -5,12 +5,15 @@
 
 #include "network.h"
 
+#include <math.h>
+
 struct fr_query {
     char *from, *to;
     fr_objective objective;
     double quantity, value_of_time, carbon_price;
     fr_mode_set modes;
     GPtrArray *avoid_nodes, *avoid_countries, *avoid_corridors; /* char * */
+    double max_time, max_cost; /* totals for the whole quantity; INFINITY: none */
 };
 
 /* A query checked against a network, in the terms a search needs. */
@@ -21,7 +24,14 @@ typedef struct {
     fr_mode_set modes;
     bool *node_blocked;     /* per node: avoided node or country */
     bool *corridor_blocked; /* per corridor index */
+    double max_time;        /* hours; INFINITY when unbounded */
+    double max_cost_teu;    /* USD per TEU (the query's bound / quantity); INFINITY: none */
 } fr_search_spec;
+
+static inline bool fr_spec_bounded(const fr_search_spec *spec)
+{
+    return spec->max_time < INFINITY || spec->max_cost_teu < INFINITY;
+}
 
 /* query.c: FR_ERROR_QUERY naming the problem when the query is impossible. */
 bool fr_search_spec_init(fr_search_spec *spec, const fr_network *net, const fr_query *query,
@@ -47,5 +57,14 @@ struct fr_route {
 /* route.c: a route object for a path of virtual edges. */
 fr_route *fr_route_new_from_path(const fr_network *net, const fr_query *query,
                                  const GArray *edges);
+
+/* route_list.c: an ordered list of routes, owning them. `title` says what the
+ * list is ("Pareto routes over cost and time") for the text rendering. */
+struct fr_route_list {
+    GPtrArray *routes; /* fr_route * */
+    char *title;
+};
+fr_route_list *fr_route_list_new(const char *title);
+void fr_route_list_add(fr_route_list *list, fr_route *route);
 
 #endif /* FR_ROUTE_H */

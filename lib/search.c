@@ -7,38 +7,41 @@
  * with this order is exact. Figures that differ by less than a relative
  * 1e-12 count as equal, so that sums reached in a different order still
  * tie. The search touches no global state and allocates its own scratch:
- * any number of threads may run it on one network. */
-#include "route.h"
+ * any number of threads may run it on one network. The tolerant comparison,
+ * the route key order and the usability of an edge are shared with the other
+ * searches (search.h). */
+#include "search.h"
 
 #include <math.h>
 
-typedef struct {
-    double objective, time, cost;
-    uint32_t edges;
-} label;
+typedef fr_key label;
 
 typedef struct {
     label key;
     uint32_t state;
 } heap_item;
 
-static int compare_figure(double a, double b)
+int fr_compare_figure(double a, double b)
 {
+    if (isinf(a) || isinf(b)) /* the tolerance below would be infinite */
+        return a < b ? -1 : a > b ? 1 : 0;
     double tolerance = 1e-12 * fmax(1.0, fmax(fabs(a), fabs(b)));
     return a < b - tolerance ? -1 : a > b + tolerance ? 1 : 0;
 }
 
-static int compare_labels(const label *a, const label *b)
+int fr_key_compare(const fr_key *a, const fr_key *b)
 {
-    int c = compare_figure(a->objective, b->objective);
+    int c = fr_compare_figure(a->obj, b->obj);
     if (!c)
-        c = compare_figure(a->time, b->time);
+        c = fr_compare_figure(a->time, b->time);
     if (!c)
-        c = compare_figure(a->cost, b->cost);
+        c = fr_compare_figure(a->cost, b->cost);
     if (!c)
         c = (a->edges > b->edges) - (a->edges < b->edges);
     return c;
 }
+
+static int compare_labels(const label *a, const label *b) { return fr_key_compare(a, b); }
 
 /* ---- a binary min-heap with lazy deletion -------------------------------- */
 
@@ -105,9 +108,7 @@ double fr_edge_objective(const fr_vgraph *g, const fr_search_spec *spec, uint32_
     }
 }
 
-/* May the search use virtual edge e? Blocked nodes cannot be entered; link
- * edges need an allowed mode and a corridor that is not avoided. */
-static bool edge_usable(const fr_network *net, const fr_search_spec *spec, uint32_t e)
+bool fr_edge_usable(const fr_network *net, const fr_search_spec *spec, uint32_t e)
 {
     const fr_vgraph *g = &net->vgraph;
     if (spec->node_blocked[g->state_node[g->edge_to[e]]])
@@ -166,9 +167,9 @@ GArray *fr_search_best_path(const fr_network *net, const fr_search_spec *spec)
         }
         for (uint32_t i = g->out_start[s]; i < g->out_start[s + 1]; i++) {
             uint32_t e = g->out_edges[i], t = g->edge_to[e];
-            if (settled[t] || !edge_usable(net, spec, e))
+            if (settled[t] || !fr_edge_usable(net, spec, e))
                 continue;
-            label next = {best[s].objective + fr_edge_objective(g, spec, e),
+            label next = {best[s].obj + fr_edge_objective(g, spec, e),
                           best[s].time + g->time[e], best[s].cost + g->cost[e],
                           best[s].edges + 1};
             if (compare_labels(&next, &best[t]) < 0) {
