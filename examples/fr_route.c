@@ -1,7 +1,9 @@
-/* fr_route.c - the fr-route command line (FORMAT.md §3): one optimal route
- * between two nodes, printed as a readable itinerary, JSON or GeoJSON.
- * Exit status: 0 route found, 1 invalid network or input, 2 bad usage,
- * 3 no route satisfies the query. */
+/* fr_route.c - the fr-route command line (FORMAT.md §3): the optimal route
+ * between two nodes (within bounds on time and cost, if given), or the
+ * trade-offs: the Pareto front over two or three criteria, or the k best
+ * routes that visit no node twice. Printed as readable text, JSON or
+ * GeoJSON. Exit status: 0 route found, 1 invalid network or input, 2 bad
+ * usage, 3 no route satisfies the query. */
 #include "cli_common.h"
 
 #include <math.h>
@@ -12,10 +14,22 @@ static const char *prog = "fr-route";
 
 typedef struct {
     char *network, *from, *to, *objective, *modes, *format, *export_dir;
+    char *max_time, *max_cost, *pareto, *alternatives, *max_routes;
     double quantity, value_of_time, carbon_price;
     char **avoid, **avoid_country, **avoid_corridor;
-    gboolean version, list_nodes;
+    gboolean version, list_nodes, convex_hull, verbose;
 } options;
+
+/* What the options ask for, checked and parsed. */
+typedef struct {
+    fr_objective objective;
+    fr_mode_set modes;
+    double max_time, max_cost;              /* INFINITY: no bound */
+    fr_criterion criteria[FR_CRITERION_COUNT];
+    size_t n_criteria;                      /* 0: no --pareto */
+    size_t alternatives;                    /* 0: no --alternatives */
+    fr_pareto_options pareto;
+} request;
 
 static void options_clear(options *o)
 {
@@ -26,6 +40,11 @@ static void options_clear(options *o)
     g_free(o->modes);
     g_free(o->format);
     g_free(o->export_dir);
+    g_free(o->max_time);
+    g_free(o->max_cost);
+    g_free(o->pareto);
+    g_free(o->alternatives);
+    g_free(o->max_routes);
     g_strfreev(o->avoid);
     g_strfreev(o->avoid_country);
     g_strfreev(o->avoid_corridor);
@@ -53,8 +72,22 @@ static GOptionContext *option_context(options *o)
          "Countries to avoid (ISO codes, e.g. RU,BY)", "CC,.."},
         {"avoid-corridor", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->avoid_corridor,
          "Corridor labels to avoid, e.g. Yuxinou", "NAME,.."},
+        {"max-time", 0, 0, G_OPTION_ARG_STRING, &o->max_time,
+         "Only routes taking at most H hours in all", "H"},
+        {"max-cost", 0, 0, G_OPTION_ARG_STRING, &o->max_cost,
+         "Only routes costing at most USD for the whole quantity", "USD"},
+        {"pareto", 0, 0, G_OPTION_ARG_STRING, &o->pareto,
+         "The Pareto front over two or three of cost, time, co2 (e.g. cost,time)", "LIST"},
+        {"max-routes", 0, 0, G_OPTION_ARG_STRING, &o->max_routes,
+         "With --pareto: only the first N routes by the first criterion", "N"},
+        {"convex-hull", 0, 0, G_OPTION_ARG_NONE, &o->convex_hull,
+         "With --pareto: only the supported routes (best for some weighting)", NULL},
+        {"alternatives", 'k', 0, G_OPTION_ARG_STRING, &o->alternatives,
+         "The K best routes by the objective that visit no node twice (1-1000)", "K"},
         {"format", 0, 0, G_OPTION_ARG_STRING, &o->format, "text, json or geojson (default: text)",
          "FORMAT"},
+        {"verbose", 'v', 0, G_OPTION_ARG_NONE, &o->verbose,
+         "With --pareto or --alternatives in text: each route's itinerary too", NULL},
         {"list-nodes", 0, 0, G_OPTION_ARG_NONE, &o->list_nodes,
          "List the network's nodes (id, kind, country, name) and exit", NULL},
         {"export-network", 0, 0, G_OPTION_ARG_FILENAME, &o->export_dir,
@@ -67,23 +100,78 @@ static GOptionContext *option_context(options *o)
     g_option_context_set_description(
         ctx, "Figures are per TEU; totals cover the whole --quantity. Ties are broken by time,\n"
              "then cost, then fewer steps.\n\n"
+             "--max-time and --max-cost bound the totals: the answer is the best route\n"
+             "within them. --pareto lists every route no other beats in all the criteria,\n"
+             "sorted by the first; --alternatives the K best routes by the objective\n"
+             "that visit no node twice. Bounds and constraints apply to both.\n\n"
              "Exit status: 0 route found, 1 invalid network or input, 2 bad usage,\n"
              "3 no route satisfies the query.\n\n"
-             "Example:\n  fr-route --from CNCKG --to DEDUI --objective time --avoid-country BY\n");
+             "Examples:\n  fr-route --from CNCKG --to DEDUI --objective time --avoid-country BY\n"
+             "  fr-route --from CNCKG --to DEDUI --pareto cost,time,co2 --format json\n"
+             "  fr-route --from CNCKG --to DEDUI --alternatives 5 --max-time 720\n");
     g_option_context_add_main_entries(ctx, entries, NULL);
     return ctx;
 }
 
+/* A bound: a finite number, 0 or more; false otherwise. */
+static bool parse_bound(const char *text, double *out)
+{
+    char *end = NULL;
+    double value = g_ascii_strtod(text, &end);
+    if (end == text || *end || !isfinite(value) || value < 0)
+        return false;
+    *out = value;
+    return true;
+}
+
+static bool parse_count(const char *text, guint64 max, size_t *out)
+{
+    guint64 value;
+    if (!g_ascii_string_to_unsigned(text, 10, 1, max, &value, NULL))
+        return false;
+    *out = (size_t)value;
+    return true;
+}
+
+/* Checks the options of bounds and trade-offs; NULL when fine, else a message. */
+static char *tradeoff_problem(const options *o, request *rq)
+{
+    GError *error = NULL;
+    if (o->max_time && !parse_bound(o->max_time, &rq->max_time))
+        return g_strdup_printf("--max-time must be a number of hours, 0 or more (got '%s')",
+                               o->max_time);
+    if (o->max_cost && !parse_bound(o->max_cost, &rq->max_cost))
+        return g_strdup_printf("--max-cost must be a number of USD, 0 or more (got '%s')",
+                               o->max_cost);
+    if (o->pareto && o->alternatives)
+        return g_strdup("--pareto and --alternatives cannot be combined");
+    if (o->pareto && !fr_criteria_parse(o->pareto, rq->criteria, &rq->n_criteria, &error)) {
+        char *message = g_strdup_printf("--pareto: %s", error->message);
+        g_error_free(error);
+        return message;
+    }
+    if (o->alternatives && !parse_count(o->alternatives, FR_MAX_ALTERNATIVES, &rq->alternatives))
+        return g_strdup_printf("--alternatives must be a whole number from 1 to %d (got '%s')",
+                               FR_MAX_ALTERNATIVES, o->alternatives);
+    if ((o->max_routes || o->convex_hull) && !o->pareto)
+        return g_strdup("--max-routes and --convex-hull go with --pareto");
+    if (o->max_routes && !parse_count(o->max_routes, G_MAXUINT32, &rq->pareto.max_routes))
+        return g_strdup_printf("--max-routes must be a whole number, 1 or more (got '%s')",
+                               o->max_routes);
+    rq->pareto.convex_hull = o->convex_hull;
+    return NULL;
+}
+
 /* Checks what the options say on their own; NULL when fine, else a message. */
-static char *usage_problem(const options *o, fr_objective *objective, fr_mode_set *modes)
+static char *usage_problem(const options *o, request *rq)
 {
     GError *error = NULL;
     if (!o->from || !o->to)
         return g_strdup("both --from and --to are required");
-    if (o->objective && !fr_objective_from_name(o->objective, objective))
+    if (o->objective && !fr_objective_from_name(o->objective, &rq->objective))
         return g_strdup_printf("unknown objective '%s' (expected cost, time, co2, distance, "
                                "generalized)", o->objective);
-    if (o->modes && !fr_mode_set_parse(o->modes, modes, &error)) {
+    if (o->modes && !fr_mode_set_parse(o->modes, &rq->modes, &error)) {
         char *message = g_strdup_printf("--modes: %s", error->message);
         g_error_free(error);
         return message;
@@ -97,17 +185,19 @@ static char *usage_problem(const options *o, fr_objective *objective, fr_mode_se
     if (o->format && !g_str_equal(o->format, "text") && !g_str_equal(o->format, "json") &&
         !g_str_equal(o->format, "geojson"))
         return g_strdup_printf("unknown format '%s' (expected text, json, geojson)", o->format);
-    return NULL;
+    return tradeoff_problem(o, rq);
 }
 
-static fr_query *build_query(const options *o, fr_objective objective, fr_mode_set modes)
+static fr_query *build_query(const options *o, const request *rq)
 {
     fr_query *q = fr_query_new(o->from, o->to);
-    fr_query_set_objective(q, objective);
+    fr_query_set_objective(q, rq->objective);
     fr_query_set_quantity(q, o->quantity);
     fr_query_set_value_of_time(q, o->value_of_time);
     fr_query_set_carbon_price(q, o->carbon_price);
-    fr_query_set_modes(q, modes);
+    fr_query_set_modes(q, rq->modes);
+    fr_query_set_max_time(q, rq->max_time);
+    fr_query_set_max_cost(q, rq->max_cost);
     char **lists[3] = {cli_split_list(o->avoid), cli_split_list(o->avoid_country),
                        cli_split_list(o->avoid_corridor)};
     for (char **id = lists[0]; *id; id++)
@@ -134,6 +224,45 @@ static void print_route(const fr_route *route, const char *format)
     g_free(text);
 }
 
+static void print_list(const fr_route_list *list, const char *format, bool verbose)
+{
+    char *text;
+    if (format && g_str_equal(format, "json"))
+        text = fr_route_list_to_json(list);
+    else if (format && g_str_equal(format, "geojson"))
+        text = fr_route_list_to_geojson(list);
+    else
+        text = fr_route_list_to_text(list, verbose);
+    fputs(text, stdout);
+    g_free(text);
+}
+
+/* Answers the query as asked and prints the answer; returns the exit code. */
+static int answer(const fr_network *net, const fr_query *query, const options *o,
+                  const request *rq)
+{
+    GError *error = NULL;
+    int code = EXIT_OK;
+    if (rq->n_criteria || rq->alternatives) {
+        fr_route_list *list =
+            rq->n_criteria
+                ? fr_network_pareto(net, query, rq->criteria, rq->n_criteria, &rq->pareto, &error)
+                : fr_network_alternatives(net, query, rq->alternatives, &error);
+        if (list)
+            print_list(list, o->format, o->verbose);
+        fr_route_list_free(list);
+    } else {
+        fr_route *route = fr_network_route(net, query, &error);
+        if (route)
+            print_route(route, o->format);
+        fr_route_free(route);
+    }
+    if (error)
+        code = cli_fail_error(prog, error);
+    g_clear_error(&error);
+    return code;
+}
+
 static void list_nodes(const fr_network *net)
 {
     fr_node_info node;
@@ -143,7 +272,7 @@ static void list_nodes(const fr_network *net)
 }
 
 /* Loads the network and answers the query; returns the exit code. */
-static int run(const options *o, fr_objective objective, fr_mode_set modes)
+static int run(const options *o, const request *rq)
 {
     GError *error = NULL;
     fr_network *net = cli_load_network(o->network, &error);
@@ -152,15 +281,8 @@ static int run(const options *o, fr_objective objective, fr_mode_set modes)
         g_error_free(error);
         return code;
     }
-    int code = EXIT_OK;
-    fr_query *query = build_query(o, objective, modes);
-    fr_route *route = fr_network_route(net, query, &error);
-    if (route)
-        print_route(route, o->format);
-    else
-        code = cli_fail_error(prog, error);
-    g_clear_error(&error);
-    fr_route_free(route);
+    fr_query *query = build_query(o, rq);
+    int code = answer(net, query, o, rq);
     fr_query_free(query);
     fr_network_free(net);
     return code;
@@ -198,8 +320,8 @@ int main(int argc, char **argv)
     GOptionContext *ctx = option_context(&o);
     GError *error = NULL;
     int code;
-    fr_objective objective = FR_OBJECTIVE_COST;
-    fr_mode_set modes = FR_MODES_ALL;
+    request rq = {.objective = FR_OBJECTIVE_COST, .modes = FR_MODES_ALL,
+                  .max_time = INFINITY, .max_cost = INFINITY};
     char *problem = NULL;
     if (!g_option_context_parse(ctx, &argc, &argv, &error)) {
         code = cli_fail(prog, EXIT_USAGE, error->message);
@@ -209,10 +331,10 @@ int main(int argc, char **argv)
         code = cli_fail(prog, EXIT_USAGE, problem);
     } else if ((code = run_side_action(&o)) >= 0) {
         /* done */
-    } else if ((problem = usage_problem(&o, &objective, &modes))) {
+    } else if ((problem = usage_problem(&o, &rq))) {
         code = cli_fail(prog, EXIT_USAGE, problem);
     } else {
-        code = run(&o, objective, modes);
+        code = run(&o, &rq);
     }
     g_free(problem);
     g_option_context_free(ctx);

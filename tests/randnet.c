@@ -150,6 +150,78 @@ rn_net *rn_generate(guint32 seed, int n_nodes, bool integer)
     return net;
 }
 
+static void random_figures(const rn_net *net, GRand *rng, rn_link *l)
+{
+    if (net->integer) {
+        l->distance_km = rand_int(rng, 1, 9);
+        l->time_h = rand_int(rng, 1, 9);
+        l->cost_usd = rand_int(rng, 1, 9);
+        l->co2_kg = rand_int(rng, 1, 9);
+        l->co2_explicit = true;
+    } else {
+        l->distance_km = rand_milli(rng, 10, 3000);
+        l->time_h = rand_milli(rng, 0.5, 200);
+        l->cost_usd = rand_milli(rng, 1, 5000);
+        l->co2_kg = rand_milli(rng, 0.5, 2000);
+        l->co2_explicit = true;
+    }
+}
+
+static bool has_transfer(const rn_net *net, int node, int m1, int m2)
+{
+    for (guint i = 0; i < net->transfers->len; i++) {
+        const rn_transfer *t = &g_array_index(net->transfers, rn_transfer, i);
+        if (t->node == node && (int)t->from_mode == m1 && (int)t->to_mode == m2)
+            return true;
+    }
+    return false;
+}
+
+void rn_densify(rn_net *net, guint32 seed, int extra_links, double transfer_p)
+{
+    GRand *rng = g_rand_new_with_seed(seed ^ 0x5bd1e995u);
+    unsigned used = 0;
+    for (guint i = 0; i < net->links->len; i++)
+        used |= FR_MODE_BIT(g_array_index(net->links, rn_link, i).mode);
+    fr_mode modes[FR_MODE_COUNT];
+    int n_modes = 0;
+    for (int m = 0; m < FR_MODE_COUNT; m++)
+        if (used & FR_MODE_BIT(m))
+            modes[n_modes++] = (fr_mode)m;
+    for (int i = 0; i < extra_links && n_modes > 0; i++) {
+        rn_link l = {0};
+        g_snprintf(l.id, sizeof l.id, "F%d", i);
+        l.from = g_rand_int_range(rng, 0, net->n_nodes);
+        do
+            l.to = g_rand_int_range(rng, 0, net->n_nodes);
+        while (l.to == l.from);
+        l.mode = modes[g_rand_int_range(rng, 0, n_modes)];
+        random_figures(net, rng, &l);
+        l.bidirectional = chance(rng, 0.6);
+        l.corridor = chance(rng, 0.3) ? g_rand_int_range(rng, 1, 3) : 0;
+        g_array_append_val(net->links, l);
+    }
+    unsigned at[RN_MAX_NODES] = {0};
+    for (guint i = 0; i < net->links->len; i++) {
+        const rn_link *l = &g_array_index(net->links, rn_link, i);
+        at[l->from] |= FR_MODE_BIT(l->mode);
+        at[l->to] |= FR_MODE_BIT(l->mode);
+    }
+    for (int v = 0; v < net->n_nodes; v++)
+        for (int m1 = 0; m1 < FR_MODE_COUNT; m1++)
+            for (int m2 = 0; m2 < FR_MODE_COUNT; m2++) {
+                if (m1 == m2 || !(at[v] & FR_MODE_BIT(m1)) || !(at[v] & FR_MODE_BIT(m2)) ||
+                    has_transfer(net, v, m1, m2) || !chance(rng, transfer_p))
+                    continue;
+                rn_transfer t = {v, (fr_mode)m1, (fr_mode)m2, 0, 0, 0};
+                t.time_h = net->integer ? rand_int(rng, 0, 5) : rand_milli(rng, 0, 24);
+                t.cost_usd = net->integer ? rand_int(rng, 0, 5) : rand_milli(rng, 0, 300);
+                t.co2_kg = net->integer ? rand_int(rng, 0, 5) : rand_milli(rng, 0, 50);
+                g_array_append_val(net->transfers, t);
+            }
+    g_rand_free(rng);
+}
+
 void rn_free(rn_net *net)
 {
     if (!net)
@@ -355,4 +427,155 @@ bool rn_link_allowed(const rn_net *net, const rn_query *q, const rn_link *l)
     if (q->avoid_corridor && l->corridor == q->avoid_corridor)
         return false;
     return rn_node_allowed(net, q, l->from) && rn_node_allowed(net, q, l->to);
+}
+
+/* ---- brute force ---------------------------------------------------------- */
+
+static void vg_add(rn_vgraph *g, int from, int to, double cost, double time, double co2,
+                   double dist, bool link)
+{
+    rn_vedge e = {from, to, cost, time, co2, dist, link};
+    int index = (int)g->edges->len;
+    g_array_append_val(g->edges, e);
+    g_array_append_val((GArray *)g_ptr_array_index(g->out, from), index);
+}
+
+static void vg_states(rn_vgraph *g, const rn_net *net)
+{
+    memset(g->pair, -1, sizeof g->pair);
+    int k = 0;
+    for (guint i = 0; i < net->links->len; i++) {
+        const rn_link *l = &g_array_index(net->links, rn_link, i);
+        int ends[2] = {l->from, l->to};
+        for (int j = 0; j < 2; j++)
+            if (g->pair[ends[j]][l->mode] < 0) {
+                g->state_node[2 * k] = g->state_node[2 * k + 1] = ends[j];
+                g->pair[ends[j]][l->mode] = k++;
+            }
+    }
+    g->n_states = 2 * k;
+    g->edges = g_array_new(FALSE, FALSE, sizeof(rn_vedge));
+    g->out = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
+    for (int s = 0; s < g->n_states; s++)
+        g_ptr_array_add(g->out, g_array_new(FALSE, FALSE, sizeof(int)));
+}
+
+void rn_vgraph_build(rn_vgraph *g, const rn_net *net, const rn_query *q)
+{
+    vg_states(g, net);
+    for (guint i = 0; i < net->links->len; i++) {
+        const rn_link *l = &g_array_index(net->links, rn_link, i);
+        if (!rn_link_allowed(net, q, l))
+            continue;
+        int a = g->pair[l->from][l->mode], b = g->pair[l->to][l->mode];
+        vg_add(g, 2 * a + 1, 2 * b, l->cost_usd, l->time_h, l->co2_kg, l->distance_km, true);
+        if (l->bidirectional)
+            vg_add(g, 2 * b + 1, 2 * a, l->cost_usd, l->time_h, l->co2_kg, l->distance_km, true);
+    }
+    for (int v = 0; v < net->n_nodes; v++) {
+        if (!rn_node_allowed(net, q, v))
+            continue;
+        for (int m = 0; m < FR_MODE_COUNT; m++)
+            if (g->pair[v][m] >= 0)
+                vg_add(g, 2 * g->pair[v][m], 2 * g->pair[v][m] + 1, net->nodes[v].dwell_usd,
+                       net->nodes[v].dwell_h, 0, 0, false);
+    }
+    for (guint i = 0; i < net->transfers->len; i++) {
+        const rn_transfer *t = &g_array_index(net->transfers, rn_transfer, i);
+        int a = g->pair[t->node][t->from_mode], b = g->pair[t->node][t->to_mode];
+        if (!rn_node_allowed(net, q, t->node) || a < 0 || b < 0)
+            continue;
+        const rn_node *n = &net->nodes[t->node];
+        vg_add(g, 2 * a, 2 * b + 1, n->dwell_usd + t->cost_usd, n->dwell_h + t->time_h,
+               t->co2_kg, 0, false);
+    }
+}
+
+void rn_vgraph_clear(rn_vgraph *g)
+{
+    g_array_free(g->edges, TRUE);
+    g_ptr_array_free(g->out, TRUE);
+    memset(g, 0, sizeof *g);
+}
+
+typedef struct {
+    const rn_vgraph *g;
+    const rn_query *q;
+    bool physical;
+    long budget;
+    bool on_path[2 * RN_MAX_NODES * FR_MODE_COUNT];
+    bool node_seen[RN_MAX_NODES];
+    int path[4 * RN_MAX_NODES * FR_MODE_COUNT];
+    rn_route_visit visit;
+    void *data;
+} walker;
+
+static void walk(walker *w, int s, int depth)
+{
+    if (--w->budget < 0)
+        return;
+    if (s % 2 == 0 && w->g->state_node[s] == w->q->to) {
+        w->visit(w->g, w->path, depth, w->data);
+        return;
+    }
+    GArray *out = g_ptr_array_index(w->g->out, s);
+    for (guint i = 0; i < out->len; i++) {
+        int index = g_array_index(out, int, i);
+        const rn_vedge *e = &g_array_index(w->g->edges, rn_vedge, index);
+        int node = w->g->state_node[e->to];
+        if (w->on_path[e->to] || (w->physical && e->link && w->node_seen[node]))
+            continue;
+        w->on_path[e->to] = true;
+        if (e->link)
+            w->node_seen[node] = true;
+        w->path[depth] = index;
+        walk(w, e->to, depth + 1);
+        w->on_path[e->to] = false;
+        if (e->link)
+            w->node_seen[node] = false;
+    }
+}
+
+bool rn_enumerate_routes(const rn_vgraph *g, const rn_query *q, bool physical, long budget,
+                         rn_route_visit visit, void *data)
+{
+    walker *w = g_new0(walker, 1);
+    *w = (walker){.g = g, .q = q, .physical = physical, .budget = budget, .visit = visit,
+                  .data = data};
+    w->node_seen[q->from] = true;
+    for (int m = 0; m < FR_MODE_COUNT; m++) {
+        int k = g->pair[q->from][m];
+        if (k < 0)
+            continue;
+        w->on_path[2 * k + 1] = true;
+        walk(w, 2 * k + 1, 0);
+        w->on_path[2 * k + 1] = false;
+    }
+    bool complete = w->budget >= 0;
+    g_free(w);
+    return complete;
+}
+
+void rn_route_totals(const rn_vgraph *g, const int *edges, int n_edges, double *cost,
+                     double *time, double *co2, double *dist)
+{
+    *cost = *time = *co2 = *dist = 0;
+    for (int i = 0; i < n_edges; i++) {
+        const rn_vedge *e = &g_array_index(g->edges, rn_vedge, edges[i]);
+        *cost += e->cost;
+        *time += e->time;
+        *co2 += e->co2;
+        *dist += e->dist;
+    }
+}
+
+double rn_objective(const rn_query *q, double cost, double time, double co2, double dist)
+{
+    switch (q->objective) {
+    case FR_OBJECTIVE_COST: return cost;
+    case FR_OBJECTIVE_TIME: return time;
+    case FR_OBJECTIVE_CO2: return co2;
+    case FR_OBJECTIVE_DISTANCE: return dist;
+    default: return cost + q->value_of_time * time + q->carbon_price * co2;
+    }
 }

@@ -71,6 +71,12 @@ typedef struct {
     int avoid_corridor;    /* 0 none */
 } rn_query;
 
+/* Makes a generated network denser, in the same style: `extra_links` more
+ * links (bidirectional with probability 0.6) in the modes it uses, then a
+ * transfer row, with probability `transfer_p`, for every node and pair of
+ * its modes that has none. */
+void rn_densify(rn_net *net, guint32 seed, int extra_links, double transfer_p);
+
 void rn_random_query(const rn_net *net, GRand *rng, rn_query *q);
 fr_query *rn_make_query(const rn_net *net, const rn_query *q);
 /* Text for failure messages (g_free). */
@@ -79,5 +85,45 @@ char *rn_query_describe(const rn_net *net, const rn_query *q);
 /* Whether the model's link/node is usable under the query's constraints. */
 bool rn_node_allowed(const rn_net *net, const rn_query *q, int node);
 bool rn_link_allowed(const rn_net *net, const rn_query *q, const rn_link *l);
+
+/* ---- brute force ---------------------------------------------------------
+ * The test's own virtual graph of FORMAT.md §2 for a query (constraints drop
+ * edges), and an enumeration of its routes, for checks against exhaustive
+ * search. States: IN = 2k, OUT = 2k + 1 for the k-th (node, mode) pair a
+ * link uses. */
+
+typedef struct {
+    int from, to;
+    double cost, time, co2, dist; /* per TEU */
+    bool link;                    /* a link (else a pass-through or transfer) */
+} rn_vedge;
+
+typedef struct {
+    int n_states;
+    int pair[RN_MAX_NODES][FR_MODE_COUNT]; /* (node, mode) -> k, or -1 */
+    int state_node[2 * RN_MAX_NODES * FR_MODE_COUNT];
+    GArray *edges;  /* rn_vedge */
+    GPtrArray *out; /* per state: GArray of int, its out-edges */
+} rn_vgraph;
+
+void rn_vgraph_build(rn_vgraph *g, const rn_net *net, const rn_query *q);
+void rn_vgraph_clear(rn_vgraph *g);
+
+/* Called with each route found: its edges (indices into g->edges). */
+typedef void (*rn_route_visit)(const rn_vgraph *g, const int *edges, int n_edges, void *data);
+
+/* Every route from an OUT(q->from, .) to an IN(q->to, .) state that repeats
+ * no state or, with `physical`, enters no node twice (the origin included).
+ * Routes end at the first IN(q->to, .) reached. False (after visiting some)
+ * when the enumeration needed more than `budget` steps. */
+bool rn_enumerate_routes(const rn_vgraph *g, const rn_query *q, bool physical, long budget,
+                         rn_route_visit visit, void *data);
+
+/* The totals of a list of edges, per TEU. */
+void rn_route_totals(const rn_vgraph *g, const int *edges, int n_edges, double *cost,
+                     double *time, double *co2, double *dist);
+
+/* The query's objective for per-TEU totals. */
+double rn_objective(const rn_query *q, double cost, double time, double co2, double dist);
 
 #endif
