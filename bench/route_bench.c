@@ -56,10 +56,12 @@ static double igraph_cost(const fr_network *net, igraph_vector_t *weights, uint3
 {
     const fr_vgraph *g = &net->vgraph;
     igraph_vector_int_t path;
+    fr_igraph_enter(); /* igraph's error handler must not abort the benchmark */
     igraph_vector_int_init(&path, 0);
     igraph_integer_t from = fr_state_out((uint32_t)g->slot_of[o * FR_MODE_COUNT + FR_MODE_ROAD]);
     igraph_integer_t to = fr_state_in((uint32_t)g->slot_of[d * FR_MODE_COUNT + FR_MODE_ROAD]);
     igraph_get_shortest_path_dijkstra(&g->graph, NULL, &path, from, to, weights, IGRAPH_OUT);
+    fr_igraph_leave();
     double cost = 0;
     for (igraph_integer_t i = 0; i < igraph_vector_int_size(&path); i++)
         cost += g->cost[VECTOR(path)[i]];

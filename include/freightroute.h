@@ -253,7 +253,8 @@ double fr_route_objective_value(const fr_route *route);
 typedef enum { FR_CRITERION_COST, FR_CRITERION_TIME, FR_CRITERION_CO2, FR_CRITERION_COUNT } fr_criterion;
 
 const char *fr_criterion_name(fr_criterion criterion);
-/* Parse "cost,time" or "cost,time,co2": two or three distinct criteria.
+/* Parse "cost,time" or "cost,time,co2": two or three distinct criteria into
+ * `out`, which must hold FR_CRITERION_COUNT entries; *n_out gets how many.
  * FR_ERROR_QUERY naming the problem otherwise. */
 bool fr_criteria_parse(const char *list, fr_criterion *out, size_t *n_out, GError **error);
 

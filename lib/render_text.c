@@ -1,6 +1,6 @@
 /* render_text.c - routes as text people read: a single route as an
  * itinerary (one row per step) with totals; a list of routes as a table,
- * one row per route (main modes, corridors, days, USD and kg CO2e per TEU,
+ * one row per route (main modes, corridors, time, USD and kg CO2e per TEU,
  * transfers), followed by each route's itinerary on request. Both share the
  * itinerary and the number formatting. Numbers are written locale-free. */
 #include "route.h"
@@ -46,12 +46,13 @@ static void append_cell_number(GString *out, double value, int decimals, int wid
     g_string_free(cell, TRUE);
 }
 
-/* "36.0 h" below two days, "3.5 d" from there on. */
+/* "62.5 h" below three days (air and road trips stay told apart), "3.5 d"
+ * from there on. */
 static void append_duration(GString *out, double hours, int width)
 {
     char buf[32];
     char num[G_ASCII_DTOSTR_BUF_SIZE];
-    if (hours < 48)
+    if (hours < 72)
         g_snprintf(buf, sizeof buf, "%s h", g_ascii_formatd(num, sizeof num, "%.1f", hours));
     else
         g_snprintf(buf, sizeof buf, "%s d", g_ascii_formatd(num, sizeof num, "%.1f", hours / 24));
@@ -230,7 +231,7 @@ static void list_table(GString *out, const fr_route_list *list)
         corridors_width = MAX(corridors_width, (int)g_utf8_strlen(corridors[i], -1));
     }
     list_row(out, "#", "modes", modes_width, "corridors", corridors_width);
-    append_padded(out, "days", W_DAYS + 1, true);
+    append_padded(out, "time", W_DAYS + 1, true);
     append_padded(out, "USD/TEU", W_PER_TEU + 1, true);
     append_padded(out, "kg CO2e/TEU", W_PER_TEU + 2, true);
     append_padded(out, "transfers", W_TRANSFERS + 1, true);
@@ -240,7 +241,7 @@ static void list_table(GString *out, const fr_route_list *list)
         char index[16];
         g_snprintf(index, sizeof index, "%u", i + 1);
         list_row(out, index, modes[i], modes_width, corridors[i], corridors_width);
-        append_cell_number(out, r->time_h / 24, 1, W_DAYS + 1);
+        append_duration(out, r->time_h, W_DAYS + 1); /* hours below two days */
         append_cell_number(out, r->cost_usd, 0, W_PER_TEU + 1);
         append_cell_number(out, r->co2_kg, 1, W_PER_TEU + 2);
         append_cell_number(out, (double)r->transfers, 0, W_TRANSFERS + 1);

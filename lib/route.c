@@ -72,7 +72,10 @@ fr_route *fr_route_new_from_path(const fr_network *net, const fr_query *query,
 
 fr_route *fr_network_route(const fr_network *net, const fr_query *query, GError **error)
 {
-    g_return_val_if_fail(net && query, NULL);
+    if (!net || !query) {
+        g_set_error(error, FR_ERROR, FR_ERROR_QUERY, "no network or no query given");
+        return NULL;
+    }
     fr_search_spec spec;
     if (!fr_search_spec_init(&spec, net, query, error))
         return NULL;
