@@ -22,6 +22,7 @@
  *
  * The workspace is reused across searches (alternatives run many): arrays
  * per state and node are reset by generation stamps, not cleared. */
+#include "heap.h"
 #include "search.h"
 
 #include <string.h>
@@ -108,48 +109,14 @@ void fr_csearch_get_stats(const fr_csearch *cs, fr_csearch_stats *stats)
 
 /* ---- the open list: a binary heap by (f, label index) ---------------------- */
 
-static bool item_less(const citem *a, const citem *b)
+static bool item_less(const void *unused, const citem *a, const citem *b)
 {
+    (void)unused;
     int c = fr_key_compare(&a->f, &b->f);
     return c < 0 || (c == 0 && a->label < b->label);
 }
 
-static void heap_push(GArray *heap, const citem *item)
-{
-    g_array_append_val(heap, *item);
-    citem *h = (citem *)heap->data;
-    for (guint i = heap->len - 1; i > 0;) {
-        guint parent = (i - 1) / 2;
-        if (!item_less(&h[i], &h[parent]))
-            break;
-        citem tmp = h[i];
-        h[i] = h[parent];
-        h[parent] = tmp;
-        i = parent;
-    }
-}
-
-static citem heap_pop(GArray *heap)
-{
-    citem *h = (citem *)heap->data;
-    citem top = h[0];
-    h[0] = h[heap->len - 1];
-    g_array_set_size(heap, heap->len - 1);
-    for (guint i = 0, n = heap->len;;) {
-        guint left = 2 * i + 1, right = left + 1, least = i;
-        if (left < n && item_less(&h[left], &h[least]))
-            least = left;
-        if (right < n && item_less(&h[right], &h[least]))
-            least = right;
-        if (least == i)
-            break;
-        citem tmp = h[i];
-        h[i] = h[least];
-        h[least] = tmp;
-        i = least;
-    }
-    return top;
-}
+FR_DEFINE_HEAP(heap, citem, const void *, item_less)
 
 /* ---- dominance ------------------------------------------------------------ */
 
@@ -218,7 +185,7 @@ static void try_add(fr_csearch *cs, const fr_csearch_problem *p, uint32_t state,
     if (cs->words)
         g_array_append_vals(cs->masks, cs->scratch, cs->words);
     cs->head[state] = item.label;
-    heap_push(cs->heap, &item);
+    heap_push(cs->heap, &item, NULL);
     cs->stats.labels++;
 }
 
@@ -321,7 +288,7 @@ static GArray *search_pass(fr_csearch *cs, const fr_csearch_problem *p, fr_key *
     seed(cs, p);
     cs->stats.searches++;
     while (cs->heap->len > 0) {
-        citem top = heap_pop(cs->heap);
+        citem top = heap_pop(cs->heap, NULL);
         clabel *label = LABEL(cs, top.label);
         if (label->dead)
             continue;

@@ -5,6 +5,7 @@
  * have: admissible and consistent, so that A*-style searches and bound
  * pruning stay exact. INFINITY marks states that cannot reach the
  * destination at all. Scratch belongs to the call. */
+#include "heap.h"
 #include "search.h"
 
 typedef struct {
@@ -12,48 +13,13 @@ typedef struct {
     uint32_t state;
 } item;
 
-static bool item_less(const item *a, const item *b)
+static bool item_less(const void *unused, const item *a, const item *b)
 {
+    (void)unused;
     return a->dist < b->dist || (a->dist == b->dist && a->state < b->state);
 }
 
-static void push(GArray *heap, double dist, uint32_t state)
-{
-    item it = {dist, state};
-    g_array_append_val(heap, it);
-    item *h = (item *)heap->data;
-    for (guint i = heap->len - 1; i > 0;) {
-        guint parent = (i - 1) / 2;
-        if (!item_less(&h[i], &h[parent]))
-            break;
-        item tmp = h[i];
-        h[i] = h[parent];
-        h[parent] = tmp;
-        i = parent;
-    }
-}
-
-static item pop(GArray *heap)
-{
-    item *h = (item *)heap->data;
-    item top = h[0];
-    h[0] = h[heap->len - 1];
-    g_array_set_size(heap, heap->len - 1);
-    for (guint i = 0, n = heap->len;;) {
-        guint left = 2 * i + 1, right = left + 1, least = i;
-        if (left < n && item_less(&h[left], &h[least]))
-            least = left;
-        if (right < n && item_less(&h[right], &h[least]))
-            least = right;
-        if (least == i)
-            break;
-        item tmp = h[i];
-        h[i] = h[least];
-        h[least] = tmp;
-        i = least;
-    }
-    return top;
-}
+FR_DEFINE_HEAP(heap, item, const void *, item_less)
 
 double fr_measure_edge(const fr_vgraph *g, const fr_search_spec *spec, fr_measure m, uint32_t e)
 {
@@ -81,11 +47,11 @@ double *fr_lower_bounds(const fr_network *net, const fr_search_spec *spec, fr_me
         int32_t slot = g->slot_of[(size_t)spec->destination * FR_MODE_COUNT + mode];
         if (slot >= 0) {
             dist[fr_state_in((uint32_t)slot)] = 0;
-            push(heap, 0, fr_state_in((uint32_t)slot));
+            heap_push(heap, &(item){0, fr_state_in((uint32_t)slot)}, NULL);
         }
     }
     while (heap->len > 0) {
-        item top = pop(heap);
+        item top = heap_pop(heap, NULL);
         if (top.dist > dist[top.state])
             continue; /* a stale entry */
         for (uint32_t i = g->in_start[top.state]; i < g->in_start[top.state + 1]; i++) {
@@ -95,7 +61,7 @@ double *fr_lower_bounds(const fr_network *net, const fr_search_spec *spec, fr_me
             double d = top.dist + fr_measure_edge(g, spec, m, e);
             if (d < dist[s]) {
                 dist[s] = d;
-                push(heap, d, s);
+                heap_push(heap, &(item){d, s}, NULL);
             }
         }
     }

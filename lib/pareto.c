@@ -23,6 +23,7 @@
  * bounds (g + h beyond a bound). Solutions come out final and in order, so
  * a cap on their number stops the search early. Scratch belongs to the
  * call. */
+#include "heap.h"
 #include "search.h"
 
 #include <string.h>
@@ -79,42 +80,12 @@ static int compare_items(const psearch *ps, const pitem *a, const pitem *b)
     return (a->label > b->label) - (a->label < b->label);
 }
 
-static void heap_push(psearch *ps, const pitem *item)
+static bool item_before(const psearch *ps, const pitem *a, const pitem *b)
 {
-    g_array_append_val(ps->heap, *item);
-    pitem *h = (pitem *)ps->heap->data;
-    for (guint i = ps->heap->len - 1; i > 0;) {
-        guint parent = (i - 1) / 2;
-        if (compare_items(ps, &h[i], &h[parent]) >= 0)
-            break;
-        pitem tmp = h[i];
-        h[i] = h[parent];
-        h[parent] = tmp;
-        i = parent;
-    }
+    return compare_items(ps, a, b) < 0;
 }
 
-static pitem heap_pop(psearch *ps)
-{
-    pitem *h = (pitem *)ps->heap->data;
-    pitem top = h[0];
-    h[0] = h[ps->heap->len - 1];
-    g_array_set_size(ps->heap, ps->heap->len - 1);
-    for (guint i = 0, n = ps->heap->len;;) {
-        guint left = 2 * i + 1, right = left + 1, least = i;
-        if (left < n && compare_items(ps, &h[left], &h[least]) < 0)
-            least = left;
-        if (right < n && compare_items(ps, &h[right], &h[least]) < 0)
-            least = right;
-        if (least == i)
-            break;
-        pitem tmp = h[i];
-        h[i] = h[least];
-        h[least] = tmp;
-        i = least;
-    }
-    return top;
-}
+FR_DEFINE_HEAP(heap, pitem, const psearch *, item_before)
 
 /* ---- staircases: 2-D non-dominated sets, x ascending, y descending -------- */
 
@@ -217,7 +188,7 @@ static void try_open(psearch *ps, uint32_t state, const double *g, uint32_t edge
     plabel label = {{0}, edges, state, parent, edge};
     memcpy(label.g, g, sizeof label.g);
     g_array_append_val(ps->labels, label);
-    heap_push(ps, &item);
+    heap_push(ps->heap, &item, ps);
     ps->stats.labels_created++;
 }
 
@@ -246,7 +217,7 @@ static void search(psearch *ps)
             try_open(ps, fr_state_out((uint32_t)slot), zero, 0, FR_NONE, FR_NONE);
     }
     while (ps->heap->len > 0) {
-        pitem top = heap_pop(ps);
+        pitem top = heap_pop(ps->heap, ps);
         const plabel *label = &g_array_index(ps->labels, plabel, top.label);
         if (fr_state_is_target(g, ps->spec, label->state)) {
             if (front_dominated(ps, top.f))

@@ -10,6 +10,7 @@
  * any number of threads may run it on one network. The tolerant comparison,
  * the route key order and the usability of an edge are shared with the other
  * searches (search.h). */
+#include "heap.h"
 #include "search.h"
 
 #include <math.h>
@@ -41,53 +42,16 @@ int fr_key_compare(const fr_key *a, const fr_key *b)
     return c;
 }
 
-static int compare_labels(const label *a, const label *b) { return fr_key_compare(a, b); }
+/* ---- the open list: a heap with lazy deletion ---------------------------- */
 
-/* ---- a binary min-heap with lazy deletion -------------------------------- */
-
-static bool heap_less(const heap_item *a, const heap_item *b)
+static bool heap_less(const void *unused, const heap_item *a, const heap_item *b)
 {
-    int c = compare_labels(&a->key, &b->key);
+    (void)unused;
+    int c = fr_key_compare(&a->key, &b->key);
     return c < 0 || (c == 0 && a->state < b->state);
 }
 
-static void heap_push(GArray *heap, label key, uint32_t state)
-{
-    heap_item item = {key, state};
-    g_array_append_val(heap, item);
-    heap_item *h = (heap_item *)heap->data;
-    for (guint i = heap->len - 1; i > 0;) {
-        guint parent = (i - 1) / 2;
-        if (!heap_less(&h[i], &h[parent]))
-            break;
-        heap_item tmp = h[i];
-        h[i] = h[parent];
-        h[parent] = tmp;
-        i = parent;
-    }
-}
-
-static heap_item heap_pop(GArray *heap)
-{
-    heap_item *h = (heap_item *)heap->data;
-    heap_item top = h[0];
-    h[0] = h[heap->len - 1];
-    g_array_set_size(heap, heap->len - 1);
-    for (guint i = 0, n = heap->len;;) {
-        guint left = 2 * i + 1, right = left + 1, least = i;
-        if (left < n && heap_less(&h[left], &h[least]))
-            least = left;
-        if (right < n && heap_less(&h[right], &h[least]))
-            least = right;
-        if (least == i)
-            break;
-        heap_item tmp = h[i];
-        h[i] = h[least];
-        h[least] = tmp;
-        i = least;
-    }
-    return top;
-}
+FR_DEFINE_HEAP(heap, heap_item, const void *, heap_less)
 
 /* ---- the search ------------------------------------------------------------ */
 
@@ -137,7 +101,7 @@ static void seed_origin(const fr_vgraph *g, uint32_t origin, label *best, GArray
             continue;
         uint32_t s = fr_state_out((uint32_t)slot);
         best[s] = (label){0, 0, 0, 0};
-        heap_push(heap, best[s], s);
+        heap_push(heap, &(heap_item){best[s], s}, NULL);
     }
 }
 
@@ -156,9 +120,9 @@ GArray *fr_search_best_path(const fr_network *net, const fr_search_spec *spec)
 
     GArray *path = NULL;
     while (heap->len > 0) {
-        heap_item top = heap_pop(heap);
+        heap_item top = heap_pop(heap, NULL);
         uint32_t s = top.state;
-        if (settled[s] || compare_labels(&top.key, &best[s]) != 0)
+        if (settled[s] || fr_key_compare(&top.key, &best[s]) != 0)
             continue;
         settled[s] = true;
         if (!fr_state_is_out(s) && g->state_node[s] == spec->destination) {
@@ -172,10 +136,10 @@ GArray *fr_search_best_path(const fr_network *net, const fr_search_spec *spec)
             label next = {best[s].obj + fr_edge_objective(g, spec, e),
                           best[s].time + g->time[e], best[s].cost + g->cost[e],
                           best[s].edges + 1};
-            if (compare_labels(&next, &best[t]) < 0) {
+            if (fr_key_compare(&next, &best[t]) < 0) {
                 best[t] = next;
                 pred_edge[t] = e;
-                heap_push(heap, next, t);
+                heap_push(heap, &(heap_item){next, t}, NULL);
             }
         }
     }
