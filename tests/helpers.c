@@ -297,3 +297,22 @@ void run_free(run_result *r)
     g_free(r->out);
     g_free(r->err);
 }
+
+void expect_exit(run_result *r, int want, const char *what)
+{
+    char *msg = NULL;
+    if (r->status != want)
+        msg = g_strdup_printf("%s: exit status %d, expected %d\nstdout: %.500s\nstderr: %.500s",
+                              what, r->status, want, r->out, r->err);
+    else if (want != 0 && (!r->err || !*r->err))
+        msg = g_strdup_printf("%s: exit %d with nothing on standard error", what, want);
+    if (msg) {
+        char buf[1200];
+        g_strlcpy(buf, msg, sizeof buf);
+        g_free(msg);
+        run_free(r);
+        fail_msg("%s", buf);
+    }
+    if (g_getenv("FR_TEST_VERBOSE") && want != 0)
+        print_message("%s: exit %d: %s", what, r->status, r->err);
+}

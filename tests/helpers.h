@@ -77,6 +77,9 @@ typedef struct {
 run_result run_program(const char *exe, const char *first, ...) G_GNUC_NULL_TERMINATED;
 run_result run_program_v(const char *exe, const char *first, va_list args);
 void run_free(run_result *r);
+/* Fails the test (after freeing r) unless the program exited with `want`,
+ * and, when `want` is not 0, said something on standard error. */
+void expect_exit(run_result *r, int want, const char *what);
 
 /* Reads a file completely (test failure when impossible). */
 char *read_whole_file(const char *path, size_t *len);

@@ -385,17 +385,6 @@ static void test_bad_bounds(void **state)
     fr_network_free(net);
 }
 
-static void expect_exit(run_result *r, int want, const char *what)
-{
-    if (r->status == want && (want == 0 || (r->err && *r->err)))
-        return;
-    char msg[1024];
-    g_snprintf(msg, sizeof msg, "%s: exit %d (expected %d)\nstdout: %.300s\nstderr: %.300s",
-               what, r->status, want, r->out, r->err);
-    run_free(r);
-    fail_msg("%s", msg);
-}
-
 static void test_cli(void **state)
 {
     (void)state;

@@ -30,28 +30,6 @@ static run_result run(const char *first, ...)
     return r;
 }
 
-/* On failure frees r (the test stops there), so that LeakSanitizer reports
- * only the library's leaks. */
-static void expect_status(run_result *r, int want, const char *what)
-{
-    char *msg = NULL;
-    if (r->status != want)
-        msg = g_strdup_printf("%s: exit status %d, expected %d\nstdout: "
-                              "%.500s\nstderr: %.500s",
-                              what, r->status, want, r->out, r->err);
-    else if (want != 0 && (!r->err || !*r->err))
-        msg = g_strdup_printf("%s: exit %d with nothing on standard error",
-                              what, want);
-    if (msg) {
-        char buf[1200];
-        g_strlcpy(buf, msg, sizeof buf);
-        g_free(msg);
-        run_free(r);
-        fail_msg("%s", buf);
-    }
-    if (g_getenv("FR_TEST_VERBOSE") && want != 0)
-        print_message("%s: exit %d: %s", what, r->status, r->err);
-}
 
 static mj_value *parse_out(const run_result *r)
 {
@@ -94,7 +72,7 @@ static void test_json_cheapest(void **state)
     (void)state;
     run_result r = run("--network", SMALL, "--from", "CNCKG", "--to", "DEDUI",
                        "--format", "json", NULL);
-    expect_status(&r, 0, "json");
+    expect_exit(&r, 0, "json");
     assert_non_null(strstr(r.out, "\"total\""));
     mj_value *v = parse_out(&r);
     /* default objective cost: the sea route, 3070 USD */
@@ -121,7 +99,7 @@ static void test_json_fastest_and_quantity(void **state)
     run_result r = run("--network", SMALL, "--from", "CNCKG", "--to", "DEDUI",
                        "--objective", "time", "--quantity", "2", "--format",
                        "json", NULL);
-    expect_status(&r, 0, "time x2");
+    expect_exit(&r, 0, "time x2");
     mj_value *v = parse_out(&r);
     /* rail: 6150 x 2 = 12300 USD, 362 h, 2420 x 2 = 4840 kg, 11000 km */
     check_totals(v, 12300, 362, 4840, 11000, 0);
@@ -132,7 +110,7 @@ static void test_json_fastest_and_quantity(void **state)
     /* the reverse direction uses the ':rev' links */
     r = run("--network", SMALL, "--from", "DEDUI", "--to", "CNCKG",
             "--objective", "time", "--format", "json", NULL);
-    expect_status(&r, 0, "reverse");
+    expect_exit(&r, 0, "reverse");
     v = parse_out(&r);
     check_totals(v, 6150, 362, 2420, 11000, 0);
     const mj_value *steps = mj_get(v, "steps");
@@ -149,7 +127,7 @@ static void test_generalized_option(void **state)
     run_result r = run("--network", SMALL, "--from", "CNCKG", "--to", "DEDUI",
                        "--objective", "generalized", "--value-of-time", "10",
                        "--format", "json", NULL);
-    expect_status(&r, 0, "generalized");
+    expect_exit(&r, 0, "generalized");
     mj_value *v = parse_out(&r);
     check_totals(v, 6150, 362, 2420, 11000, 0);
     mj_free(v);
@@ -159,7 +137,7 @@ static void test_generalized_option(void **state)
     r = run("--network", SMALL, "--from", "CNCKG", "--to", "DEDUI",
             "--objective", "generalized", "--carbon-price", "100", "--format",
             "json", NULL);
-    expect_status(&r, 0, "carbon price");
+    expect_exit(&r, 0, "carbon price");
     v = parse_out(&r);
     check_totals(v, 6150, 362, 2420, 11000, 0);
     mj_free(v);
@@ -180,7 +158,7 @@ static void test_constraint_options(void **state)
         run_result r = run("--network", SMALL, "--from", "CNCKG", "--to",
                            "DEDUI", "--objective", "time", cases[i][0],
                            cases[i][1], "--format", "json", NULL);
-        expect_status(&r, 0, cases[i][0]);
+        expect_exit(&r, 0, cases[i][0]);
         mj_value *v = parse_out(&r);
         check_totals(v, 3070, 1081, 2454.6, 22130, 2);
         mj_free(v);
@@ -199,7 +177,7 @@ static void test_text_format(void **state)
                                  "DEDUI", "--format", "text", NULL)
                            : run("--network", SMALL, "--from", "CNCKG", "--to",
                                  "DEDUI", NULL);
-        expect_status(&r, 0, "text");
+        expect_exit(&r, 0, "text");
         for (size_t i = 0; i < 4; i++)
             if (!strstr(r.out, ids[i]) && !strstr(r.out, names[i]))
                 fail_msg("text itinerary lacks %s/%s:\n%s", ids[i], names[i],
@@ -216,7 +194,7 @@ static void test_geojson_format(void **state)
     (void)state;
     run_result r = run("--network", SMALL, "--from", "CNCKG", "--to", "DEDUI",
                        "--format", "geojson", NULL);
-    expect_status(&r, 0, "geojson");
+    expect_exit(&r, 0, "geojson");
     mj_value *v = parse_out(&r);
     assert_string_equal(mj_get(v, "type")->string, "FeatureCollection");
     /* three link steps: YZ1, SEA1, RD1; the first starts at Chongqing,
@@ -236,11 +214,11 @@ static void test_help_and_version(void **state)
 {
     (void)state;
     run_result r = run("--help", NULL);
-    expect_status(&r, 0, "--help");
+    expect_exit(&r, 0, "--help");
     assert_non_null(strstr(r.out, "--from"));
     run_free(&r);
     r = run("--version", NULL);
-    expect_status(&r, 0, "--version");
+    expect_exit(&r, 0, "--version");
     if (!strstr(r.out, FR_VERSION_STRING))
         fail_msg("--version printed '%s', expected it to contain %s", r.out,
                  FR_VERSION_STRING);
@@ -262,7 +240,7 @@ static void test_malformed_network(void **state)
                   "L2,BBB,DUISBURGG,rail,100,10,100\n",
                   NULL, NULL);
     run_result r = run("--network", dir, "--from", "AAA", "--to", "BBB", NULL);
-    expect_status(&r, 1, "malformed network");
+    expect_exit(&r, 1, "malformed network");
     if (!strstr(r.err, "links.csv:3"))
         fail_msg("stderr does not name links.csv:3: %s", r.err);
     assert_non_null(strstr(r.err, "DUISBURGG"));
@@ -273,13 +251,13 @@ static void test_malformed_network(void **state)
     /* a directory that does not exist */
     r = run("--network", "/nonexistent/freightroute/network", "--from", "AAA",
             "--to", "BBB", NULL);
-    expect_status(&r, 1, "missing directory");
+    expect_exit(&r, 1, "missing directory");
     run_free(&r);
 
     /* a directory without a network */
     dir = make_tmp_dir();
     r = run("--network", dir, "--from", "AAA", "--to", "BBB", NULL);
-    expect_status(&r, 1, "empty directory");
+    expect_exit(&r, 1, "empty directory");
     assert_non_null(strstr(r.err, "nodes.csv"));
     run_free(&r);
     remove_dir(dir);
@@ -291,19 +269,19 @@ static void test_invalid_input(void **state)
     (void)state;
     run_result r = run("--network", SMALL, "--from", "CNCKG", "--to", "CNCKG",
                        NULL);
-    expect_status(&r, 1, "--from = --to");
+    expect_exit(&r, 1, "--from = --to");
     run_free(&r);
     r = run("--network", SMALL, "--from", "NOWHERE", "--to", "DEDUI", NULL);
-    expect_status(&r, 1, "unknown --from");
+    expect_exit(&r, 1, "unknown --from");
     assert_non_null(strstr(r.err, "NOWHERE"));
     run_free(&r);
     r = run("--network", SMALL, "--from", "CNCKG", "--to", "DEDUI", "--avoid",
             "NOWHERE", NULL);
-    expect_status(&r, 1, "unknown --avoid");
+    expect_exit(&r, 1, "unknown --avoid");
     run_free(&r);
     r = run("--network", SMALL, "--from", "CNCKG", "--to", "DEDUI",
             "--avoid-corridor", "Nonexistent", NULL);
-    expect_status(&r, 1, "unknown corridor");
+    expect_exit(&r, 1, "unknown corridor");
     run_free(&r);
 }
 
@@ -324,19 +302,19 @@ static void test_bad_usage(void **state)
         run_result r = run("--network", SMALL, "--from", "CNCKG", "--to",
                            "DEDUI", cases[i][0], cases[i][1], NULL);
         char *what = g_strdup_printf("%s %s", cases[i][0], cases[i][1]);
-        expect_status(&r, 2, what);
+        expect_exit(&r, 2, what);
         g_free(what);
         run_free(&r);
     }
     run_result r = run("--network", SMALL, "--from", "CNCKG", NULL);
-    expect_status(&r, 2, "missing --to");
+    expect_exit(&r, 2, "missing --to");
     run_free(&r);
     r = run("--network", SMALL, "--to", "DEDUI", NULL);
-    expect_status(&r, 2, "missing --from");
+    expect_exit(&r, 2, "missing --from");
     run_free(&r);
     r = run("--network", SMALL, "--from", "CNCKG", "--to", "DEDUI", "extra",
             NULL);
-    expect_status(&r, 2, "stray argument");
+    expect_exit(&r, 2, "stray argument");
     run_free(&r);
 }
 
@@ -345,15 +323,15 @@ static void test_no_route(void **state)
     (void)state;
     run_result r = run("--network", SMALL, "--from", "CNCKG", "--to", "ISOLA",
                        NULL);
-    expect_status(&r, 3, "isolated node");
+    expect_exit(&r, 3, "isolated node");
     run_free(&r);
     r = run("--network", SMALL, "--from", "CNCKG", "--to", "DEDUI", "--modes",
             "air", NULL);
-    expect_status(&r, 3, "--modes air");
+    expect_exit(&r, 3, "--modes air");
     run_free(&r);
     r = run("--network", SMALL, "--from", "CNCKG", "--to", "DEDUI", "--avoid",
             "KZKHO,CNSHA", NULL);
-    expect_status(&r, 3, "--avoid both ways");
+    expect_exit(&r, 3, "--avoid both ways");
     run_free(&r);
 }
 
@@ -366,7 +344,7 @@ static void test_pareto(void **state)
      * sorted by cost */
     run_result r = run("--network", SMALL, "--from", "CNCKG", "--to", "DEDUI",
                        "--pareto", "cost,time", "--format", "json", NULL);
-    expect_status(&r, 0, "--pareto");
+    expect_exit(&r, 0, "--pareto");
     mj_value *v = parse_out(&r);
     const mj_value *routes = mj_get(v, "routes");
     assert_int_equal(mj_len(routes), 2);
@@ -381,7 +359,7 @@ static void test_alternatives(void **state)
     (void)state;
     run_result r = run("--network", SMALL, "--from", "CNCKG", "--to", "DEDUI",
                        "--alternatives", "2", "--format", "json", NULL);
-    expect_status(&r, 0, "--alternatives");
+    expect_exit(&r, 0, "--alternatives");
     mj_value *v = parse_out(&r);
     const mj_value *routes = mj_get(v, "routes");
     assert_int_equal(mj_len(routes), 2);
@@ -397,7 +375,7 @@ static void test_bounds(void **state)
     /* cheapest within 500 h: only the rail route (362 h) qualifies */
     run_result r = run("--network", SMALL, "--from", "CNCKG", "--to", "DEDUI",
                        "--max-time", "500", "--format", "json", NULL);
-    expect_status(&r, 0, "--max-time 500");
+    expect_exit(&r, 0, "--max-time 500");
     mj_value *v = parse_out(&r);
     check_totals(v, 6150, 362, 2420, 11000, 0);
     mj_free(v);
@@ -406,7 +384,7 @@ static void test_bounds(void **state)
     r = run("--network", SMALL, "--from", "CNCKG", "--to", "DEDUI",
             "--objective", "time", "--max-cost", "5000", "--format", "json",
             NULL);
-    expect_status(&r, 0, "--max-cost 5000");
+    expect_exit(&r, 0, "--max-cost 5000");
     v = parse_out(&r);
     check_totals(v, 3070, 1081, 2454.6, 22130, 2);
     mj_free(v);
@@ -414,7 +392,7 @@ static void test_bounds(void **state)
     /* nothing within 300 h */
     r = run("--network", SMALL, "--from", "CNCKG", "--to", "DEDUI",
             "--max-time", "300", NULL);
-    expect_status(&r, 3, "--max-time 300");
+    expect_exit(&r, 3, "--max-time 300");
     run_free(&r);
 }
 

@@ -18,16 +18,6 @@ static run_result corridors(const char *first, ...)
     return r;
 }
 
-static void expect_exit(run_result *r, int status)
-{
-    if (r->status != status) {
-        char *msg = g_strdup_printf("exit %d, expected %d; stderr: %.300s", r->status, status,
-                                    r->err);
-        run_free(r);
-        fail_msg("%s", msg);
-    }
-}
-
 static mj_value *parse_or_fail(const char *text)
 {
     char *error = NULL;
@@ -62,7 +52,7 @@ static void test_duisburg_families_and_winners(void **state)
 {
     (void)state;
     run_result r = corridors("--to", "DEDUI", "--format", "json", NULL);
-    expect_exit(&r, 0);
+    expect_exit(&r, 0, "fr-corridors");
     mj_value *v = parse_or_fail(r.out);
     const mj_value *cmp = mj_at(mj_get(v, "comparisons"), 0);
     assert_string_equal(mj_get(cmp, "from")->string, "CNCKG");
@@ -91,7 +81,7 @@ static void test_one_row_per_family_sorted_by_cost(void **state)
 {
     (void)state;
     run_result r = corridors("--format", "json", NULL);
-    expect_exit(&r, 0);
+    expect_exit(&r, 0, "fr-corridors");
     mj_value *v = parse_or_fail(r.out);
     const mj_value *all = mj_get(v, "comparisons");
     assert_int_equal(mj_len(all), 6); /* the six default destinations */
@@ -118,12 +108,12 @@ static void test_text_and_csv(void **state)
 {
     (void)state;
     run_result r = corridors("--to", "SGSIN", NULL);
-    expect_exit(&r, 0);
+    expect_exit(&r, 0, "fr-corridors");
     assert_non_null(strstr(r.out, "cheapest ($):"));
     assert_non_null(strstr(r.out, "Qinzhou"));
     run_free(&r);
     r = corridors("--to", "SGSIN,VNHAN", "--format", "csv", NULL);
-    expect_exit(&r, 0);
+    expect_exit(&r, 0, "fr-corridors");
     assert_true(g_str_has_prefix(r.out, "from,to,family,days,usd_per_teu"));
     assert_non_null(strstr(r.out, "\nCNCKG,VNHAN,"));
     run_free(&r);
@@ -144,11 +134,11 @@ static void test_chart_png_and_svg(void **state)
     char *dir = make_tmp_dir();
     char *png = g_build_filename(dir, "c.png", NULL), *svg = g_build_filename(dir, "c.svg", NULL);
     run_result r = corridors("--to", "DEDUI,SGSIN", "--chart", png, NULL);
-    expect_exit(&r, 0);
+    expect_exit(&r, 0, "fr-corridors");
     run_free(&r);
     expect_file_starts_with(png, "\x89PNG\r\n", 6);
     r = corridors("--to", "DEDUI", "--chart", svg, NULL);
-    expect_exit(&r, 0);
+    expect_exit(&r, 0, "fr-corridors");
     run_free(&r);
     expect_file_starts_with(svg, "<?xml", 5);
     remove_dir(dir);
@@ -174,7 +164,7 @@ static void test_errors(void **state)
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
         const char **a = cases[i].args;
         run_result r = corridors(a[0], a[1], a[2], a[3], NULL);
-        expect_exit(&r, cases[i].status);
+        expect_exit(&r, cases[i].status, a[0]);
         assert_true(r.err && strlen(r.err) > 0);
         run_free(&r);
     }
