@@ -96,7 +96,8 @@ static bool table_open(table *t, const fr_file_source *source, const char *file,
     return table_read_header(t, required, error);
 }
 
-/* Next data row: 1 row, 0 end, -1 error. Rows must have the header's width. */
+/* Next data row: 1 row, 0 end, -1 error. Rows must have the header's width;
+ * their cells are stripped of surrounding spaces here, once. */
 static int table_next(table *t, GError **error)
 {
     int status = fr_csv_reader_next(&t->csv, error);
@@ -105,17 +106,16 @@ static int table_next(table *t, GError **error)
                     t->n_columns);
         return -1;
     }
+    for (guint i = 0; status > 0 && i < t->csv.fields->len; i++)
+        g_strstrip(g_ptr_array_index(t->csv.fields, i));
     return status;
 }
 
-/* The row's cell in `column`, without surrounding spaces; "" when absent. */
+/* The row's cell in `column`; "" when the file has no such column. */
 static const char *cell(const table *t, const char *column)
 {
     gpointer pos = g_hash_table_lookup(t->columns, column);
-    if (!pos)
-        return "";
-    char *value = g_ptr_array_index(t->csv.fields, GPOINTER_TO_UINT(pos) - 1);
-    return g_strstrip(value);
+    return pos ? g_ptr_array_index(t->csv.fields, GPOINTER_TO_UINT(pos) - 1) : "";
 }
 
 static bool required_cell(const table *t, const char *column, const char **out, GError **error)

@@ -84,8 +84,7 @@ double fr_query_quantity(const fr_query *q) { return q->quantity; }
 double fr_query_value_of_time(const fr_query *q) { return q->value_of_time; }
 double fr_query_carbon_price(const fr_query *q) { return q->carbon_price; }
 
-static bool query_error(GError **error, const char *format, ...) G_GNUC_PRINTF(2, 3);
-static bool query_error(GError **error, const char *format, ...)
+bool fr_query_error(GError **error, const char *format, ...)
 {
     va_list args;
     va_start(args, format);
@@ -99,22 +98,22 @@ static bool query_error(GError **error, const char *format, ...)
 static bool check_figures(const fr_query *q, GError **error)
 {
     if ((unsigned)q->objective >= FR_OBJECTIVE_COUNT)
-        return query_error(error, "unknown objective %d", (int)q->objective);
+        return fr_query_error(error, "unknown objective %d", (int)q->objective);
     if (!isfinite(q->quantity) || q->quantity <= 0)
-        return query_error(error, "quantity must be a number of TEU greater than 0 (got %g)",
+        return fr_query_error(error, "quantity must be a number of TEU greater than 0 (got %g)",
                            q->quantity);
     if (!isfinite(q->value_of_time) || q->value_of_time < 0)
-        return query_error(error, "value of time must be 0 or more USD per TEU-hour (got %g)",
+        return fr_query_error(error, "value of time must be 0 or more USD per TEU-hour (got %g)",
                            q->value_of_time);
     if (!isfinite(q->carbon_price) || q->carbon_price < 0)
-        return query_error(error, "carbon price must be 0 or more USD per kg CO2e (got %g)",
+        return fr_query_error(error, "carbon price must be 0 or more USD per kg CO2e (got %g)",
                            q->carbon_price);
     if (q->modes == 0 || (q->modes & ~FR_MODES_ALL))
-        return query_error(error, "the set of allowed modes is empty or invalid");
+        return fr_query_error(error, "the set of allowed modes is empty or invalid");
     if (isnan(q->max_time) || q->max_time < 0)
-        return query_error(error, "the time bound must be 0 or more hours (got %g)", q->max_time);
+        return fr_query_error(error, "the time bound must be 0 or more hours (got %g)", q->max_time);
     if (isnan(q->max_cost) || q->max_cost < 0)
-        return query_error(error, "the cost bound must be 0 or more USD (got %g)", q->max_cost);
+        return fr_query_error(error, "the cost bound must be 0 or more USD (got %g)", q->max_cost);
     return true;
 }
 
@@ -123,7 +122,7 @@ static bool find_endpoint(const fr_network *net, const char *id, const char *rol
 {
     long index = fr_network_node_lookup(net, id);
     if (index < 0)
-        return query_error(error, "unknown %s node '%s'", role, id ? id : "(none)");
+        return fr_query_error(error, "unknown %s node '%s'", role, id ? id : "(none)");
     *out = (uint32_t)index;
     return true;
 }
@@ -140,13 +139,13 @@ static bool block_nodes(fr_search_spec *spec, const fr_network *net, const fr_qu
         const char *id = g_ptr_array_index(q->avoid_nodes, i);
         long index = fr_network_node_lookup(net, id);
         if (index < 0)
-            return query_error(error, "cannot avoid unknown node '%s'", id);
+            return fr_query_error(error, "cannot avoid unknown node '%s'", id);
         spec->node_blocked[index] = true;
     }
     for (guint i = 0; i < q->avoid_countries->len; i++) {
         const char *cc = g_ptr_array_index(q->avoid_countries, i);
         if (!valid_country_code(cc))
-            return query_error(error, "'%s' is not a two-letter upper-case country code", cc);
+            return fr_query_error(error, "'%s' is not a two-letter upper-case country code", cc);
         for (guint n = 0; n < net->nodes->len; n++)
             if (g_str_equal(FR_NODE(net, n)->country, cc))
                 spec->node_blocked[n] = true;
@@ -155,7 +154,7 @@ static bool block_nodes(fr_search_spec *spec, const fr_network *net, const fr_qu
     uint32_t ends[2] = {spec->origin, spec->destination};
     for (int i = 0; i < 2; i++)
         if (spec->node_blocked[ends[i]])
-            return query_error(error, "the %s '%s' (%s) is avoided by the query", roles[i],
+            return fr_query_error(error, "the %s '%s' (%s) is avoided by the query", roles[i],
                                FR_NODE(net, ends[i])->id, FR_NODE(net, ends[i])->country);
     return true;
 }
@@ -167,7 +166,7 @@ static bool block_corridors(fr_search_spec *spec, const fr_network *net, const f
         const char *name = g_ptr_array_index(q->avoid_corridors, i);
         int32_t index = fr_network_corridor_lookup(net, name);
         if (index < 0)
-            return query_error(error, "cannot avoid unknown corridor '%s'", name);
+            return fr_query_error(error, "cannot avoid unknown corridor '%s'", name);
         spec->corridor_blocked[index] = true;
     }
     return true;
@@ -181,7 +180,7 @@ bool fr_search_spec_init(fr_search_spec *spec, const fr_network *net, const fr_q
         !find_endpoint(net, q->to, "destination", &spec->destination, error))
         return false;
     if (spec->origin == spec->destination)
-        return query_error(error, "origin and destination are the same node '%s'", q->from);
+        return fr_query_error(error, "origin and destination are the same node '%s'", q->from);
     spec->objective = q->objective;
     spec->value_of_time = q->value_of_time;
     spec->carbon_price = q->carbon_price;

@@ -33,6 +33,9 @@ static inline bool fr_spec_bounded(const fr_search_spec *spec)
     return spec->max_time < INFINITY || spec->max_cost_teu < INFINITY;
 }
 
+/* query.c: sets an FR_ERROR_QUERY error with a formatted message; returns false. */
+bool fr_query_error(GError **error, const char *format, ...) G_GNUC_PRINTF(2, 3);
+
 /* query.c: FR_ERROR_QUERY naming the problem when the query is impossible. */
 bool fr_search_spec_init(fr_search_spec *spec, const fr_network *net, const fr_query *query,
                          GError **error);

@@ -2,7 +2,6 @@
  * alternatives queries) and the names of the trade-off criteria. */
 #include "route.h"
 
-#include <stdarg.h>
 #include <string.h>
 
 static const char *const criterion_names[FR_CRITERION_COUNT] = {"cost", "time", "co2"};
@@ -22,18 +21,6 @@ static bool parse_one(const char *name, fr_criterion *out)
     return false;
 }
 
-static bool criteria_error(GError **error, const char *format, ...) G_GNUC_PRINTF(2, 3);
-static bool criteria_error(GError **error, const char *format, ...)
-{
-    va_list args;
-    va_start(args, format);
-    char *message = g_strdup_vprintf(format, args);
-    va_end(args);
-    g_set_error_literal(error, FR_ERROR, FR_ERROR_QUERY, message);
-    g_free(message);
-    return false;
-}
-
 bool fr_criteria_parse(const char *list, fr_criterion *out, size_t *n_out, GError **error)
 {
     char **items = g_strsplit(list ? list : "", ",", -1);
@@ -44,16 +31,16 @@ bool fr_criteria_parse(const char *list, fr_criterion *out, size_t *n_out, GErro
         fr_criterion c = FR_CRITERION_COST;
         g_strstrip(*it);
         if (!parse_one(*it, &c))
-            ok = criteria_error(error, "unknown criterion '%s' (expected cost, time, co2)", *it);
+            ok = fr_query_error(error, "unknown criterion '%s' (expected cost, time, co2)", *it);
         for (size_t i = 0; ok && i < n; i++)
             if (found[i] == c)
-                ok = criteria_error(error, "criterion '%s' is named twice", *it);
+                ok = fr_query_error(error, "criterion '%s' is named twice", *it);
         if (ok)
             found[n++] = c;
     }
     g_strfreev(items);
     if (ok && n < 2)
-        ok = criteria_error(error, "a trade-off needs two or three criteria of cost, time, "
+        ok = fr_query_error(error, "a trade-off needs two or three criteria of cost, time, "
                                    "co2 (got '%s')", list ? list : "");
     if (ok) {
         memcpy(out, found, n * sizeof *found);
