@@ -43,6 +43,17 @@ static bool chance(GRand *rng, double p)
     return g_rand_double(rng) < p;
 }
 
+/* at[v]: the modes of the links at node v (FR_MODE_BIT set). */
+static void node_modes(const rn_net *net, unsigned at[RN_MAX_NODES])
+{
+    memset(at, 0, RN_MAX_NODES * sizeof *at);
+    for (guint i = 0; i < net->links->len; i++) {
+        const rn_link *l = &g_array_index(net->links, rn_link, i);
+        at[l->from] |= FR_MODE_BIT(l->mode);
+        at[l->to] |= FR_MODE_BIT(l->mode);
+    }
+}
+
 rn_net *rn_generate(guint32 seed, int n_nodes, bool integer)
 {
     g_assert(n_nodes >= 2 && n_nodes <= RN_MAX_NODES);
@@ -119,13 +130,8 @@ rn_net *rn_generate(guint32 seed, int n_nodes, bool integer)
         g_array_append_val(net->links, l);
     }
 
-    /* modes at each node */
-    unsigned at[RN_MAX_NODES] = {0};
-    for (guint i = 0; i < net->links->len; i++) {
-        const rn_link *l = &g_array_index(net->links, rn_link, i);
-        at[l->from] |= FR_MODE_BIT(l->mode);
-        at[l->to] |= FR_MODE_BIT(l->mode);
-    }
+    unsigned at[RN_MAX_NODES];
+    node_modes(net, at);
     for (int v = 0; v < n_nodes; v++)
         for (int m1 = 0; m1 < FR_MODE_COUNT; m1++)
             for (int m2 = 0; m2 < FR_MODE_COUNT; m2++) {
@@ -201,12 +207,8 @@ void rn_densify(rn_net *net, guint32 seed, int extra_links, double transfer_p)
         l.corridor = chance(rng, 0.3) ? g_rand_int_range(rng, 1, 3) : 0;
         g_array_append_val(net->links, l);
     }
-    unsigned at[RN_MAX_NODES] = {0};
-    for (guint i = 0; i < net->links->len; i++) {
-        const rn_link *l = &g_array_index(net->links, rn_link, i);
-        at[l->from] |= FR_MODE_BIT(l->mode);
-        at[l->to] |= FR_MODE_BIT(l->mode);
-    }
+    unsigned at[RN_MAX_NODES];
+    node_modes(net, at);
     for (int v = 0; v < net->n_nodes; v++)
         for (int m1 = 0; m1 < FR_MODE_COUNT; m1++)
             for (int m2 = 0; m2 < FR_MODE_COUNT; m2++) {
@@ -578,4 +580,18 @@ double rn_objective(const rn_query *q, double cost, double time, double co2, dou
     case FR_OBJECTIVE_DISTANCE: return dist;
     default: return cost + q->value_of_time * time + q->carbon_price * co2;
     }
+}
+
+void rn_print_case(guint32 seed, const rn_net *net, const rn_query *q, const char *extra)
+{
+    char *desc = rn_query_describe(net, q);
+    char *nodes, *links, *transfers, *modes;
+    rn_to_csv(net, &nodes, &links, &transfers, &modes);
+    print_message("seed %u, %s, %s\n--- nodes.csv\n%s--- links.csv\n%s--- transfers.csv\n%s",
+                  seed, desc, extra, nodes, links, transfers ? transfers : "(none)\n");
+    g_free(desc);
+    g_free(nodes);
+    g_free(links);
+    g_free(transfers);
+    g_free(modes);
 }

@@ -82,6 +82,21 @@ fr_query *rn_make_query(const rn_net *net, const rn_query *q);
 /* Text for failure messages (g_free). */
 char *rn_query_describe(const rn_net *net, const rn_query *q);
 
+/* Prints a failing case so that it can be reproduced: the seed, the query,
+ * `extra` (the test's own parameters) and the network's CSV files. */
+void rn_print_case(guint32 seed, const rn_net *net, const rn_query *q, const char *extra);
+
+/* Fails the test with a formatted message after printing the case through
+ * dump_context(c), which each test defines for its own context type. */
+#define RN_CHECK(cond, ...)                                                               \
+    do {                                                                                  \
+        if (!(cond)) {                                                                    \
+            char *m_ = g_strdup_printf(__VA_ARGS__);                                      \
+            dump_context(c);                                                              \
+            fail_msg("%s:%d: %s", __FILE__, __LINE__, m_);                                \
+        }                                                                                 \
+    } while (0)
+
 /* Whether the model's link/node is usable under the query's constraints. */
 bool rn_node_allowed(const rn_net *net, const rn_query *q, int node);
 bool rn_link_allowed(const rn_net *net, const rn_query *q, const rn_link *l);

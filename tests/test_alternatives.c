@@ -74,28 +74,11 @@ typedef struct {
 
 static void dump_context(const ctx *c)
 {
-    char *desc = rn_query_describe(c->net, c->q);
-    char *nodes, *links, *transfers, *modes;
-    rn_to_csv(c->net, &nodes, &links, &transfers, &modes);
-    print_message("seed %u, %s, k %zu, max_time %.17g, max_cost %.17g\n--- nodes.csv\n%s"
-                  "--- links.csv\n%s--- transfers.csv\n%s",
-                  c->seed, desc, c->k, c->max_time, c->max_cost, nodes, links,
-                  transfers ? transfers : "(none)\n");
-    g_free(desc);
-    g_free(nodes);
-    g_free(links);
-    g_free(transfers);
-    g_free(modes);
+    char *extra = g_strdup_printf("k %zu, max_time %.17g, max_cost %.17g", c->k, c->max_time,
+                                  c->max_cost);
+    rn_print_case(c->seed, c->net, c->q, extra);
+    g_free(extra);
 }
-
-#define CHECK(cond, ...)                                                                   \
-    do {                                                                                   \
-        if (!(cond)) {                                                                     \
-            char *m_ = g_strdup_printf(__VA_ARGS__);                                       \
-            dump_context(c);                                                               \
-            fail_msg("%s:%d: %s", __FILE__, __LINE__, m_);                                 \
-        }                                                                                  \
-    } while (0)
 
 /* What makes a route itself: its steps ("L:E3 T:N2:rail>sea L:E7:rev"). */
 static char *signature(const fr_route *r)
@@ -126,16 +109,16 @@ static key route_key(const ctx *c, const fr_route *r)
         sc += s->cost_usd, st += s->time_h;
         if (s->type != FR_STEP_LINK)
             continue;
-        CHECK(strcmp(s->from_node, at) == 0, "link %s starts at %s, not %s", s->link_id,
+        RN_CHECK(strcmp(s->from_node, at) == 0, "link %s starts at %s, not %s", s->link_id,
               s->from_node, at);
         at = s->to_node;
-        CHECK(!g_hash_table_contains(seen, at), "the route enters %s twice", at);
+        RN_CHECK(!g_hash_table_contains(seen, at), "the route enters %s twice", at);
         g_hash_table_add(seen, (gpointer)at);
         links++;
     }
     g_hash_table_destroy(seen);
-    CHECK(strcmp(at, c->net->nodes[c->q->to].id) == 0, "route ends at %s", at);
-    CHECK(close_rel(fr_route_total_cost_usd(r), sc * qty, 1e-9) &&
+    RN_CHECK(strcmp(at, c->net->nodes[c->q->to].id) == 0, "route ends at %s", at);
+    RN_CHECK(close_rel(fr_route_total_cost_usd(r), sc * qty, 1e-9) &&
               close_rel(fr_route_total_time_h(r), st, 1e-9),
           "totals are not the sums of the steps");
     double cost = fr_route_total_cost_usd(r) / qty, time = fr_route_total_time_h(r);
@@ -162,21 +145,21 @@ typedef struct {
 static void check_list(const ctx *c, const fr_route_list *list, const GArray *want)
 {
     size_t expect = MIN(c->k, (size_t)want->len);
-    CHECK(fr_route_list_count(list) == expect, "%zu routes, expected %zu of %u",
+    RN_CHECK(fr_route_list_count(list) == expect, "%zu routes, expected %zu of %u",
           fr_route_list_count(list), expect, want->len);
     GHashTable *sigs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     for (size_t i = 0; i < expect; i++) {
         const fr_route *r = fr_route_list_get(list, i);
         key got = route_key(c, r);
         const key *w = &g_array_index(want, key, i);
-        CHECK(same_key(c->net, &got, w), "route %zu: (obj %.17g, time %.17g, cost %.17g, %d "
+        RN_CHECK(same_key(c->net, &got, w), "route %zu: (obj %.17g, time %.17g, cost %.17g, %d "
               "edges), expected (%.17g, %.17g, %.17g, %d)", i, got.obj, got.time, got.cost,
               got.edges, w->obj, w->time, w->cost, w->edges);
-        CHECK(fle(got.time, c->max_time * (1 + 1e-9)) &&
+        RN_CHECK(fle(got.time, c->max_time * (1 + 1e-9)) &&
                   fle(got.cost * c->q->quantity, c->max_cost * (1 + 1e-9)),
               "route %zu breaks the bounds", i);
         char *sig = signature(r);
-        CHECK(!g_hash_table_contains(sigs, sig), "route %zu repeats an earlier one: %s", i, sig);
+        RN_CHECK(!g_hash_table_contains(sigs, sig), "route %zu repeats an earlier one: %s", i, sig);
         g_hash_table_add(sigs, sig);
     }
     g_hash_table_destroy(sigs);
@@ -192,13 +175,13 @@ static void check_alternatives(const ctx *c, const fr_network *fn, const GArray 
     fr_route_list *list = fr_network_alternatives(fn, fq, c->k, &err);
     fr_query_free(fq);
     if (want->len == 0) {
-        CHECK(!list && err && err->code == FR_ERROR_NO_ROUTE, "expected no route, got %s",
+        RN_CHECK(!list && err && err->code == FR_ERROR_NO_ROUTE, "expected no route, got %s",
               list ? "routes" : err ? err->message : "no error");
         g_error_free(err);
         st->no_route++;
         return;
     }
-    CHECK(list && !err, "library: %s; %u routes exist", err ? err->message : "no error",
+    RN_CHECK(list && !err, "library: %s; %u routes exist", err ? err->message : "no error",
           want->len);
     check_list(c, list, want);
     st->lists++;

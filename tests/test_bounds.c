@@ -110,28 +110,10 @@ typedef struct {
 
 static void dump_context(const ctx *c)
 {
-    char *desc = rn_query_describe(c->net, c->q);
-    char *nodes, *links, *transfers, *modes;
-    rn_to_csv(c->net, &nodes, &links, &transfers, &modes);
-    print_message("seed %u, %s, max_time %.17g, max_cost %.17g\n--- nodes.csv\n%s"
-                  "--- links.csv\n%s--- transfers.csv\n%s",
-                  c->seed, desc, c->max_time, c->max_cost, nodes, links,
-                  transfers ? transfers : "(none)\n");
-    g_free(desc);
-    g_free(nodes);
-    g_free(links);
-    g_free(transfers);
-    g_free(modes);
+    char *extra = g_strdup_printf("max_time %.17g, max_cost %.17g", c->max_time, c->max_cost);
+    rn_print_case(c->seed, c->net, c->q, extra);
+    g_free(extra);
 }
-
-#define CHECK(cond, ...)                                                                   \
-    do {                                                                                   \
-        if (!(cond)) {                                                                     \
-            char *m_ = g_strdup_printf(__VA_ARGS__);                                       \
-            dump_context(c);                                                               \
-            fail_msg("%s:%d: %s", __FILE__, __LINE__, m_);                                 \
-        }                                                                                  \
-    } while (0)
 
 typedef struct {
     int routes, no_route, binding, skipped;
@@ -158,21 +140,21 @@ static void check_bounded(const ctx *c, const fr_network *fn, const GArray *rout
     fr_route *r = fr_network_route(fn, fq, &err);
     fr_query_free(fq);
     if (!found) {
-        CHECK(!r && err && err->code == FR_ERROR_NO_ROUTE, "expected no route, got %s",
+        RN_CHECK(!r && err && err->code == FR_ERROR_NO_ROUTE, "expected no route, got %s",
               r ? "a route" : err ? err->message : "no error");
         g_error_free(err);
         st->no_route++;
         return;
     }
-    CHECK(r, "library: %s; the best route within the bounds has objective %.17g",
+    RN_CHECK(r, "library: %s; the best route within the bounds has objective %.17g",
           err ? err->message : "no error", best.obj);
     key got = route_key(c->net, c->q, r);
     fr_route_free(r);
-    CHECK(same_key(c->net, &got, &best),
+    RN_CHECK(same_key(c->net, &got, &best),
           "route (obj %.17g, time %.17g, cost %.17g, %d edges), expected (%.17g, %.17g, "
           "%.17g, %d)", got.obj, got.time, got.cost, got.edges, best.obj, best.time,
           best.cost, best.edges);
-    CHECK(fle(got.time, c->max_time * (1 + 1e-9)) &&
+    RN_CHECK(fle(got.time, c->max_time * (1 + 1e-9)) &&
               fle(got.cost * c->q->quantity, c->max_cost * (1 + 1e-9)),
           "route (%.17g h, %.17g USD) breaks the bounds", got.time, got.cost * c->q->quantity);
     st->routes++;
@@ -196,14 +178,14 @@ static void check_unbounded(const ctx *c, const fr_network *fn)
     fr_route *huge = fr_network_route(fn, fq, &err);
     g_clear_error(&err);
     fr_query_free(fq);
-    CHECK(!plain == !infinite && !plain == !huge, "a route with some bounds only");
+    RN_CHECK(!plain == !infinite && !plain == !huge, "a route with some bounds only");
     if (plain) {
         char *a = route_link_ids(plain), *b = route_link_ids(infinite);
-        CHECK(strcmp(a, b) == 0 && fr_route_total_cost_usd(plain) ==
+        RN_CHECK(strcmp(a, b) == 0 && fr_route_total_cost_usd(plain) ==
                                       fr_route_total_cost_usd(infinite),
               "INFINITY bounds changed the route: %s vs %s", a, b);
         key kp = route_key(c->net, c->q, plain), kh = route_key(c->net, c->q, huge);
-        CHECK(same_key(c->net, &kp, &kh), "huge bounds: objective %.17g, unbounded %.17g",
+        RN_CHECK(same_key(c->net, &kp, &kh), "huge bounds: objective %.17g, unbounded %.17g",
               kh.obj, kp.obj);
         g_free(a);
         g_free(b);

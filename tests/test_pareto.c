@@ -217,30 +217,13 @@ typedef struct {
 
 static void dump_context(const ctx *c)
 {
-    char *desc = rn_query_describe(c->net, c->q);
-    char *nodes, *links, *transfers, *modes;
-    rn_to_csv(c->net, &nodes, &links, &transfers, &modes);
-    print_message("seed %u, %s, criteria", c->seed, desc);
+    GString *extra = g_string_new("criteria");
     for (int d = 0; d < c->n; d++)
-        print_message(" %s", fr_criterion_name(c->crit[d]));
-    print_message(", max_time %g, max_cost %g\n--- nodes.csv\n%s--- links.csv\n%s"
-                  "--- transfers.csv\n%s", c->max_time, c->max_cost, nodes, links,
-                  transfers ? transfers : "(none)\n");
-    g_free(desc);
-    g_free(nodes);
-    g_free(links);
-    g_free(transfers);
-    g_free(modes);
+        g_string_append_printf(extra, " %s", fr_criterion_name(c->crit[d]));
+    g_string_append_printf(extra, ", max_time %g, max_cost %g", c->max_time, c->max_cost);
+    rn_print_case(c->seed, c->net, c->q, extra->str);
+    g_string_free(extra, TRUE);
 }
-
-#define CHECK(cond, ...)                                                                   \
-    do {                                                                                   \
-        if (!(cond)) {                                                                     \
-            char *m_ = g_strdup_printf(__VA_ARGS__);                                       \
-            dump_context(c);                                                               \
-            fail_msg("%s:%d: %s", __FILE__, __LINE__, m_);                                 \
-        }                                                                                  \
-    } while (0)
 
 /* The route's vector (per TEU, in the criteria's order) and edge count (a
  * route of L links has 2L - 1 virtual edges); checks its totals add up. */
@@ -253,14 +236,14 @@ static point route_point(const ctx *c, const fr_route *r)
         const fr_step *s = fr_route_step(r, i);
         sc += s->cost_usd, st += s->time_h, se += s->co2_kg;
         if (s->type == FR_STEP_LINK) {
-            CHECK(strcmp(s->from_node, at) == 0, "link %s starts at %s, not %s", s->link_id,
+            RN_CHECK(strcmp(s->from_node, at) == 0, "link %s starts at %s, not %s", s->link_id,
                   s->from_node, at);
             at = s->to_node;
             links++;
         }
     }
-    CHECK(strcmp(at, c->net->nodes[c->q->to].id) == 0, "route ends at %s", at);
-    CHECK(close_rel(fr_route_total_cost_usd(r), sc * qty, 1e-9) &&
+    RN_CHECK(strcmp(at, c->net->nodes[c->q->to].id) == 0, "route ends at %s", at);
+    RN_CHECK(close_rel(fr_route_total_cost_usd(r), sc * qty, 1e-9) &&
               close_rel(fr_route_total_time_h(r), st, 1e-9) &&
               close_rel(fr_route_total_co2_kg(r), se * qty, 1e-9),
           "totals are not the sums of the steps");
@@ -283,15 +266,15 @@ static bool near_vector(const point *a, const point *b, int n)
 static void check_list(const ctx *c, const fr_route_list *list, const GArray *want,
                        const char *what)
 {
-    CHECK(fr_route_list_count(list) == want->len, "%s: %zu routes, expected %u", what,
+    RN_CHECK(fr_route_list_count(list) == want->len, "%s: %zu routes, expected %u", what,
           fr_route_list_count(list), want->len);
     for (guint i = 0; i < want->len; i++) {
         point got = route_point(c, fr_route_list_get(list, i));
         const point *w = &g_array_index(want, point, i);
-        CHECK(near_vector(&got, w, c->n), "%s: route %u is (%.17g, %.17g, %.17g), expected "
+        RN_CHECK(near_vector(&got, w, c->n), "%s: route %u is (%.17g, %.17g, %.17g), expected "
               "(%.17g, %.17g, %.17g)", what, i, got.v[0], got.v[1], got.v[2], w->v[0], w->v[1],
               w->v[2]);
-        CHECK(got.edges == w->edges, "%s: route %u has %d edges, its vector's fewest is %d",
+        RN_CHECK(got.edges == w->edges, "%s: route %u has %d edges, its vector's fewest is %d",
               what, i, got.edges, w->edges);
     }
 }
@@ -318,7 +301,7 @@ static void check_thinned(const ctx *c, const fr_network *fn, const GArray *fron
     GArray *prefix = g_array_new(FALSE, FALSE, sizeof(point));
     g_array_append_vals(prefix, front->data, (guint)MIN(cap.max_routes, front->len));
     fr_route_list *list = fr_network_pareto(fn, fq, c->crit, (size_t)c->n, &cap, &err);
-    CHECK(list, "capped front: %s", err ? err->message : "?");
+    RN_CHECK(list, "capped front: %s", err ? err->message : "?");
     check_list(c, list, prefix, "capped front");
     fr_route_list_free(list);
     g_array_free(prefix, TRUE);
@@ -330,7 +313,7 @@ static void check_thinned(const ctx *c, const fr_network *fn, const GArray *fron
         if (front->len == 1 || (c->n == 2 ? supported2_ref(front, i) : supported3_ref(front, i)))
             g_array_append_val(supported, g_array_index(front, point, i));
     list = fr_network_pareto(fn, fq, c->crit, (size_t)c->n, &hull, &err);
-    CHECK(list, "hull: %s", err ? err->message : "?");
+    RN_CHECK(list, "hull: %s", err ? err->message : "?");
     check_list(c, list, supported, "supported routes");
     fr_route_list_free(list);
     g_array_free(supported, TRUE);
@@ -348,12 +331,12 @@ static void check_front(const ctx *c, const fr_network *fn, const GArray *routes
     fr_route_list *list = fr_network_pareto(fn, fq, c->crit, (size_t)c->n, NULL, &err);
     fr_query_free(fq);
     if (front->len == 0) {
-        CHECK(!list && err && err->code == FR_ERROR_NO_ROUTE, "expected no route, got %s",
+        RN_CHECK(!list && err && err->code == FR_ERROR_NO_ROUTE, "expected no route, got %s",
               list ? "a front" : err ? err->message : "no error");
         g_error_free(err);
         st->no_route++;
     } else {
-        CHECK(list && !err, "library: %s; the reference front has %u routes",
+        RN_CHECK(list && !err, "library: %s; the reference front has %u routes",
               err ? err->message : "no error", front->len);
         check_list(c, list, front, "front");
         fr_route_list_free(list);
