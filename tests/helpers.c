@@ -316,3 +316,14 @@ void expect_exit(run_result *r, int want, const char *what)
     if (g_getenv("FR_TEST_VERBOSE") && want != 0)
         print_message("%s: exit %d: %s", what, r->status, r->err);
 }
+
+void expect_text(char *got, const char *want, const char *what)
+{
+    if (strcmp(got, want) != 0) {
+        char msg[1024];
+        g_snprintf(msg, sizeof msg, "%s: '%s', expected '%s'", what, got, want);
+        g_free(got);
+        fail_msg("%s", msg);
+    }
+    g_free(got);
+}

@@ -81,6 +81,9 @@ void run_free(run_result *r);
  * and, when `want` is not 0, said something on standard error. */
 void expect_exit(run_result *r, int want, const char *what);
 
+/* Fails the test unless `got` equals `want`, naming `what`; frees `got`. */
+void expect_text(char *got, const char *want, const char *what);
+
 /* Reads a file completely (test failure when impossible). */
 char *read_whole_file(const char *path, size_t *len);
 

@@ -417,14 +417,9 @@ static char *alternative_ids(const fr_network *net, const fr_query *q, size_t k)
 
 static void expect_ids(const fr_network *net, const fr_query *q, size_t k, const char *want)
 {
-    char *got = alternative_ids(net, q, k);
-    if (strcmp(got, want) != 0) {
-        char msg[512];
-        g_snprintf(msg, sizeof msg, "k = %zu: '%s', expected '%s'", k, got, want);
-        g_free(got);
-        fail_msg("%s", msg);
-    }
-    g_free(got);
+    char *what = g_strdup_printf("k = %zu", k);
+    expect_text(alternative_ids(net, q, k), want, what);
+    g_free(what);
 }
 
 static void test_no_node_twice(void **state)

@@ -497,14 +497,9 @@ static char *front_ids(const fr_network *net, const fr_query *q, const char *cri
 static void expect_front(const fr_network *net, const fr_query *q, const char *criteria,
                          const fr_pareto_options *options, const char *want)
 {
-    char *got = front_ids(net, q, criteria, options);
-    if (strcmp(got, want) != 0) {
-        char msg[512];
-        g_snprintf(msg, sizeof msg, "front over %s: '%s', expected '%s'", criteria, got, want);
-        g_free(got);
-        fail_msg("%s", msg);
-    }
-    g_free(got);
+    char *what = g_strdup_printf("front over %s", criteria);
+    expect_text(front_ids(net, q, criteria, options), want, what);
+    g_free(what);
 }
 
 static void test_front_shapes(void **state)

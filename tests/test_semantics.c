@@ -43,28 +43,12 @@ static void expect_no_route(const fr_network *net, const char *from,
 
 static void expect_links(const fr_route *r, const char *want)
 {
-    char *got = route_link_ids(r);
-    if (strcmp(got, want) != 0) {
-        char msg[512];
-        g_snprintf(msg, sizeof msg, "route links [%s], expected [%s]", got,
-                   want);
-        g_free(got);
-        fail_msg("%s", msg);
-    }
-    g_free(got);
+    expect_text(route_link_ids(r), want, "route links");
 }
 
 static void expect_types(const fr_route *r, const char *want)
 {
-    char *got = route_step_types(r);
-    if (strcmp(got, want) != 0) {
-        char msg[512];
-        g_snprintf(msg, sizeof msg, "route steps [%s], expected [%s]", got,
-                   want);
-        g_free(got);
-        fail_msg("%s", msg);
-    }
-    g_free(got);
+    expect_text(route_step_types(r), want, "route steps");
 }
 
 static void expect_totals(const fr_route *r, double cost, double time,
