@@ -224,8 +224,7 @@ static size_t baseline_front(const fr_network *net, const fr_search_spec *spec, 
         blabel l = g_array_index(sets[at.state], blabel, at.index);
         if (!l.alive || fr_state_is_target(g, spec, at.state))
             continue;
-        for (uint32_t i = g->out_start[at.state]; i < g->out_start[at.state + 1]; i++) {
-            uint32_t e = g->out_edges[i];
+        for (uint32_t e = g->out_start[at.state]; e < g->out_start[at.state + 1]; e++) {
             double next[3] = {0};
             for (int d = 0; d < k; d++)
                 next[d] = l.g[d] + edge_figure(g, d, e);

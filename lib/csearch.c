@@ -201,8 +201,8 @@ static void expand(fr_csearch *cs, const fr_csearch_problem *p, uint32_t index)
 {
     const fr_vgraph *g = &cs->net->vgraph;
     clabel label = *LABEL(cs, index);
-    for (uint32_t i = g->out_start[label.state]; i < g->out_start[label.state + 1]; i++) {
-        uint32_t e = g->out_edges[i], t = g->edge_to[e];
+    for (uint32_t e = g->out_start[label.state]; e < g->out_start[label.state + 1]; e++) {
+        uint32_t t = g->edge_to[e];
         if (!fr_edge_usable(cs->net, cs->spec, e) || (label.start && banned(p, e)))
             continue;
         if (cs->words)

@@ -5,8 +5,9 @@
  * bidirectional links), a pass-through IN(v,m) -> OUT(v,m) charging the
  * node's dwell, and a transfer IN(v,m1) -> OUT(v,m2) for every transfer row
  * whose two modes are both in use at v. The same graph is built in igraph
- * (for graph algorithms and reference checks) and as compressed out- and
- * in-adjacencies (CSR) for the library's own searches, forward and backward.
+ * (for graph algorithms and reference checks) and, for the library's own
+ * searches, as edge arrays sorted by start state (a forward CSR in
+ * structure-of-arrays form) with an index of in-edges for backward search.
  * Built once, then immutable. */
 #include "network.h"
 
@@ -119,23 +120,76 @@ static void add_node_edges(const fr_network *net, edge_builder *b)
     }
 }
 
-/* Adjacency by a stable counting sort of the edges on `key` (their start
- * states for out-edges, their end states for in-edges). */
-static void build_csr(const fr_vgraph *g, const uint32_t *key, uint32_t **start_out,
-                      uint32_t **edges_out)
+/* Row starts of a compressed adjacency: start[s] .. start[s+1] index the
+ * edges whose `key` (start or end state) is s, after a stable counting sort. */
+static uint32_t *count_rows(const fr_vgraph *g, const uint32_t *key)
 {
     uint32_t *start = g_new0(uint32_t, (size_t)g->n_states + 1);
-    uint32_t *edges = g_new(uint32_t, g->n_edges ? g->n_edges : 1);
     for (uint32_t e = 0; e < g->n_edges; e++)
         start[key[e] + 1]++;
     for (uint32_t s = 0; s < g->n_states; s++)
         start[s + 1] += start[s];
+    return start;
+}
+
+/* The position of every edge in the stable counting sort on `key`. */
+static uint32_t *sort_positions(const fr_vgraph *g, const uint32_t *start, const uint32_t *key)
+{
     uint32_t *fill = g_memdup2(start, ((size_t)g->n_states + 1) * sizeof *fill);
+    uint32_t *position = g_new(uint32_t, g->n_edges ? g->n_edges : 1);
     for (uint32_t e = 0; e < g->n_edges; e++)
-        edges[fill[key[e]]++] = e;
+        position[e] = fill[key[e]]++;
     g_free(fill);
-    *start_out = start;
-    *edges_out = edges;
+    return position;
+}
+
+#define PERMUTE(array, type, position, n)                                                \
+    do {                                                                                 \
+        type *sorted = g_new(type, (n) ? (n) : 1);                                       \
+        for (uint32_t e = 0; e < (n); e++)                                               \
+            sorted[(position)[e]] = (array)[e];                                          \
+        g_free(array);                                                                   \
+        (array) = sorted;                                                                \
+    } while (0)
+
+/* Renumbers the edges in order of their start state (stably, so each
+ * state's out-edges keep their order): the out-edges of s are then the ids
+ * out_start[s] .. out_start[s+1] and the per-edge arrays are the forward
+ * CSR the searches scan. In-edges are listed by id in in_start/in_edges. */
+static void sort_edges(fr_vgraph *g)
+{
+    g->out_start = count_rows(g, g->edge_from);
+    uint32_t *position = sort_positions(g, g->out_start, g->edge_from);
+    uint32_t n = g->n_edges;
+    PERMUTE(g->edge_from, uint32_t, position, n);
+    PERMUTE(g->edge_to, uint32_t, position, n);
+    PERMUTE(g->edge_ref, uint32_t, position, n);
+    PERMUTE(g->edge_kind, uint8_t, position, n);
+    PERMUTE(g->cost, double, position, n);
+    PERMUTE(g->time, double, position, n);
+    PERMUTE(g->co2, double, position, n);
+    PERMUTE(g->distance, double, position, n);
+    g_free(position);
+    g->in_start = count_rows(g, g->edge_to);
+    position = sort_positions(g, g->in_start, g->edge_to);
+    g->in_edges = g_new(uint32_t, n ? n : 1);
+    for (uint32_t e = 0; e < n; e++)
+        g->in_edges[position[e]] = e;
+    g_free(position);
+}
+
+/* What a query's restrictions need per edge: the link's mode (FR_EDGE_NO_MODE
+ * for dwells and transfers) and corridor index (-1: none). */
+static void index_edge_filters(const fr_network *net, fr_vgraph *g)
+{
+    g->edge_mode = g_new(uint8_t, g->n_edges ? g->n_edges : 1);
+    g->edge_corridor = g_new(int32_t, g->n_edges ? g->n_edges : 1);
+    for (uint32_t e = 0; e < g->n_edges; e++) {
+        bool is_link = g->edge_kind[e] == FR_VEDGE_LINK || g->edge_kind[e] == FR_VEDGE_REVERSE;
+        const fr_link *l = is_link ? FR_LINK(net, g->edge_ref[e]) : NULL;
+        g->edge_mode[e] = l ? (uint8_t)l->mode : FR_EDGE_NO_MODE;
+        g->edge_corridor[e] = l ? l->corridor_index : -1;
+    }
 }
 
 static bool build_igraph(fr_vgraph *g, GError **error)
@@ -181,8 +235,8 @@ bool fr_vgraph_build(fr_network *net, GError **error)
     edge_builder b = {g, 0};
     add_link_edges(net, &b);
     add_node_edges(net, &b);
-    build_csr(g, g->edge_from, &g->out_start, &g->out_edges);
-    build_csr(g, g->edge_to, &g->in_start, &g->in_edges);
+    sort_edges(g);
+    index_edge_filters(net, g);
     return build_igraph(g, error);
 }
 
@@ -201,8 +255,9 @@ void fr_vgraph_clear(fr_vgraph *g)
     g_free(g->time);
     g_free(g->co2);
     g_free(g->distance);
+    g_free(g->edge_mode);
+    g_free(g->edge_corridor);
     g_free(g->out_start);
-    g_free(g->out_edges);
     g_free(g->in_start);
     g_free(g->in_edges);
     memset(g, 0, sizeof *g);

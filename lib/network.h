@@ -39,10 +39,14 @@ typedef enum {
     FR_VEDGE_TRANSFER /* ref: transfer index; IN(v,m1) -> OUT(v,m2) */
 } fr_vedge_kind;
 
+#define FR_EDGE_NO_MODE 0xFF
+
 /* The virtual graph. States are numbered 2*slot (IN) and 2*slot+1 (OUT),
- * one slot per (node, mode) pair in use. Out-edges of a state are
- * out_edges[out_start[s] .. out_start[s+1]), edge ids into the arrays;
- * in-edges likewise in in_start/in_edges. */
+ * one slot per (node, mode) pair in use. Edges are numbered in order of
+ * their start state: the out-edges of s are the ids out_start[s] ..
+ * out_start[s+1] - 1, so the per-edge arrays are a forward CSR in
+ * structure-of-arrays form. The in-edges of s are the ids
+ * in_edges[in_start[s] .. in_start[s+1]). */
 typedef struct {
     igraph_t graph; /* the same graph in igraph, for algorithms and tests */
     bool has_igraph;
@@ -53,8 +57,10 @@ typedef struct {
     uint32_t *edge_from, *edge_to, *edge_ref;
     uint8_t *edge_kind;
     double *cost, *time, *co2, *distance; /* per edge, per TEU */
-    uint32_t *out_start, *out_edges;
-    uint32_t *in_start, *in_edges; /* the same for in-edges (backward searches) */
+    uint8_t *edge_mode;     /* per edge: the link's mode, FR_EDGE_NO_MODE otherwise */
+    int32_t *edge_corridor; /* per edge: the link's corridor index, or -1 */
+    uint32_t *out_start;    /* n_states + 1 */
+    uint32_t *in_start, *in_edges; /* in-edges, for backward searches */
 } fr_vgraph;
 
 struct fr_network {

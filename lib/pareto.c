@@ -196,8 +196,7 @@ static void expand(psearch *ps, uint32_t index)
 {
     const fr_vgraph *g = &ps->net->vgraph;
     plabel label = g_array_index(ps->labels, plabel, index);
-    for (uint32_t i = g->out_start[label.state]; i < g->out_start[label.state + 1]; i++) {
-        uint32_t e = g->out_edges[i];
+    for (uint32_t e = g->out_start[label.state]; e < g->out_start[label.state + 1]; e++) {
         if (!fr_edge_usable(ps->net, ps->spec, e))
             continue;
         double next[MAX_DIMS] = {0};

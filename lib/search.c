@@ -77,12 +77,10 @@ bool fr_edge_usable(const fr_network *net, const fr_search_spec *spec, uint32_t 
     const fr_vgraph *g = &net->vgraph;
     if (spec->node_blocked[g->state_node[g->edge_to[e]]])
         return false;
-    uint8_t kind = g->edge_kind[e];
-    if (kind != FR_VEDGE_LINK && kind != FR_VEDGE_REVERSE)
-        return true;
-    const fr_link *link = FR_LINK(net, g->edge_ref[e]);
-    return (spec->modes & FR_MODE_BIT(link->mode)) &&
-           (link->corridor_index < 0 || !spec->corridor_blocked[link->corridor_index]);
+    uint8_t mode = g->edge_mode[e];
+    int32_t corridor = g->edge_corridor[e];
+    return mode == FR_EDGE_NO_MODE ||
+           ((spec->modes & FR_MODE_BIT(mode)) && (corridor < 0 || !spec->corridor_blocked[corridor]));
 }
 
 static GArray *trace_path(const fr_vgraph *g, const uint32_t *pred_edge, uint32_t target)
@@ -129,8 +127,8 @@ GArray *fr_search_best_path(const fr_network *net, const fr_search_spec *spec)
             path = trace_path(g, pred_edge, s);
             break;
         }
-        for (uint32_t i = g->out_start[s]; i < g->out_start[s + 1]; i++) {
-            uint32_t e = g->out_edges[i], t = g->edge_to[e];
+        for (uint32_t e = g->out_start[s]; e < g->out_start[s + 1]; e++) {
+            uint32_t t = g->edge_to[e];
             if (settled[t] || !fr_edge_usable(net, spec, e))
                 continue;
             label next = {best[s].obj + fr_edge_objective(g, spec, e),
