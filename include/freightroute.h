@@ -204,6 +204,54 @@ double fr_query_quantity(const fr_query *query);
 double fr_query_value_of_time(const fr_query *query);
 double fr_query_carbon_price(const fr_query *query);
 
+/* ---- Algorithms and preprocessing ---------------------------------------- */
+
+/* How fr_network_route() searches. Every algorithm returns a route with the
+ * same totals (the optimum of FORMAT.md §2, ties included); they differ in
+ * speed and in what they need. */
+typedef enum {
+    FR_ALGORITHM_AUTO = 0,      /* the fastest that applies (the default):
+                                   contraction hierarchies, then landmarks,
+                                   then bidirectional search on large networks,
+                                   else Dijkstra */
+    FR_ALGORITHM_DIJKSTRA,      /* plain Dijkstra from the origin */
+    FR_ALGORITHM_BIDIRECTIONAL, /* from both ends at once */
+    FR_ALGORITHM_LANDMARKS,     /* A* with landmark (ALT) lower bounds; needs
+                                   fr_network_prepare(FR_PREPARE_LANDMARKS) */
+    FR_ALGORITHM_CH,            /* contraction hierarchies; needs
+                                   fr_network_prepare(FR_PREPARE_CH) and a
+                                   query without avoided places, mode limits
+                                   or bounds */
+    FR_ALGORITHM_COUNT
+} fr_algorithm;
+
+/* Names: "auto", "dijkstra", "bidirectional", "landmarks", "ch". */
+const char *fr_algorithm_name(fr_algorithm algorithm);
+bool fr_algorithm_from_name(const char *name, fr_algorithm *out);
+
+/* An explicit algorithm that cannot answer the query is an FR_ERROR_QUERY
+ * naming why; FR_ALGORITHM_AUTO never fails for that reason. Queries with
+ * bounds (fr_query_set_max_time/_cost) always use the constrained search. */
+void fr_query_set_algorithm(fr_query *query, fr_algorithm algorithm);
+fr_algorithm fr_query_algorithm(const fr_query *query);
+
+typedef enum {
+    FR_PREPARE_LANDMARKS = 1 << 0, /* distances to and from a few landmarks */
+    FR_PREPARE_CH = 1 << 1         /* contraction hierarchies */
+} fr_prepare_flags;
+
+/* Preprocesses the network for faster queries by one objective (cost, time,
+ * co2 or distance; not generalized). Call it after loading and before
+ * sharing the network between threads: it modifies the network, queries do
+ * not. Preparing again replaces the earlier preparation. Landmarks serve
+ * every query with that objective; contraction hierarchies serve queries
+ * without avoided places, mode limits or bounds. */
+bool fr_network_prepare(fr_network *network, fr_objective objective, unsigned what,
+                        GError **error);
+/* Whether fr_network_prepare() has prepared `what` for the objective. */
+bool fr_network_is_prepared(const fr_network *network, fr_objective objective,
+                            fr_prepare_flags what);
+
 /* ---- Routes -------------------------------------------------------------- */
 
 typedef struct fr_route fr_route;
@@ -286,6 +334,62 @@ fr_route_list *fr_network_pareto(const fr_network *network, const fr_query *quer
 #define FR_MAX_ALTERNATIVES 1000
 fr_route_list *fr_network_alternatives(const fr_network *network, const fr_query *query,
                                        size_t k, GError **error);
+
+/* ---- Origin-destination matrices ----------------------------------------- */
+
+typedef struct fr_matrix fr_matrix;
+
+/* What a cell of a matrix holds. */
+typedef enum {
+    FR_CELL_ROUTE,    /* a route exists; its totals are in the matrix */
+    FR_CELL_NO_ROUTE, /* no route satisfies the query */
+    FR_CELL_SAME_NODE /* origin = destination: totals 0, no route */
+} fr_cell_status;
+
+typedef struct {
+    unsigned threads;  /* worker threads; 0: one per processor */
+    bool keep_routes;  /* keep every cell's route (fr_matrix_route()); costs memory */
+    /* Called from the calling thread now and then with the origins done so
+     * far; may be NULL. */
+    void (*progress)(size_t origins_done, size_t origins_total, void *user_data);
+    void *user_data;
+} fr_matrix_options;
+
+/* The best route of `query` (objective, quantity, modes, avoided places,
+ * bounds; its own endpoints are ignored) for every origin x destination
+ * pair of node ids, computed in parallel: one search per origin reaching
+ * all destinations (per pair only when the query has bounds). Each cell
+ * equals what fr_network_route() answers for that pair. FR_ERROR_QUERY for
+ * an unknown id or an impossible query; unreachable pairs are cells, not
+ * errors. `options` may be NULL. */
+fr_matrix *fr_network_matrix(const fr_network *network, const fr_query *query,
+                             const char *const *origins, size_t n_origins,
+                             const char *const *destinations, size_t n_destinations,
+                             const fr_matrix_options *options, GError **error);
+void fr_matrix_free(fr_matrix *matrix);
+
+size_t fr_matrix_origin_count(const fr_matrix *matrix);
+size_t fr_matrix_destination_count(const fr_matrix *matrix);
+const char *fr_matrix_origin(const fr_matrix *matrix, size_t i);
+const char *fr_matrix_destination(const fr_matrix *matrix, size_t j);
+/* Cell (i, j): origin i to destination j. Totals are for the query's whole
+ * quantity, as fr_route_total_*(); NAN unless the status is FR_CELL_ROUTE
+ * (0 for FR_CELL_SAME_NODE). */
+fr_cell_status fr_matrix_status(const fr_matrix *matrix, size_t i, size_t j);
+double fr_matrix_cost_usd(const fr_matrix *matrix, size_t i, size_t j);
+double fr_matrix_time_h(const fr_matrix *matrix, size_t i, size_t j);
+double fr_matrix_co2_kg(const fr_matrix *matrix, size_t i, size_t j);
+double fr_matrix_distance_km(const fr_matrix *matrix, size_t i, size_t j);
+double fr_matrix_objective_value(const fr_matrix *matrix, size_t i, size_t j);
+/* The cell's route when the matrix kept routes and the status is
+ * FR_CELL_ROUTE; NULL otherwise. Owned by the matrix. */
+const fr_route *fr_matrix_route(const fr_matrix *matrix, size_t i, size_t j);
+
+/* Renderings, newly allocated (g_free): CSV with one row per cell
+ * (origin,destination,status,cost_usd,time_h,co2_kg,distance_km,transfers)
+ * and JSON {"origins": [...], "destinations": [...], "cells": [[...]]}. */
+char *fr_matrix_to_csv(const fr_matrix *matrix);
+char *fr_matrix_to_json(const fr_matrix *matrix);
 
 /* ---- Output -------------------------------------------------------------- */
 

@@ -11,9 +11,18 @@
 
 #define FR_NONE UINT32_MAX
 
-/* search.c: -1, 0, 1 as a is below, equal to or above b, where figures
- * within a relative 1e-12 of each other are equal (lib/FORMAT.md §5). */
-int fr_compare_figure(double a, double b);
+/* -1, 0, 1 as a is below, equal to or above b, where figures within a
+ * relative 1e-12 of each other are equal (lib/FORMAT.md §5). */
+static inline int fr_compare_figure(double a, double b)
+{
+    double abs_a = fabs(a), abs_b = fabs(b);
+    double scale = abs_a > abs_b ? abs_a : abs_b;
+    if (scale == INFINITY) /* the tolerance below would be infinite */
+        return a < b ? -1 : a > b ? 1 : 0;
+    double tolerance = 1e-12 * (scale > 1.0 ? scale : 1.0);
+    return a < b - tolerance ? -1 : a > b + tolerance ? 1 : 0;
+}
+
 /* May a search use virtual edge e? Blocked nodes cannot be entered; link
  * edges need an allowed mode and a corridor that is not avoided. */
 bool fr_edge_usable(const fr_network *net, const fr_search_spec *spec, uint32_t e);

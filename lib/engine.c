@@ -1,0 +1,270 @@
+/* engine.c - the query engine's workspaces and its one-directional searches:
+ * point-to-point Dijkstra that stops at the first destination state
+ * settled, one-to-many Dijkstra that stops when every target node is
+ * settled, and a scalar one-to-all (forward or backward) for lower bounds
+ * and landmarks. All run on the virtual graph's forward CSR (edge ids in
+ * start-state order) or its in-edge index, with the labels and heap of
+ * engine_side.h, and allocate nothing once the workspace has grown. */
+#include "engine_side.h"
+
+#include <string.h>
+
+/* ---- workspaces ------------------------------------------------------------ */
+
+static void side_free_arrays(fr_side *side)
+{
+    g_free(side->label);
+    g_free(side->potential);
+    g_free(side->heap);
+}
+
+void fr_side_clear(fr_side *side)
+{
+    side_free_arrays(side);
+    memset(side, 0, sizeof *side);
+}
+
+void fr_side_begin(fr_side *side, uint32_t n_states, bool with_potential)
+{
+    size_t n = n_states ? n_states : 1;
+    if (n_states > side->capacity) {
+        side_free_arrays(side);
+        side->capacity = (uint32_t)n;
+        side->label = g_new0(fr_label, n);
+        side->potential = NULL;
+        side->heap = g_new(fr_heap_entry, n);
+        side->generation = 0;
+    }
+    if (with_potential && !side->potential)
+        side->potential = g_new(double, side->capacity);
+    if (++side->generation == 0) { /* stamps wrapped: forget them all */
+        for (uint32_t s = 0; s < side->capacity; s++)
+            side->label[s].stamp = 0;
+        side->generation = 1;
+    }
+    side->heap_len = 0;
+}
+
+fr_workspace *fr_workspace_new(void)
+{
+    return g_new0(fr_workspace, 1);
+}
+
+void fr_workspace_free(fr_workspace *ws)
+{
+    if (!ws)
+        return;
+    fr_side_clear(&ws->side[0]);
+    fr_side_clear(&ws->side[1]);
+    g_free(ws->node_stamp);
+    g_free(ws->node_state);
+    if (ws->ch)
+        ws->ch_free(ws->ch);
+    g_free(ws);
+}
+
+static GPrivate thread_workspace = G_PRIVATE_INIT((GDestroyNotify)fr_workspace_free);
+
+fr_workspace *fr_workspace_of_thread(void)
+{
+    fr_workspace *ws = g_private_get(&thread_workspace);
+    if (!ws) {
+        ws = fr_workspace_new();
+        g_private_set(&thread_workspace, ws);
+    }
+    return ws;
+}
+
+/* ---- metrics --------------------------------------------------------------- */
+
+static bool spec_restricts(const fr_network *net, const fr_search_spec *spec)
+{
+    if ((spec->modes & FR_MODES_ALL) != FR_MODES_ALL)
+        return true;
+    for (guint n = 0; n < net->nodes->len; n++)
+        if (spec->node_blocked[n])
+            return true;
+    for (guint c = 0; c < net->corridors->len; c++)
+        if (spec->corridor_blocked[c])
+            return true;
+    return false;
+}
+
+static const double *objective_weights(const fr_vgraph *g, fr_objective objective)
+{
+    switch (objective) {
+    case FR_OBJECTIVE_COST:
+        return g->cost;
+    case FR_OBJECTIVE_TIME:
+        return g->time;
+    case FR_OBJECTIVE_CO2:
+        return g->co2;
+    case FR_OBJECTIVE_DISTANCE:
+        return g->distance;
+    default:
+        return NULL; /* generalized: computed per edge */
+    }
+}
+
+void fr_metric_init(fr_metric *m, const fr_network *net, const fr_search_spec *spec)
+{
+    *m = (fr_metric){.g = &net->vgraph,
+                     .weight = objective_weights(&net->vgraph, spec->objective),
+                     .value_of_time = spec->value_of_time,
+                     .carbon_price = spec->carbon_price,
+                     .restricted = spec_restricts(net, spec),
+                     .spec = spec};
+}
+
+void fr_metric_plain(fr_metric *m, const fr_vgraph *g, fr_objective objective)
+{
+    *m = (fr_metric){.g = g, .weight = objective_weights(g, objective)};
+}
+
+uint32_t fr_node_states(const fr_vgraph *g, uint32_t node, bool out, uint32_t *states)
+{
+    uint32_t n = 0;
+    for (int m = 0; m < FR_MODE_COUNT; m++) {
+        int32_t slot = g->slot_of[(size_t)node * FR_MODE_COUNT + m];
+        if (slot >= 0)
+            states[n++] = out ? fr_state_out((uint32_t)slot) : fr_state_in((uint32_t)slot);
+    }
+    return n;
+}
+
+/* ---- shared pieces of the keyed searches -------------------------------------- */
+
+static void seed_roots(fr_side *side, const uint32_t *roots, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++)
+        fr_side_set(side, roots[i], 0, 0, 0, 0, FR_NONE, 0);
+}
+
+void fr_side_append_path(const fr_side *side, const fr_vgraph *g, uint32_t s, GArray *path)
+{
+    guint first = path->len;
+    for (uint32_t at = s; side->label[at].pred != FR_NONE; at = g->edge_from[side->label[at].pred])
+        g_array_append_val(path, side->label[at].pred);
+    uint32_t *p = (uint32_t *)path->data;
+    for (guint i = first, j = path->len; i + 1 < j; i++, j--) {
+        uint32_t tmp = p[i];
+        p[i] = p[j - 1];
+        p[j - 1] = tmp;
+    }
+}
+
+/* ---- point to point ----------------------------------------------------------- */
+
+bool fr_engine_dijkstra(fr_workspace *ws, const fr_network *net, const fr_search_spec *spec,
+                        fr_key *key, GArray *path)
+{
+    const fr_vgraph *g = &net->vgraph;
+    fr_metric m;
+    fr_metric_init(&m, net, spec);
+    fr_side *side = &ws->side[0];
+    fr_side_begin(side, g->n_states, false);
+    uint32_t roots[FR_MODE_COUNT];
+    seed_roots(side, roots, fr_node_states(g, spec->origin, true, roots));
+    while (side->heap_len > 0) {
+        uint32_t s = fr_side_pop(side);
+        if (!fr_state_is_out(s) && g->state_node[s] == spec->destination) {
+            *key = fr_side_key(side, s);
+            if (path)
+                fr_side_append_path(side, g, s, path);
+            return true;
+        }
+        fr_side_relax_forward(side, &m, s, NULL);
+    }
+    return false;
+}
+
+/* ---- one to many ---------------------------------------------------------------- */
+
+/* Marks the target nodes; returns how many distinct ones are wanted. */
+static uint32_t mark_targets(fr_workspace *ws, const fr_network *net, uint32_t origin,
+                             const uint32_t *targets, uint32_t n)
+{
+    uint32_t n_nodes = net->nodes->len;
+    if (n_nodes > ws->node_capacity) {
+        g_free(ws->node_stamp);
+        g_free(ws->node_state);
+        ws->node_capacity = n_nodes;
+        ws->node_stamp = g_new0(uint32_t, n_nodes);
+        ws->node_state = g_new(uint32_t, n_nodes);
+        ws->node_generation = 0;
+    }
+    if (++ws->node_generation == 0) {
+        memset(ws->node_stamp, 0, ws->node_capacity * sizeof *ws->node_stamp);
+        ws->node_generation = 1;
+    }
+    uint32_t wanted = 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (targets[i] != origin && ws->node_stamp[targets[i]] != ws->node_generation) {
+            ws->node_stamp[targets[i]] = ws->node_generation;
+            ws->node_state[targets[i]] = FR_NONE;
+            wanted++;
+        }
+    return wanted;
+}
+
+void fr_engine_one_to_many(fr_workspace *ws, const fr_network *net, const fr_search_spec *spec,
+                           const uint32_t *targets, uint32_t n, bool *reached, fr_key *keys,
+                           GArray **paths)
+{
+    const fr_vgraph *g = &net->vgraph;
+    fr_metric m;
+    fr_metric_init(&m, net, spec);
+    uint32_t wanted = mark_targets(ws, net, spec->origin, targets, n);
+    fr_side *side = &ws->side[0];
+    fr_side_begin(side, g->n_states, false);
+    uint32_t roots[FR_MODE_COUNT];
+    seed_roots(side, roots, fr_node_states(g, spec->origin, true, roots));
+    while (wanted > 0 && side->heap_len > 0) {
+        uint32_t s = fr_side_pop(side);
+        uint32_t node = g->state_node[s];
+        if (!fr_state_is_out(s) && ws->node_stamp[node] == ws->node_generation &&
+            ws->node_state[node] == FR_NONE) {
+            ws->node_state[node] = s;
+            wanted--;
+        }
+        fr_side_relax_forward(side, &m, s, NULL);
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t node = targets[i];
+        reached[i] = node != spec->origin && ws->node_state[node] != FR_NONE;
+        if (!reached[i])
+            continue;
+        keys[i] = fr_side_key(side, ws->node_state[node]);
+        if (paths)
+            fr_side_append_path(side, g, ws->node_state[node], paths[i]);
+    }
+}
+
+/* ---- scalar one to all ------------------------------------------------------------ */
+
+void fr_engine_scalar_all(fr_workspace *ws, const fr_metric *m, const uint32_t *roots,
+                          uint32_t n_roots, bool backward, double *dist)
+{
+    const fr_vgraph *g = m->g;
+    fr_side *side = &ws->side[0];
+    fr_side_begin(side, g->n_states, false);
+    for (uint32_t s = 0; s < g->n_states; s++)
+        dist[s] = INFINITY;
+    seed_roots(side, roots, n_roots);
+    const uint32_t *start = backward ? g->in_start : g->out_start;
+    while (side->heap_len > 0) {
+        uint32_t s = fr_side_pop(side);
+        double d = dist[s] = side->label[s].obj;
+        for (uint32_t i = start[s]; i < start[s + 1]; i++) {
+            uint32_t e = backward ? g->in_edges[i] : i;
+            uint32_t next = backward ? g->edge_from[e] : g->edge_to[e];
+            /* the filter looks at the state an edge enters, which going
+             * backward is the one already settled */
+            if (fr_side_settled(side, next) || !fr_metric_usable(m, e))
+                continue;
+            double nd = d + fr_metric_weight(m, e);
+            if (!fr_side_labelled(side, next) || fr_compare_figure(nd, side->label[next].obj) < 0)
+                fr_side_set(side, next, nd, 0, 0, 0, e, nd);
+        }
+    }
+}
