@@ -1,0 +1,295 @@
+/* load_bench.c - benchmark 6: how fast fr_network_load_dir() reads and
+ * validates a network, and how much memory the loaded network holds per
+ * virtual edge, on synthetic continents (bench/continent.h) of 10^3 to
+ * 10^6 road nodes. Beside each load it measures the I/O floor (reading the
+ * same files with g_file_get_contents and nothing else) and splits the load
+ * into reading, CSV parsing, validation with model building, and the
+ * virtual graph (of which igraph_create).
+ *
+ *   bench-load               10^3, 10^4, 10^5 and 10^6 road nodes
+ *   bench-load --small       10^3 and 10^4 (CI smoke test)
+ *   bench-load --max N       sizes up to N road nodes
+ *   bench-load --dir DIR     load an existing network directory (for profiling)
+ *
+ * Loads are timed best of 3 below 10^6 road nodes, once from there on. */
+#include "continent.h"
+#include "csv.h"
+#include "network.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+static const char *const files[] = {"nodes.csv", "links.csv", "transfers.csv", "modes.csv"};
+#define N_FILES 4
+
+static double now_s(void) { return g_get_monotonic_time() / 1e6; }
+
+/* Resident set size in bytes (VmRSS, from /proc/self/statm). */
+static double rss_bytes(void)
+{
+    unsigned long size = 0, resident = 0;
+    FILE *f = fopen("/proc/self/statm", "r");
+    if (f) {
+        if (fscanf(f, "%lu %lu", &size, &resident) != 2)
+            resident = 0;
+        fclose(f);
+    }
+    return (double)resident * (double)sysconf(_SC_PAGESIZE);
+}
+
+/* Peak RSS in bytes since the last reset_peak() (VmHWM), 0 if unknown. */
+static double peak_bytes(void)
+{
+    char *status = NULL;
+    double kb = 0;
+    if (g_file_get_contents("/proc/self/status", &status, NULL, NULL)) {
+        const char *hwm = strstr(status, "VmHWM:");
+        if (hwm)
+            kb = g_ascii_strtod(hwm + 6, NULL);
+    }
+    g_free(status);
+    return kb * 1024;
+}
+
+static void reset_peak(void)
+{
+#ifdef __GLIBC__
+    malloc_trim(0); /* hand freed memory back, so growth is the network's */
+#endif
+    FILE *f = fopen("/proc/self/clear_refs", "w");
+    if (f) {
+        fputs("5", f);
+        fclose(f);
+    }
+}
+
+/* Reads every file of `dir` (the I/O floor); with `parse`, also runs the
+ * CSV reader over each file. Returns seconds, or -1 on failure. */
+static double read_files(const char *dir, bool parse)
+{
+    double t0 = now_s();
+    for (int i = 0; i < N_FILES; i++) {
+        char *path = g_build_filename(dir, files[i], NULL), *data = NULL;
+        gsize len = 0;
+        bool ok = g_file_get_contents(path, &data, &len, NULL);
+        g_free(path);
+        if (!ok)
+            return -1;
+        if (parse) {
+            fr_csv_reader csv;
+            fr_csv_reader_init(&csv, files[i], data, len);
+            while (fr_csv_reader_next(&csv, NULL) > 0)
+                ;
+            fr_csv_reader_clear(&csv);
+        }
+        g_free(data);
+    }
+    return now_s() - t0;
+}
+
+typedef struct {
+    uint64_t nodes, links, transfers, rows, states, vedges;
+    double load_s, floor_s, parse_s, graph_s, igraph_s;
+    double rss_growth, peak; /* bytes */
+} result;
+
+/* igraph_create alone on the network's virtual edges: seconds. */
+static double time_igraph_create(const fr_vgraph *g)
+{
+    igraph_vector_int_t edges;
+    igraph_t graph;
+    fr_igraph_enter();
+    double seconds = -1;
+    if (igraph_vector_int_init(&edges, 2 * (igraph_integer_t)g->n_edges) == IGRAPH_SUCCESS) {
+        for (uint32_t e = 0; e < g->n_edges; e++) {
+            VECTOR(edges)[2 * e] = g->edge_from[e];
+            VECTOR(edges)[2 * e + 1] = g->edge_to[e];
+        }
+        double t0 = now_s();
+        if (igraph_create(&graph, &edges, g->n_states, IGRAPH_DIRECTED) == IGRAPH_SUCCESS) {
+            seconds = now_s() - t0;
+            igraph_destroy(&graph);
+        }
+        igraph_vector_int_destroy(&edges);
+    }
+    fr_igraph_leave();
+    return seconds;
+}
+
+/* Rebuilds the virtual graph of a loaded network: seconds. */
+static double time_graph_build(fr_network *net)
+{
+    fr_vgraph_clear(&net->vgraph);
+    double t0 = now_s();
+    bool ok = fr_vgraph_build(net, NULL);
+    double seconds = now_s() - t0;
+    return ok ? seconds : -1;
+}
+
+/* Loads `dir` `runs` times (best time kept) and measures the rest once. */
+static bool measure(const char *dir, int runs, result *r)
+{
+    r->load_s = r->floor_s = r->parse_s = G_MAXDOUBLE;
+    for (int run = 0; run < runs; run++) {
+        r->floor_s = MIN(r->floor_s, read_files(dir, false));
+        r->parse_s = MIN(r->parse_s, read_files(dir, true));
+        reset_peak();
+        double rss0 = rss_bytes(), t0 = now_s();
+        GError *error = NULL;
+        fr_network *net = fr_network_load_dir(dir, &error);
+        double seconds = now_s() - t0;
+        if (!net) {
+            fprintf(stderr, "bench-load: %s\n", error->message);
+            g_error_free(error);
+            return false;
+        }
+        r->load_s = MIN(r->load_s, seconds);
+        if (run == 0) {
+            r->rss_growth = rss_bytes() - rss0;
+            r->peak = peak_bytes() - rss0;
+            r->nodes = fr_network_node_count(net);
+            r->links = fr_network_link_count(net);
+            r->transfers = net->transfers->len;
+            r->states = fr_network_state_count(net);
+            r->vedges = fr_network_virtual_edge_count(net);
+            r->igraph_s = time_igraph_create(&net->vgraph);
+            r->graph_s = time_graph_build(net);
+        }
+        fr_network_free(net);
+    }
+    return true;
+}
+
+static void print_headers(void)
+{
+    printf("%9s %9s %9s %9s %9s %9s %9s | %7s %9s %6s | %7s %9s %6s | %8s %8s\n", "road",
+           "nodes", "links", "transfers", "rows", "v-states", "v-edges", "load s", "rows/s",
+           "vs 1e6", "floor s", "rows/s", "ratio", "B/v-edge", "peak MB");
+}
+
+static void print_result(uint64_t road, const result *r)
+{
+    double rate = r->rows / r->load_s, floor_rate = r->rows / r->floor_s;
+    printf("%9" G_GUINT64_FORMAT " %9" G_GUINT64_FORMAT " %9" G_GUINT64_FORMAT
+           " %9" G_GUINT64_FORMAT " %9" G_GUINT64_FORMAT " %9" G_GUINT64_FORMAT
+           " %9" G_GUINT64_FORMAT " | %7.3f %9.0f %5.2fx | %7.3f %9.0f %5.1fx | %8.0f %8.1f\n",
+           road, r->nodes, r->links, r->transfers, r->rows, r->states, r->vedges, r->load_s,
+           rate, rate / 1e6, r->floor_s, floor_rate, r->load_s / r->floor_s,
+           r->rss_growth / (double)(r->vedges ? r->vedges : 1), r->peak / 1e6);
+}
+
+static void print_breakdown(uint64_t road, const result *r)
+{
+    double tables = r->load_s - r->graph_s, parse = r->parse_s - r->floor_s;
+    printf("%9" G_GUINT64_FORMAT " %8.3f %8.3f %14.3f %8.3f %15.3f\n", road, r->floor_s, parse,
+           tables - r->floor_s - parse, r->graph_s, r->igraph_s);
+}
+
+static void print_notes(void)
+{
+    printf("\nrows: data rows of all files. vs 1e6: load rows/s over the target of 10^6. "
+           "floor: reading the files only\n(g_file_get_contents); ratio: load time over the "
+           "floor. B/v-edge: RSS growth from the load, per virtual\nedge, the network still "
+           "held. peak MB: the load's peak RSS above the start (file buffers included).\n");
+}
+
+/* Generates a network of `road` road nodes in a temp dir, measures, removes it. */
+static bool run_size(uint64_t road, continent_shape shape, uint64_t seed, result *r)
+{
+    GError *error = NULL;
+    char *dir = continent_make_temp_dir(&error);
+    continent_params params = {road, seed, shape};
+    continent_stats st;
+    bool ok = dir && continent_write(&params, dir, &st, &error);
+    if (ok) {
+        ok = measure(dir, road >= 1000000 ? 1 : 3, r);
+        r->rows = st.node_rows + st.link_rows + st.transfer_rows + st.mode_rows;
+    } else {
+        fprintf(stderr, "bench-load: %s\n", error->message);
+        g_clear_error(&error);
+    }
+    if (dir && !continent_remove_dir(dir, &error)) {
+        fprintf(stderr, "bench-load: %s\n", error->message);
+        g_clear_error(&error);
+    }
+    g_free(dir);
+    return ok;
+}
+
+/* --dir: one existing directory, measured as the generated ones are. */
+static int run_dir(const char *dir)
+{
+    result r = {0};
+    if (!measure(dir, 3, &r))
+        return 1;
+    r.rows = r.nodes + r.links + r.transfers;
+    print_headers();
+    print_result(0, &r);
+    printf("%9s %8s %8s %14s %8s %15s\n", "", "read", "parse", "validate+model", "graph",
+           "(igraph_create)");
+    print_breakdown(0, &r);
+    return 0;
+}
+
+static int run_sizes(gboolean small, gint64 max, continent_shape shape, uint64_t seed)
+{
+    const uint64_t sizes[] = {1000, 10000, 100000, 1000000};
+    result results[4];
+    int n = 0;
+    printf("bench-load: fr_network_load_dir on synthetic continents (%s, seed %" G_GUINT64_FORMAT
+           "), best of 3 below 10^6 road nodes\n\n",
+           continent_shape_name(shape), seed);
+    print_headers();
+    for (int i = 0; i < 4 && !(small && i >= 2) && (max <= 0 || sizes[i] <= (uint64_t)max); i++) {
+        if (!run_size(sizes[i], shape, seed, &results[i]))
+            return 1;
+        print_result(sizes[i], &results[i]);
+        fflush(stdout);
+        n++;
+    }
+    printf("\nWhere the load time goes, seconds (read: the I/O floor; parse: the CSV reader; "
+           "validate+model: the rest\nof reading the tables; graph: the virtual graph, of "
+           "which igraph_create)\n%9s %8s %8s %14s %8s %15s\n",
+           "road", "read", "parse", "validate+model", "graph", "(igraph_create)");
+    for (int i = 0; i < n; i++)
+        print_breakdown(sizes[i], &results[i]);
+    print_notes();
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    gboolean small = FALSE;
+    gint64 max = 0, seed = 1;
+    char *dir = NULL, *shape_name = NULL;
+    GOptionEntry entries[] = {
+        {"small", 0, 0, G_OPTION_ARG_NONE, &small, "Only 10^3 and 10^4 road nodes", NULL},
+        {"max", 0, 0, G_OPTION_ARG_INT64, &max, "Only sizes up to N road nodes", "N"},
+        {"shape", 0, 0, G_OPTION_ARG_STRING, &shape_name, "grid (default) or geometric", "SHAPE"},
+        {"seed", 0, 0, G_OPTION_ARG_INT64, &seed, "Generator seed (default 1)", "S"},
+        {"dir", 0, 0, G_OPTION_ARG_FILENAME, &dir, "Load this network directory instead", "DIR"},
+        G_OPTION_ENTRY_NULL};
+    GOptionContext *context = g_option_context_new("- benchmark 6: loading speed and memory");
+    g_option_context_add_main_entries(context, entries, NULL);
+    GError *error = NULL;
+    continent_shape shape = CONTINENT_GRID;
+    int status = 0;
+    if (!g_option_context_parse(context, &argc, &argv, &error)) {
+        fprintf(stderr, "bench-load: %s\n", error->message);
+        g_error_free(error);
+        status = 2;
+    } else if (shape_name && !continent_shape_from_name(shape_name, &shape)) {
+        fprintf(stderr, "bench-load: unknown --shape '%s'\n", shape_name);
+        status = 2;
+    } else {
+        status = dir ? run_dir(dir) : run_sizes(small, max, shape, (uint64_t)seed);
+    }
+    g_option_context_free(context);
+    g_free(dir);
+    g_free(shape_name);
+    return status;
+}
