@@ -5,7 +5,11 @@
  * the line it starts on (1-based), so error messages can point at it.
  * Blank lines are skipped; a UTF-8 byte-order mark at the start is ignored.
  * NUL bytes, invalid UTF-8, an unterminated quote or text after a closing
- * quote are errors naming "<name>:<line>". */
+ * quote are errors naming "<name>:<line>".
+ *
+ * Reading allocates nothing per record or field: fields are copied into one
+ * buffer the reader reuses, valid until the next call (callers may modify
+ * them in place, e.g. to trim them). */
 #ifndef FR_CSV_H
 #define FR_CSV_H
 
@@ -19,7 +23,9 @@ typedef struct {
     size_t pos;
     size_t line;        /* current line while reading */
     size_t record_line; /* line on which the last record started */
-    GPtrArray *fields;  /* char *, owned: the last record's fields */
+    GPtrArray *fields;  /* char *: the last record's fields, NUL-terminated, in `text` */
+    char *text;         /* the last record's fields, one after the other; writable */
+    size_t text_cap;
 } fr_csv_reader;
 
 void fr_csv_reader_init(fr_csv_reader *reader, const char *name,
