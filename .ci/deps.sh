@@ -2,7 +2,9 @@
 # Installs the Debian packages freightroute needs, only those missing; uses
 # sudo when not root. Safe to run again.
 set -eu
-packages="build-essential cmake pkg-config libglib2.0-dev libigraph-dev libcmocka-dev libcairo2-dev"
+# libboost-graph-dev: only the benchmarks, for the Boost Graph Library baseline.
+packages="build-essential cmake pkg-config libglib2.0-dev libigraph-dev libcmocka-dev libcairo2-dev
+  libboost-graph-dev"
 missing=""
 for p in $packages; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -43,6 +43,7 @@ void fr_side_begin(fr_side *side, uint32_t n_states, bool with_potential)
         side->generation = 1;
     }
     side->heap_len = 0;
+    side->exact = false;
 }
 
 fr_workspace *fr_workspace_new(void)
@@ -77,7 +78,7 @@ fr_workspace *fr_workspace_of_thread(void)
 
 /* ---- metrics --------------------------------------------------------------- */
 
-static bool spec_restricts(const fr_network *net, const fr_search_spec *spec)
+bool fr_spec_restricted(const fr_network *net, const fr_search_spec *spec)
 {
     if ((spec->modes & FR_MODES_ALL) != FR_MODES_ALL)
         return true;
@@ -112,7 +113,7 @@ void fr_metric_init(fr_metric *m, const fr_network *net, const fr_search_spec *s
                      .weight = objective_weights(&net->vgraph, spec->objective),
                      .value_of_time = spec->value_of_time,
                      .carbon_price = spec->carbon_price,
-                     .restricted = spec_restricts(net, spec),
+                     .restricted = fr_spec_restricted(net, spec),
                      .spec = spec};
 }
 
@@ -248,6 +249,7 @@ void fr_engine_scalar_all(fr_workspace *ws, const fr_metric *m, const uint32_t *
     const fr_vgraph *g = m->g;
     fr_side *side = &ws->side[0];
     fr_side_begin(side, g->n_states, false);
+    side->exact = true;
     for (uint32_t s = 0; s < g->n_states; s++)
         dist[s] = INFINITY;
     seed_roots(side, roots, n_roots);
@@ -263,7 +265,8 @@ void fr_engine_scalar_all(fr_workspace *ws, const fr_metric *m, const uint32_t *
             if (fr_side_settled(side, next) || !fr_metric_usable(m, e))
                 continue;
             double nd = d + fr_metric_weight(m, e);
-            if (!fr_side_labelled(side, next) || fr_compare_figure(nd, side->label[next].obj) < 0)
+            /* exact: a lower bound must not keep a sum a rounding above the least */
+            if (!fr_side_labelled(side, next) || nd < side->label[next].obj)
                 fr_side_set(side, next, nd, 0, 0, 0, e, nd);
         }
     }

@@ -36,6 +36,8 @@ typedef struct {
 } fr_metric;
 
 void fr_metric_init(fr_metric *m, const fr_network *net, const fr_search_spec *spec);
+/* Does the spec avoid places or limit modes? */
+bool fr_spec_restricted(const fr_network *net, const fr_search_spec *spec);
 
 static inline double fr_metric_weight(const fr_metric *m, uint32_t e)
 {
@@ -63,6 +65,15 @@ static inline bool fr_metric_usable(const fr_metric *m, uint32_t e)
 uint32_t fr_node_states(const fr_vgraph *g, uint32_t node, bool out, uint32_t *states);
 
 /* ---- point-to-point ----------------------------------------------------------- */
+
+/* prepare.c: the algorithm for an unbounded spec: spec->algorithm when it
+ * can answer (else FR_ALGORITHM_AUTO with an FR_ERROR_QUERY saying why),
+ * or for FR_ALGORITHM_AUTO the fastest one prepared. */
+fr_algorithm fr_choose_algorithm(const fr_network *net, const fr_search_spec *spec,
+                                 bool restricted, GError **error);
+/* The best route of spec by a chosen algorithm, as fr_engine_dijkstra(). */
+bool fr_engine_route(fr_workspace *ws, const fr_network *net, const fr_search_spec *spec,
+                     fr_algorithm algorithm, fr_key *key, GArray *path);
 
 /* The best route of spec (unbounded) by Dijkstra: true with its key, and its
  * virtual edges appended to `path` when path is not NULL; false when there

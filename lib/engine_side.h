@@ -31,6 +31,7 @@ typedef struct {
 typedef struct {
     uint32_t capacity;   /* states the arrays hold */
     uint32_t generation; /* stamp of the current search */
+    bool exact;          /* scalar searches: order by exact priority alone */
     fr_label *label;
     double *potential; /* A* only: per labelled state (NULL otherwise) */
     fr_heap_entry *heap;
@@ -84,6 +85,8 @@ static inline bool fr_side_before(const fr_side *side, const fr_heap_entry *a,
     /* fr_compare_figure() for the finite, non-negative priorities a search
      * queues, in fewer steps: this runs a few times per heap level */
     double pa = a->priority, pb = b->priority;
+    if (side->exact)
+        return pa < pb || (pa == pb && a->state < b->state);
     double larger = pa > pb ? pa : pb;
     double tolerance = 1e-12 * (larger > 1.0 ? larger : 1.0);
     if (pa < pb - tolerance)
