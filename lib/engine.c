@@ -167,7 +167,7 @@ bool fr_engine_dijkstra(fr_workspace *ws, const fr_network *net, const fr_search
     uint32_t roots[FR_MODE_COUNT];
     seed_roots(side, roots, fr_node_states(g, spec->origin, true, roots));
     while (side->heap_len > 0) {
-        uint32_t s = fr_side_pop(side);
+        uint32_t s = fr_side_pop(side, g, false);
         if (!fr_state_is_out(s) && g->state_node[s] == spec->destination) {
             *key = fr_side_key(side, s);
             if (path)
@@ -221,7 +221,7 @@ void fr_engine_one_to_many(fr_workspace *ws, const fr_network *net, const fr_sea
     uint32_t roots[FR_MODE_COUNT];
     seed_roots(side, roots, fr_node_states(g, spec->origin, true, roots));
     while (wanted > 0 && side->heap_len > 0) {
-        uint32_t s = fr_side_pop(side);
+        uint32_t s = fr_side_pop(side, g, false);
         uint32_t node = g->state_node[s];
         if (!fr_state_is_out(s) && ws->node_stamp[node] == ws->node_generation &&
             ws->node_state[node] == FR_NONE) {
@@ -255,7 +255,7 @@ void fr_engine_scalar_all(fr_workspace *ws, const fr_metric *m, const uint32_t *
     seed_roots(side, roots, n_roots);
     const uint32_t *start = backward ? g->in_start : g->out_start;
     while (side->heap_len > 0) {
-        uint32_t s = fr_side_pop(side);
+        uint32_t s = fr_side_pop(side, g, backward);
         double d = dist[s] = side->label[s].obj;
         for (uint32_t i = start[s]; i < start[s + 1]; i++) {
             uint32_t e = backward ? g->in_edges[i] : i;

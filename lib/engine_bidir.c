@@ -45,7 +45,7 @@ static void step(fr_workspace *ws, const fr_metric *m, bool backward, meeting *m
 {
     const fr_vgraph *g = m->g;
     fr_side *side = &ws->side[backward];
-    uint32_t s = fr_side_pop(side);
+    uint32_t s = fr_side_pop(side, g, backward);
     fr_key at = fr_side_key(side, s);
     const uint32_t *start = backward ? g->in_start : g->out_start;
     for (uint32_t i = start[s]; i < start[s + 1]; i++) {

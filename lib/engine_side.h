@@ -151,10 +151,26 @@ static inline void fr_side_set(fr_side *side, uint32_t s, double o, double t, do
     fr_side_sift_up(side, i);
 }
 
-/* Removes and settles the state with the least priority (heap not empty). */
-static inline uint32_t fr_side_pop(fr_side *side)
+/* Starts loading the labels of the states s's edges lead to (forward: out-
+ * edges, backward: in-edges), so that they arrive while the heap works. */
+static inline void fr_side_prefetch(const fr_side *side, const fr_vgraph *g, uint32_t s,
+                                    bool backward)
+{
+    if (backward) {
+        for (uint32_t i = g->in_start[s]; i < g->in_start[s + 1]; i++)
+            __builtin_prefetch(&side->label[g->edge_from[g->in_edges[i]]]);
+    } else {
+        for (uint32_t e = g->out_start[s]; e < g->out_start[s + 1]; e++)
+            __builtin_prefetch(&side->label[g->edge_to[e]]);
+    }
+}
+
+/* Removes and settles the state with the least priority (heap not empty),
+ * prefetching the labels its edges lead to. */
+static inline uint32_t fr_side_pop(fr_side *side, const fr_vgraph *g, bool backward)
 {
     uint32_t s = side->heap[0].state;
+    fr_side_prefetch(side, g, s, backward);
     side->label[s].pos = FR_SETTLED;
     if (--side->heap_len > 0) {
         side->heap[0] = side->heap[side->heap_len];

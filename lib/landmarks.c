@@ -151,7 +151,7 @@ bool fr_engine_landmarks(fr_workspace *ws, const fr_network *net, const fr_searc
         fr_side_set(side, roots[i], 0, 0, 0, 0, FR_NONE, potential);
     }
     while (side->heap_len > 0) {
-        uint32_t s = fr_side_pop(side);
+        uint32_t s = fr_side_pop(side, g, false);
         if (!fr_state_is_out(s) && g->state_node[s] == spec->destination) {
             *key = fr_side_key(side, s);
             if (path)
