@@ -12,7 +12,7 @@
  *   without that rule; on one-mode networks the two problems coincide, so
  *   their costs must agree.
  *
- * Networks: square road grids ("grid") and random geometric graphs ("rgg":
+ * Classic networks: square road grids ("grid") and random geometric graphs ("rgg":
  * nodes uniform in a square, joined within a radius), one mode (road); and
  * grids with rail along every third row and column as well ("mgrid"),
  * changing mode only where rail lines cross, so that routes may pass a node
@@ -22,9 +22,20 @@
  * factor in [0.2, 2]. Times include the lower-bound searches (one backward
  * Dijkstra per figure and query).
  *
- *   bench-tradeoffs            the full run
- *   bench-tradeoffs --small    a quick run for CI */
-#include "search.h"
+ * Continents of growing size (bench/continent.h, 10^3, 10^4 and 10^5 road
+ * nodes, all modes): the public fr_network_pareto() over cost and time and
+ * fr_network_alternatives() with k = 5, per query between random cities,
+ * against one fr_network_route() by cost on the same pairs (what a single
+ * best route costs); the cheapest route of the front must cost what
+ * fr_network_route() finds, and no alternative less.
+ *
+ *   bench-tradeoffs                   the full run (classic sections, then continents)
+ *   bench-tradeoffs --quick           the classic networks up to the middle sizes,
+ *                                     k = 10 only, then continents (bench/run.sh)
+ *   bench-tradeoffs --continents-only only the continents
+ *   bench-tradeoffs --max N           continents up to N road nodes
+ *   bench-tradeoffs --small           a quick run for CI */
+#include "bench_common.h"
 
 #include <glib/gstdio.h>
 #include <math.h>
@@ -36,6 +47,7 @@ typedef struct {
     int size;         /* grid side, or number of nodes */
     bool independent;
     bool slow_baseline; /* too slow over three criteria: not run */
+    bool large;         /* skipped by --quick */
 } spec_t;
 
 /* ---- networks ---------------------------------------------------------------- */
@@ -409,27 +421,130 @@ static void bench_alternatives(const instance *in, const spec_t *s, size_t k)
            1000 * ours / (double)labels, ours / queries, base / queries, base / ours, verdict);
 }
 
-int main(int argc, char **argv)
+/* ---- continents of growing size ------------------------------------------------ */
+
+#define CONTINENT_PAIRS 5
+#define CONTINENT_K 5
+
+typedef struct {
+    double route_s, pareto_s, alternatives_s;
+    size_t front, alternatives;
+    int queries, differ;
+} continent_totals;
+
+/* One pair: a best route, the cost/time front and k alternatives, timed;
+ * the front's cheapest route must cost what the best route does, and no
+ * alternative less. */
+static void continent_pair(const fr_network *net, uint32_t o, uint32_t d, continent_totals *t)
 {
-    bool small = argc > 1 && strcmp(argv[1], "--small") == 0;
-    setvbuf(stdout, NULL, _IOLBF, 0); /* rows as they come */
-    GRand *rng = g_rand_new_with_seed(42);
+    const fr_criterion criteria[2] = {FR_CRITERION_COST, FR_CRITERION_TIME};
+    fr_query *q = bc_query(net, o, d, FR_OBJECTIVE_COST, 0, 0);
+    double t0 = bc_now();
+    fr_route *best = fr_network_route(net, q, NULL);
+    double t1 = bc_now();
+    fr_route_list *front = fr_network_pareto(net, q, criteria, 2, NULL, NULL);
+    double t2 = bc_now();
+    fr_route_list *alternatives = fr_network_alternatives(net, q, CONTINENT_K, NULL);
+    double t3 = bc_now();
+    if (best && front && alternatives) {
+        double cost = fr_route_total_cost_usd(best);
+        t->route_s += t1 - t0, t->pareto_s += t2 - t1, t->alternatives_s += t3 - t2;
+        t->front += fr_route_list_count(front);
+        t->alternatives += fr_route_list_count(alternatives);
+        t->differ += !bc_same(fr_route_total_cost_usd(fr_route_list_get(front, 0)), cost, 1e-9) ||
+                     fr_compare_figure(fr_route_total_cost_usd(fr_route_list_get(alternatives, 0)),
+                                       cost) < 0;
+        t->queries++;
+    } else if (best || front || alternatives) {
+        t->differ++; /* one found a route, another not */
+    }
+    fr_route_free(best);
+    fr_route_list_free(front);
+    fr_route_list_free(alternatives);
+    fr_query_free(q);
+}
+
+static const bc_column continent_columns[] = {
+    {"road nodes", 10}, {"states", 9},          {"v-edges", 9},      {"pairs", 5},
+    {"route ms", 9},    {"front", 6},           {"pareto ms", 10},   {"pareto/route", 12},
+    {"alts", 5},        {"alternatives ms", 15}, {"alts/route", 10}, {"same answers", -12}};
+
+static bool bench_continent(uint64_t size, int n_pairs, bc_table *table, GRand *rng)
+{
+    fr_network *net = bc_continent(size, CONTINENT_GRID, 42, NULL);
+    if (!net)
+        return false;
+    GArray *cities = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+    for (uint32_t v = 0; v < net->nodes->len; v++)
+        if (FR_NODE(net, v)->kind == FR_NODE_CITY)
+            g_array_append_val(cities, v);
+    uint32_t *pairs = g_new(uint32_t, 2 * n_pairs);
+    bc_random_pairs(rng, (uint32_t *)cities->data, cities->len, (uint32_t)n_pairs, pairs);
+    continent_totals t = {0};
+    for (int i = 0; cities->len > 1 && i < n_pairs; i++)
+        continent_pair(net, pairs[2 * i], pairs[2 * i + 1], &t);
+    double q = t.queries ? t.queries : 1;
+    bc_cell(table, "%" G_GUINT64_FORMAT, size);
+    bc_cell(table, "%zu", fr_network_state_count(net));
+    bc_cell(table, "%zu", fr_network_virtual_edge_count(net));
+    bc_cell(table, "%d", t.queries);
+    bc_cell(table, "%.2f", 1e3 * t.route_s / q);
+    bc_cell(table, "%.1f", t.front / q);
+    bc_cell(table, "%.1f", 1e3 * t.pareto_s / q);
+    bc_cell(table, "%.1fx", t.pareto_s / t.route_s);
+    bc_cell(table, "%.1f", t.alternatives / q);
+    bc_cell(table, "%.1f", 1e3 * t.alternatives_s / q);
+    bc_cell(table, "%.1fx", t.alternatives_s / t.route_s);
+    bc_cell(table, "%s", t.differ ? "DIFFER" : "agree");
+    g_free(pairs);
+    g_array_free(cities, TRUE);
+    fr_network_free(net);
+    return true;
+}
+
+static bool bench_continents(const bc_options *options, GRand *rng)
+{
+    const uint64_t full[] = {1000, 10000, 100000, 0}, small[] = {1000, 0};
+    uint64_t sizes[4];
+    size_t n = bc_sizes(options, full, small, sizes, G_N_ELEMENTS(sizes));
+    int n_pairs = options->small ? 2 : CONTINENT_PAIRS;
+    printf("\nContinents (bench/continent.h, grid shape, seed 42; %d random city pairs each): "
+           "fr_network_pareto over cost and time, fr_network_alternatives k = %d, per query;\n"
+           "ratios against one fr_network_route by cost on the same pairs\n",
+           n_pairs, CONTINENT_K);
+    bc_table table;
+    bc_table_begin(&table, continent_columns, G_N_ELEMENTS(continent_columns));
+    bool ok = true;
+    for (size_t i = 0; ok && i < n; i++)
+        ok = bench_continent(sizes[i], n_pairs, &table, rng);
+    return ok;
+}
+
+/* ---- the classic sections ---------------------------------------------------------- */
+
+static bool bench_classic(bool small, bool quick, GRand *rng)
+{
     const spec_t full[] = {
-        {"grid", 10, false, false}, {"grid", 10, true, false},  {"grid", 20, false, false},
-        {"grid", 20, true, false},  {"grid", 40, false, false}, {"grid", 40, true, true},
-        {"rgg", 100, false, false}, {"rgg", 100, true, false},  {"rgg", 400, false, false},
-        {"rgg", 400, true, false},  {"rgg", 1600, false, false}, {"rgg", 1600, true, true},
-        {"mgrid", 20, false, false}, {"mgrid", 20, true, false}, {"mgrid", 40, false, true},
-        {"mgrid", 40, true, true}};
-    const spec_t quick[] = {{"grid", 6, true, false}, {"rgg", 60, true, false},
-                            {"mgrid", 10, true, false}};
-    const spec_t *specs = small ? quick : full;
-    size_t n_specs = small ? G_N_ELEMENTS(quick) : G_N_ELEMENTS(full);
+        {"grid", 10, false, false, false},  {"grid", 10, true, false, false},
+        {"grid", 20, false, false, false},  {"grid", 20, true, false, false},
+        {"grid", 40, false, false, true},   {"grid", 40, true, true, true},
+        {"rgg", 100, false, false, false},  {"rgg", 100, true, false, false},
+        {"rgg", 400, false, false, false},  {"rgg", 400, true, false, false},
+        {"rgg", 1600, false, false, true},  {"rgg", 1600, true, true, true},
+        {"mgrid", 20, false, false, false}, {"mgrid", 20, true, false, false},
+        {"mgrid", 40, false, true, true},   {"mgrid", 40, true, true, true}};
+    const spec_t tiny[] = {{"grid", 6, true, false, false}, {"rgg", 60, true, false, false},
+                           {"mgrid", 10, true, false, false}};
+    spec_t specs[G_N_ELEMENTS(full)];
+    size_t n_specs = 0;
+    for (size_t i = 0; i < (small ? G_N_ELEMENTS(tiny) : G_N_ELEMENTS(full)); i++)
+        if (small || !quick || !full[i].large)
+            specs[n_specs++] = small ? tiny[i] : full[i];
     int n_pairs = small ? 2 : 6;
     instance *inst = g_new0(instance, n_specs);
     for (size_t i = 0; i < n_specs; i++)
         if (!instance_load(&inst[i], &specs[i], n_pairs, rng))
-            return 1;
+            return false;
 
     printf("Pareto fronts (seed 42, %d random pairs each; baseline: label correcting)\n", n_pairs);
     printf("%-5s %-11s %6s %8s %4s %7s %10s %10s %7s %9s %9s %8s\n", "graph", "criteria", "nodes",
@@ -445,13 +560,31 @@ int main(int argc, char **argv)
            "nodes", "v-edges", "k", "spurs", "refine", "labels", "us/lab", "ours ms",
            "igraph ms", "speed-up");
     const size_t ks[] = {10, 100};
-    for (size_t j = 0; j < (small ? 1u : 2u); j++)
+    for (size_t j = 0; j < (small || quick ? 1u : 2u); j++)
         for (size_t i = 0; i < n_specs; i++)
             if (specs[i].independent || !small)
                 bench_alternatives(&inst[i], &specs[i], ks[j]);
     for (size_t i = 0; i < n_specs; i++)
         instance_free(&inst[i]);
     g_free(inst);
+    return true;
+}
+
+int main(int argc, char **argv)
+{
+    gboolean quick = FALSE, continents_only = FALSE;
+    const GOptionEntry extra[] = {
+        {"quick", 0, 0, G_OPTION_ARG_NONE, &quick,
+         "Classic networks up to the middle sizes, k = 10 only", NULL},
+        {"continents-only", 0, 0, G_OPTION_ARG_NONE, &continents_only,
+         "Only the continents of growing size", NULL},
+        {NULL, 0, 0, 0, NULL, NULL, NULL}};
+    bc_options options;
+    bc_parse_options(&argc, &argv, "Benchmark 5: Pareto fronts and alternatives.", extra,
+                     &options);
+    GRand *rng = g_rand_new_with_seed(42);
+    bool ok = continents_only || bench_classic(options.small, quick, rng);
+    ok = ok && bench_continents(&options, rng);
     g_rand_free(rng);
-    return 0;
+    return ok ? 0 : 1;
 }
