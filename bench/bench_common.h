@@ -33,12 +33,17 @@ size_t bc_sizes(const bc_options *options, const uint64_t *full, const uint64_t 
 
 /* ---- time ---------------------------------------------------------------------- */
 
-double bc_now(void); /* seconds, monotonic */
+/* Seconds of CPU time the calling thread has used (CLOCK_THREAD_CPUTIME_ID).
+ * Single-threaded measurements use it, so that other processes on a shared
+ * machine do not count; on a quiet machine it equals the wall-clock time. */
+double bc_cpu_now(void);
+/* Wall-clock seconds (monotonic): for measurements with several threads. */
+double bc_wall_now(void);
 
 /* Runs batch(context) once (its answers are the ones to check), then, when
  * that took less than min_seconds, again until min_seconds have passed.
- * Returns seconds per batch: the first run's when it was long enough, else
- * the mean of the repeats (warm caches). */
+ * Returns CPU seconds per batch: the first run's when it was long enough,
+ * else the mean of the repeats (warm caches). */
 double bc_time_batches(void (*batch)(void *context, bool first), void *context,
                        double min_seconds);
 

@@ -15,8 +15,9 @@ typedef struct boost_graph boost_graph;
 boost_graph *boost_graph_new(uint32_t n_vertices, uint32_t n_edges, const uint32_t *tails,
                              const uint32_t *heads, const double *weights);
 void boost_graph_free(boost_graph *g);
-/* Distances from source into dist[n_vertices]; returns the seconds the
- * search took (the predecessor array's allocation excluded). */
+/* Distances from source into dist[n_vertices]; returns the CPU seconds
+ * (CLOCK_THREAD_CPUTIME_ID) the search took, the predecessor array's
+ * allocation excluded. */
 double boost_one_to_all(const boost_graph *g, uint32_t source, double *dist);
 
 #ifdef __cplusplus

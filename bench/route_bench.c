@@ -12,8 +12,10 @@
  *   joined to its OUT states and a sink vertex joined from its IN states by
  *   zero-weight edges, built once; one weight vector per objective.
  *
- * Each measurement repeats the pair set until it has run 0.2 s. Every
- * answer's objective value must agree (relative 1e-9) across the three.
+ * Each measurement repeats the pair set until it has used 0.2 s of CPU
+ * time (the thread's: on a shared machine other processes do not count).
+ * Every answer's objective value must agree (relative 1e-9) across the
+ * three.
  * Target: the engine at least 8x faster than igraph.
  *
  *   bench-route           the full run
@@ -183,7 +185,7 @@ static bool bench_all(const fr_network *net, double min_seconds)
     printf("Benchmark 1: point-to-point queries on the embedded network (%zu nodes, %u cities, "
            "%zu states, %zu virtual edges)\n", fr_network_node_count(net), n_cities,
            fr_network_state_count(net), fr_network_virtual_edge_count(net));
-    printf("every ordered pair of cities; us per query, each measured over >= %.2f s; "
+    printf("every ordered pair of cities; us per query (thread CPU time), each measured over >= %.2f s; "
            "igraph on the augmented graph (%" IGRAPH_PRId " vertices, %" IGRAPH_PRId " edges)\n",
            min_seconds, igraph_vcount(&augmented.graph), igraph_ecount(&augmented.graph));
     printf("generalized: cost + %.0f USD/TEU-h x time + %.1f USD/kg x CO2\n\n", VALUE_OF_TIME,
