@@ -9,6 +9,7 @@
 
 #include "freightroute.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* Byte classes: PLAIN bytes are copied as they are; STOP ends an unquoted
@@ -39,8 +40,10 @@ void fr_csv_reader_clear(fr_csv_reader *reader)
         g_ptr_array_free(reader->fields, TRUE);
     reader->fields = NULL;
     g_free(reader->text);
+    g_free(reader->starts);
     reader->text = NULL;
-    reader->text_cap = 0;
+    reader->starts = NULL;
+    reader->text_len = reader->text_cap = reader->starts_cap = 0;
 }
 
 const char *fr_csv_field(const fr_csv_reader *reader, size_t index)
@@ -174,11 +177,34 @@ static bool skip_blank_lines(fr_csv_reader *reader)
     return reader->pos < reader->len;
 }
 
-/* Reads the fields of a record into reader->text; their offsets go to
- * reader->fields, to become pointers once the text stops moving. */
+static void grow_starts(fr_csv_reader *reader)
+{
+    reader->starts_cap = MAX(16, 2 * reader->starts_cap);
+    reader->starts = g_renew(size_t, reader->starts, reader->starts_cap);
+}
+
+/* Records that a field starts at `offset` in the text, as field number n. */
+static inline void add_start(fr_csv_reader *reader, size_t n, size_t offset)
+{
+    if (G_UNLIKELY(n == reader->starts_cap))
+        grow_starts(reader);
+    reader->starts[n] = offset;
+}
+
+/* Points reader->fields at the n fields of the record in reader->text. */
+static void set_fields(fr_csv_reader *reader, size_t n)
+{
+    if (reader->fields->len != n)
+        g_ptr_array_set_size(reader->fields, (gint)n);
+    for (size_t i = 0; i < n; i++)
+        reader->fields->pdata[i] = reader->text + reader->starts[i];
+}
+
+/* Reads the fields of a record into reader->text, then points
+ * reader->fields at them (once the text has stopped moving). */
 static int read_fields(fr_csv_reader *reader, GError **error)
 {
-    size_t used = 0;
+    size_t used = 0, n = 0;
     bool end_of_record = false;
     while (!end_of_record) {
         size_t start = used;
@@ -189,27 +215,73 @@ static int read_fields(fr_csv_reader *reader, GError **error)
         reader->text[used++] = '\0';
         if (check && !g_utf8_validate(reader->text + start, (gssize)(used - 1 - start), NULL))
             return fail(reader, reader->record_line, error, "invalid UTF-8 text");
-        g_ptr_array_add(reader->fields, GSIZE_TO_POINTER(start));
+        add_start(reader, n++, start);
     }
-    for (guint i = 0; i < reader->fields->len; i++)
-        reader->fields->pdata[i] = reader->text + GPOINTER_TO_SIZE(reader->fields->pdata[i]);
+    reader->text_len = used;
+    set_fields(reader, n);
+    return 1;
+}
+
+/* True if one of the n bytes at p is not ASCII; eight at a time. */
+static bool has_high_byte(const char *p, size_t n)
+{
+    uint64_t any = 0, word;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        memcpy(&word, p + i, 8);
+        any |= word;
+    }
+    for (; i < n; i++)
+        any |= (unsigned char)p[i];
+    return (any & UINT64_C(0x8080808080808080)) != 0;
+}
+
+/* The fields of a record on one line without quotes or carriage returns
+ * (the common case), `line_len` bytes from pos, in one pass: the line is
+ * copied whole and its commas become the fields' NULs. */
+static int read_plain_record(fr_csv_reader *reader, size_t line_len, GError **error)
+{
+    text_reserve(reader, line_len + 1);
+    char *text = reader->text;
+    memcpy(text, reader->data + reader->pos, line_len);
+    text[line_len] = '\0';
+    bool check = has_high_byte(text, line_len); /* else no field can be invalid */
+    size_t n = 0, start = 0;
+    for (size_t i = 0; i <= line_len; i++) {
+        if (i < line_len && text[i] != ',')
+            continue;
+        text[i] = '\0';
+        if (check && !g_utf8_validate(text + start, (gssize)(i - start), NULL))
+            return fail(reader, reader->record_line, error, "invalid UTF-8 text");
+        add_start(reader, n++, start);
+        start = i + 1;
+    }
+    reader->text_len = line_len + 1;
+    reader->pos += line_len;
+    take_newline(reader);
+    set_fields(reader, n);
     return 1;
 }
 
 int fr_csv_reader_next(fr_csv_reader *reader, GError **error)
 {
-    g_ptr_array_set_size(reader->fields, 0);
-    if (!skip_blank_lines(reader))
+    if (!skip_blank_lines(reader)) {
+        g_ptr_array_set_size(reader->fields, 0);
         return 0;
+    }
     reader->record_line = reader->line;
 
     const char *start = reader->data + reader->pos;
     size_t rest = reader->len - reader->pos;
     const char *eol = memchr(start, '\n', rest);
-    if (memchr(start, '\0', eol ? (size_t)(eol - start) : rest))
-        return fail(reader, reader->line, error, "binary data (NUL byte); expected UTF-8 text");
-
-    int status = read_fields(reader, error);
+    size_t line_len = eol ? (size_t)(eol - start) : rest;
+    int status = -1;
+    if (memchr(start, '\0', line_len))
+        fail(reader, reader->line, error, "binary data (NUL byte); expected UTF-8 text");
+    else if (!memchr(start, '"', line_len) && !memchr(start, '\r', line_len))
+        status = read_plain_record(reader, line_len, error);
+    else
+        status = read_fields(reader, error);
     if (status < 0)
         g_ptr_array_set_size(reader->fields, 0);
     return status;

@@ -25,7 +25,10 @@ typedef struct {
     size_t record_line; /* line on which the last record started */
     GPtrArray *fields;  /* char *: the last record's fields, NUL-terminated, in `text` */
     char *text;         /* the last record's fields, one after the other; writable */
+    size_t text_len;    /* bytes of `text` in use, the fields' NULs included */
     size_t text_cap;
+    size_t *starts;     /* while reading a record: its fields' offsets in `text` */
+    size_t starts_cap;
 } fr_csv_reader;
 
 void fr_csv_reader_init(fr_csv_reader *reader, const char *name,
