@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The README's test command: installs what is missing, then builds and runs
 # every test twice - a normal build with warnings as errors, and an
-# AddressSanitizer + UndefinedBehaviorSanitizer build - and builds a small
-# program against the *installed* library with pkg-config and with CMake.
+# AddressSanitizer + UndefinedBehaviorSanitizer build - builds a small
+# program against the *installed* library with pkg-config and with CMake,
+# and runs the tests that use threads under ThreadSanitizer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash .ci/deps.sh
@@ -23,3 +24,16 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp":print_suppressions=0 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j"$jobs"
+
+echo "== build with ThreadSanitizer and run the tests that use threads"
+# Only the tests labelled "threads" (tests/CMakeLists.txt), at fewer
+# iterations (FR_TEST_QUICK). GLib's slice allocator would hand memory
+# between threads behind ThreadSanitizer's back: plain malloc instead.
+cmake -S . -B build-tsan -DFR_SANITIZE_THREAD=ON -DFR_BUILD_TESTS=ON -DCMAKE_BUILD_TYPE=Debug >/dev/null
+tsan_tests=$(ctest --test-dir build-tsan -L threads -N | sed -n 's/^ *Test *#[0-9]*: *//p')
+[ -n "$tsan_tests" ] || { echo "no test is labelled threads" >&2; exit 1; }
+# shellcheck disable=SC2086 # one target per word
+cmake --build build-tsan -j"$jobs" --target $tsan_tests
+G_SLICE=always-malloc FR_TEST_QUICK=1 \
+TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$PWD/tests/tsan.supp" \
+  ctest --test-dir build-tsan --output-on-failure -j"$jobs" -L threads
