@@ -247,14 +247,16 @@ static int read_plain_record(fr_csv_reader *reader, size_t line_len, GError **er
     text[line_len] = '\0';
     bool check = has_high_byte(text, line_len); /* else no field can be invalid */
     size_t n = 0, start = 0;
-    for (size_t i = 0; i <= line_len; i++) {
-        if (i < line_len && text[i] != ',')
-            continue;
-        text[i] = '\0';
-        if (check && !g_utf8_validate(text + start, (gssize)(i - start), NULL))
+    for (;;) {
+        char *comma = memchr(text + start, ',', line_len - start);
+        size_t end = comma ? (size_t)(comma - text) : line_len;
+        text[end] = '\0';
+        if (check && !g_utf8_validate(text + start, (gssize)(end - start), NULL))
             return fail(reader, reader->record_line, error, "invalid UTF-8 text");
         add_start(reader, n++, start);
-        start = i + 1;
+        if (!comma)
+            break;
+        start = end + 1;
     }
     reader->text_len = line_len + 1;
     reader->pos += line_len;
