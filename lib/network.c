@@ -7,7 +7,7 @@
 fr_network *fr_network_new_empty(void)
 {
     fr_network *net = g_new0(fr_network, 1);
-    net->strings = g_string_chunk_new(4096);
+    net->strings = g_string_chunk_new(64 * 1024); /* ids and names of large networks */
     net->nodes = g_array_new(FALSE, TRUE, sizeof(fr_node));
     net->links = g_array_new(FALSE, TRUE, sizeof(fr_link));
     net->transfers = g_array_new(FALSE, TRUE, sizeof(fr_transfer));
