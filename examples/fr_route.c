@@ -5,26 +5,23 @@
  * GeoJSON. Exit status: 0 route found, 1 invalid network or input, 2 bad
  * usage, 3 no route satisfies the query. */
 #include "cli_common.h"
+#include "query_options.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 static const char *prog = "fr-route";
 
 typedef struct {
-    char *network, *from, *to, *objective, *modes, *format, *export_dir;
-    char *max_time, *max_cost, *pareto, *alternatives, *max_routes;
-    double quantity, value_of_time, carbon_price;
-    char **avoid, **avoid_country, **avoid_corridor;
+    query_options query; /* --network, --objective .. --max-cost */
+    char *from, *to, *format, *export_dir;
+    char *pareto, *alternatives, *max_routes;
     gboolean version, list_nodes, convex_hull, verbose;
 } options;
 
 /* What the options ask for, checked and parsed. */
 typedef struct {
-    fr_objective objective;
-    fr_mode_set modes;
-    double max_time, max_cost;              /* INFINITY: no bound */
+    query_choice query;
     fr_criterion criteria[FR_CRITERION_COUNT];
     size_t n_criteria;                      /* 0: no --pareto */
     size_t alternatives;                    /* 0: no --alternatives */
@@ -33,49 +30,27 @@ typedef struct {
 
 static void options_clear(options *o)
 {
-    g_free(o->network);
+    query_options_clear(&o->query);
     g_free(o->from);
     g_free(o->to);
-    g_free(o->objective);
-    g_free(o->modes);
     g_free(o->format);
     g_free(o->export_dir);
-    g_free(o->max_time);
-    g_free(o->max_cost);
     g_free(o->pareto);
     g_free(o->alternatives);
     g_free(o->max_routes);
-    g_strfreev(o->avoid);
-    g_strfreev(o->avoid_country);
-    g_strfreev(o->avoid_corridor);
 }
 
 static GOptionContext *option_context(options *o)
 {
-    GOptionEntry entries[] = {
-        {"network", 'n', 0, G_OPTION_ARG_FILENAME, &o->network,
-         "Network directory (default: the embedded Chongqing network)", "DIR"},
-        {"from", 'f', 0, G_OPTION_ARG_STRING, &o->from, "Origin node id", "ID"},
-        {"to", 't', 0, G_OPTION_ARG_STRING, &o->to, "Destination node id", "ID"},
-        {"objective", 'o', 0, G_OPTION_ARG_STRING, &o->objective,
-         "cost, time, co2, distance or generalized (default: cost)", "NAME"},
-        {"quantity", 'q', 0, G_OPTION_ARG_DOUBLE, &o->quantity,
-         "Shipment size in TEU (default 1)", "TEU"},
-        {"value-of-time", 0, 0, G_OPTION_ARG_DOUBLE, &o->value_of_time,
-         "USD per TEU-hour, for the generalized objective", "USD"},
-        {"carbon-price", 0, 0, G_OPTION_ARG_DOUBLE, &o->carbon_price,
-         "USD per kg CO2e, for the generalized objective", "USD"},
-        {"modes", 'm', 0, G_OPTION_ARG_STRING, &o->modes,
-         "Allowed modes, e.g. rail,road (default: all)", "LIST"},
-        {"avoid", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->avoid, "Node ids to avoid", "IDS"},
-        {"avoid-country", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->avoid_country,
-         "Countries to avoid (ISO codes, e.g. RU,BY)", "CC,.."},
-        {"avoid-corridor", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->avoid_corridor,
-         "Corridor labels to avoid, e.g. Yuxinou", "NAME,.."},
-        {"max-time", 0, 0, G_OPTION_ARG_STRING, &o->max_time,
-         "Only routes taking at most H hours in all", "H"},
-        {"max-cost", 0, 0, G_OPTION_ARG_STRING, &o->max_cost,
-         "Only routes costing at most USD for the whole quantity", "USD"},
+    GOptionEntry entries[QUERY_OPTION_ENTRIES + 16];
+    size_t n = 0;
+    entries[n++] = query_options_network_entry(&o->query);
+    entries[n++] = (GOptionEntry){"from", 'f', 0, G_OPTION_ARG_STRING, &o->from,
+                                  "Origin node id", "ID"};
+    entries[n++] = (GOptionEntry){"to", 't', 0, G_OPTION_ARG_STRING, &o->to,
+                                  "Destination node id", "ID"};
+    n += query_options_entries(&o->query, entries + n);
+    const GOptionEntry own[] = {
         {"pareto", 0, 0, G_OPTION_ARG_STRING, &o->pareto,
          "The Pareto front over two or three of cost, time, co2 (e.g. cost,time)", "LIST"},
         {"max-routes", 0, 0, G_OPTION_ARG_STRING, &o->max_routes,
@@ -94,6 +69,8 @@ static GOptionContext *option_context(options *o)
          "Write the embedded network's CSV files into DIR and exit", "DIR"},
         {"version", 'V', 0, G_OPTION_ARG_NONE, &o->version, "Print the version and exit", NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
+    for (size_t i = 0; i < G_N_ELEMENTS(own); i++)
+        entries[n++] = own[i];
     GOptionContext *ctx = g_option_context_new("--from ID --to ID");
     g_option_context_set_summary(ctx, "Find the optimal multimodal freight route between two "
                                       "nodes of a network (FORMAT.md §2).");
@@ -113,17 +90,6 @@ static GOptionContext *option_context(options *o)
     return ctx;
 }
 
-/* A bound: a finite number, 0 or more; false otherwise. */
-static bool parse_bound(const char *text, double *out)
-{
-    char *end = NULL;
-    double value = g_ascii_strtod(text, &end);
-    if (end == text || *end || !isfinite(value) || value < 0)
-        return false;
-    *out = value;
-    return true;
-}
-
 static bool parse_count(const char *text, guint64 max, size_t *out)
 {
     guint64 value;
@@ -137,12 +103,9 @@ static bool parse_count(const char *text, guint64 max, size_t *out)
 static char *tradeoff_problem(const options *o, request *rq)
 {
     GError *error = NULL;
-    if (o->max_time && !parse_bound(o->max_time, &rq->max_time))
-        return g_strdup_printf("--max-time must be a number of hours, 0 or more (got '%s')",
-                               o->max_time);
-    if (o->max_cost && !parse_bound(o->max_cost, &rq->max_cost))
-        return g_strdup_printf("--max-cost must be a number of USD, 0 or more (got '%s')",
-                               o->max_cost);
+    char *problem = query_options_bounds_problem(&o->query, &rq->query);
+    if (problem)
+        return problem;
     if (o->pareto && o->alternatives)
         return g_strdup("--pareto and --alternatives cannot be combined");
     if (o->pareto && !fr_criteria_parse(o->pareto, rq->criteria, &rq->n_criteria, &error)) {
@@ -165,50 +128,15 @@ static char *tradeoff_problem(const options *o, request *rq)
 /* Checks what the options say on their own; NULL when fine, else a message. */
 static char *usage_problem(const options *o, request *rq)
 {
-    GError *error = NULL;
     if (!o->from || !o->to)
         return g_strdup("both --from and --to are required");
-    if (o->objective && !fr_objective_from_name(o->objective, &rq->objective))
-        return g_strdup_printf("unknown objective '%s' (expected cost, time, co2, distance, "
-                               "generalized)", o->objective);
-    if (o->modes && !fr_mode_set_parse(o->modes, &rq->modes, &error)) {
-        char *message = g_strdup_printf("--modes: %s", error->message);
-        g_error_free(error);
-        return message;
-    }
-    if (!isfinite(o->quantity) || o->quantity <= 0)
-        return g_strdup("--quantity must be a number of TEU greater than 0");
-    if (!isfinite(o->value_of_time) || o->value_of_time < 0)
-        return g_strdup("--value-of-time must be 0 or more");
-    if (!isfinite(o->carbon_price) || o->carbon_price < 0)
-        return g_strdup("--carbon-price must be 0 or more");
+    char *problem = query_options_figures_problem(&o->query, &rq->query);
+    if (problem)
+        return problem;
     if (o->format && !g_str_equal(o->format, "text") && !g_str_equal(o->format, "json") &&
         !g_str_equal(o->format, "geojson"))
         return g_strdup_printf("unknown format '%s' (expected text, json, geojson)", o->format);
     return tradeoff_problem(o, rq);
-}
-
-static fr_query *build_query(const options *o, const request *rq)
-{
-    fr_query *q = fr_query_new(o->from, o->to);
-    fr_query_set_objective(q, rq->objective);
-    fr_query_set_quantity(q, o->quantity);
-    fr_query_set_value_of_time(q, o->value_of_time);
-    fr_query_set_carbon_price(q, o->carbon_price);
-    fr_query_set_modes(q, rq->modes);
-    fr_query_set_max_time(q, rq->max_time);
-    fr_query_set_max_cost(q, rq->max_cost);
-    char **lists[3] = {cli_split_list(o->avoid), cli_split_list(o->avoid_country),
-                       cli_split_list(o->avoid_corridor)};
-    for (char **id = lists[0]; *id; id++)
-        fr_query_avoid_node(q, *id);
-    for (char **cc = lists[1]; *cc; cc++)
-        fr_query_avoid_country(q, *cc);
-    for (char **name = lists[2]; *name; name++)
-        fr_query_avoid_corridor(q, *name);
-    for (int i = 0; i < 3; i++)
-        g_strfreev(lists[i]);
-    return q;
 }
 
 static void print_route(const fr_route *route, const char *format)
@@ -275,13 +203,13 @@ static void list_nodes(const fr_network *net)
 static int run(const options *o, const request *rq)
 {
     GError *error = NULL;
-    fr_network *net = cli_load_network(o->network, &error);
+    fr_network *net = cli_load_network(o->query.network, &error);
     if (!net) {
         int code = cli_fail_error(prog, error);
         g_error_free(error);
         return code;
     }
-    fr_query *query = build_query(o, rq);
+    fr_query *query = query_options_build(&o->query, &rq->query, o->from, o->to);
     int code = answer(net, query, o, rq);
     fr_query_free(query);
     fr_network_free(net);
@@ -301,7 +229,7 @@ static int run_side_action(const options *o)
         else
             code = cli_fail_error(prog, error);
     } else if (o->list_nodes) {
-        fr_network *net = cli_load_network(o->network, &error);
+        fr_network *net = cli_load_network(o->query.network, &error);
         if (net)
             list_nodes(net);
         else
@@ -316,12 +244,12 @@ static int run_side_action(const options *o)
 
 int main(int argc, char **argv)
 {
-    options o = {.quantity = 1};
+    options o = {0};
+    request rq = {0};
+    query_options_init(&o.query, &rq.query);
     GOptionContext *ctx = option_context(&o);
     GError *error = NULL;
     int code;
-    request rq = {.objective = FR_OBJECTIVE_COST, .modes = FR_MODES_ALL,
-                  .max_time = INFINITY, .max_cost = INFINITY};
     char *problem = NULL;
     if (!g_option_context_parse(ctx, &argc, &argv, &error)) {
         code = cli_fail(prog, EXIT_USAGE, error->message);
