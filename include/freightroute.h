@@ -357,11 +357,15 @@ typedef struct {
 
 /* The best route of `query` (objective, quantity, modes, avoided places,
  * bounds; its own endpoints are ignored) for every origin x destination
- * pair of node ids, computed in parallel: one search per origin reaching
- * all destinations (per pair only when the query has bounds). Each cell
- * equals what fr_network_route() answers for that pair. FR_ERROR_QUERY for
- * an unknown id or an impossible query; unreachable pairs are cells, not
- * errors. `options` may be NULL. */
+ * pair of node ids, computed in parallel: one search per distinct origin
+ * reaching all destinations (per pair only when the query has bounds).
+ * Each cell equals what fr_network_route() answers for that pair. Ids may
+ * repeat (their cells repeat). FR_ERROR_QUERY for an empty list, an
+ * unknown or avoided origin or destination (the message names it and its
+ * role) or an impossible query (as fr_network_route() words it);
+ * unreachable pairs are cells, not errors. `options` may be NULL (one
+ * thread per processor, no routes kept, no progress). A matrix borrows its
+ * network: free it before the network. */
 fr_matrix *fr_network_matrix(const fr_network *network, const fr_query *query,
                              const char *const *origins, size_t n_origins,
                              const char *const *destinations, size_t n_destinations,
@@ -381,13 +385,23 @@ double fr_matrix_time_h(const fr_matrix *matrix, size_t i, size_t j);
 double fr_matrix_co2_kg(const fr_matrix *matrix, size_t i, size_t j);
 double fr_matrix_distance_km(const fr_matrix *matrix, size_t i, size_t j);
 double fr_matrix_objective_value(const fr_matrix *matrix, size_t i, size_t j);
+/* The cell's number of transfers (changes of mode); 0 unless FR_CELL_ROUTE. */
+size_t fr_matrix_transfer_count(const fr_matrix *matrix, size_t i, size_t j);
 /* The cell's route when the matrix kept routes and the status is
  * FR_CELL_ROUTE; NULL otherwise. Owned by the matrix. */
 const fr_route *fr_matrix_route(const fr_matrix *matrix, size_t i, size_t j);
 
-/* Renderings, newly allocated (g_free): CSV with one row per cell
- * (origin,destination,status,cost_usd,time_h,co2_kg,distance_km,transfers)
- * and JSON {"origins": [...], "destinations": [...], "cells": [[...]]}. */
+/* Renderings, newly allocated (g_free). CSV: one row per cell, origin by
+ * origin, with the header
+ *   origin,destination,status,cost_usd,time_h,co2_kg,distance_km,transfers,objective
+ * (status route, no_route or same_node; the figures empty unless route)
+ * and, when routes were kept, a last column `links`: the route's link ids
+ * joined by spaces. JSON: {"objective": "cost", "quantity": 1,
+ * "origins": [...], "destinations": [...], "cells": [[...], ...]}, a row
+ * of cells per origin, each {"status": "route", "cost_usd": ...,
+ * "time_h": ..., "co2_kg": ..., "distance_km": ..., "transfers": ...,
+ * "objective": ...} (with "route": the route as fr_route_to_json() writes
+ * it, when kept) or {"status": "no_route"} or {"status": "same_node"}. */
 char *fr_matrix_to_csv(const fr_matrix *matrix);
 char *fr_matrix_to_json(const fr_matrix *matrix);
 
