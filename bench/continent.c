@@ -877,7 +877,8 @@ static void make_rail(gen *g)
     u32vec edges = {0};
     proximity_graph(x, y, (uint32_t)n, 2, 2 * sqrt(g->land.area / (n ? n : 1)), &edges);
     for (size_t e = 0; e < edges.n; e += 2)
-        link_across(g, M_RAIL, g->rail_terminals.v[edges.v[e]], g->rail_terminals.v[edges.v[e + 1]]);
+        link_across(g, M_RAIL, g->rail_terminals.v[edges.v[e]],
+                    g->rail_terminals.v[edges.v[e + 1]]);
     u32vec_free(&edges);
     g_free(x);
     g_free(y);
@@ -1168,7 +1169,8 @@ static void fill_stats(gen *g)
         slots += (uint64_t)__builtin_popcount(g->nodes.mask[i]);
     st->virtual_states = 2 * slots;
     st->virtual_edges += slots + 2 * g->n_links; /* dwells, links both ways; transfers added */
-    g_snprintf(st->first_road_node, sizeof st->first_road_node, "%s0", kind_prefix[g->nodes.kind[0]]);
+    g_snprintf(st->first_road_node, sizeof st->first_road_node, "%s0",
+               kind_prefix[g->nodes.kind[0]]);
     g_snprintf(st->last_road_node, sizeof st->last_road_node, "%s%u",
                kind_prefix[g->nodes.kind[g->n_road - 1]], g->n_road - 1);
 }

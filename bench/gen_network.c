@@ -31,14 +31,23 @@ static int usage_error(GOptionContext *context, const char *message)
 static int parse_args(int argc, char **argv, options *opts, continent_params *params)
 {
     GOptionEntry entries[] = {
-        {"nodes", 'n', 0, G_OPTION_ARG_INT64, &opts->nodes, "Approximate number of road nodes (>= 4)", "N"},
-        {"seed", 's', 0, G_OPTION_ARG_INT64, &opts->seed, "Seed (default 1); same seed, same files", "S"},
-        {"shape", 0, 0, G_OPTION_ARG_STRING, &opts->shape, "Road network: grid (default) or geometric", "SHAPE"},
-        {"out", 'o', 0, G_OPTION_ARG_FILENAME, &opts->out, "Directory to write (created if missing)", "DIR"},
-        {"check", 0, 0, G_OPTION_ARG_NONE, &opts->check, "Load the network and route first to last road node", NULL},
+        {"nodes", 'n', 0, G_OPTION_ARG_INT64, &opts->nodes,
+         "Approximate number of road nodes (>= 4)", "N"},
+        {"seed", 's', 0, G_OPTION_ARG_INT64, &opts->seed,
+         "Seed (default 1); same seed, same files", "S"},
+        {"shape", 0, 0, G_OPTION_ARG_STRING, &opts->shape,
+         "Road network: grid (default) or geometric", "SHAPE"},
+        {"out", 'o', 0, G_OPTION_ARG_FILENAME, &opts->out,
+         "Directory to write (created if missing)", "DIR"},
+        {"check", 0, 0, G_OPTION_ARG_NONE, &opts->check,
+         "Load the network and route from the first road node to the last", NULL},
         G_OPTION_ENTRY_NULL};
     GOptionContext *context = g_option_context_new("- write a synthetic continent freight network");
     g_option_context_add_main_entries(context, entries, NULL);
+    g_option_context_set_description(
+        context, "Writes nodes.csv, links.csv, transfers.csv and modes.csv (FORMAT.md) into\n"
+                 "DIR and prints a one-line summary. Exit status: 0 written (and checked),\n"
+                 "1 the files could not be written or the check failed, 2 bad usage.");
     GError *error = NULL;
     if (!g_option_context_parse(context, &argc, &argv, &error)) {
         int status = usage_error(context, error->message);

@@ -51,6 +51,9 @@ if(FR_BUILD_TESTS)
   add_test(NAME gen_network_geometric_smoke
            COMMAND fr-gen-network --nodes 2000 --seed 7 --shape geometric
                    --out ${PROJECT_BINARY_DIR}/gen-smoke-geometric --check)
+  add_test(NAME gen_network_bad_nodes
+           COMMAND fr-gen-network --nodes 3 --out ${PROJECT_BINARY_DIR}/gen-bad)
+  set_tests_properties(gen_network_bad_nodes PROPERTIES WILL_FAIL TRUE)
   add_test(NAME gen_network_reproducible
            COMMAND ${CMAKE_COMMAND} -DGEN=$<TARGET_FILE:fr-gen-network>
                    -DOUT=${PROJECT_BINARY_DIR}/gen-repro -P ${CMAKE_CURRENT_LIST_FILE})
