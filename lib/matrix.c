@@ -286,6 +286,7 @@ static void fill_row(const matrix_job *job, scratch *s, size_t i)
 /* ---- workers and progress ------------------------------------------------- */
 
 #define REPORT_INTERVAL (G_USEC_PER_SEC / 10)
+#define MAX_WORKERS 1024 /* more threads than this only cost memory */
 
 /* The progress callback, from the calling thread: at most once per
  * REPORT_INTERVAL unless forced (the first and the last call). */
@@ -358,7 +359,8 @@ static void wait_for_rows(matrix_job *job)
     g_mutex_unlock(&job->lock);
 }
 
-/* Runs `workers` pool threads; false when not one could be started. */
+/* Runs `workers` pool threads; false when not one could be started (the
+ * calling thread then does the work). */
 static bool run_pool(matrix_job *job, unsigned workers)
 {
     GThreadPool *pool = g_thread_pool_new(pool_task, NULL, (gint)workers, TRUE, NULL);
@@ -377,7 +379,7 @@ static void run_job(matrix_job *job, unsigned threads)
 {
     if (threads == 0)
         threads = g_get_num_processors();
-    unsigned workers = MIN(threads, job->n_uniq_origins);
+    unsigned workers = MIN(MIN(threads, MAX_WORKERS), job->n_uniq_origins);
     report(job, 0, true);
     if (workers <= 1 || !run_pool(job, workers)) {
         job->inline_run = true; /* the calling thread's own workspace */
