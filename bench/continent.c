@@ -138,8 +138,12 @@ static void land_make(land *l, rng *r)
         if (i < RTABLE)
             l->area += 0.5 * l->r[i] * l->r[i] * (2 * G_PI / RTABLE);
     }
-    l->lat0 = rng_range(r, -35, 50);
-    l->lon0 = rng_range(r, -100, 120);
+    /* centred somewhere over real land, picked by the seed */
+    static const double centres[][2] = {{48, 15},  {40, -98}, {-12, -58}, {5, 22},
+                                        {46, 80},  {-25, 134}, {23, 79},   {33, 108}};
+    const double(*c)[2] = &centres[rng_below(r, G_N_ELEMENTS(centres))];
+    l->lat0 = (*c)[0] + rng_range(r, -3, 3);
+    l->lon0 = (*c)[1] + rng_range(r, -3, 3);
     l->dlat = 12;
     l->dlon = 12 / cos(l->lat0 * G_PI / 180);
 }

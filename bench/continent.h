@@ -2,8 +2,9 @@
  * networks shaped like a continent, written as a FORMAT.md network
  * directory (nodes.csv, links.csv, transfers.csv, modes.csv).
  *
- * The land is an irregular blob in a lat/lon box chosen by the seed,
- * divided into countries (Voronoi cells, two-letter upper-case codes). Road
+ * The land is an irregular blob about 2,500 km across, centred by the seed
+ * over one of eight real land areas (Europe, North America, ...), divided
+ * into countries (Voronoi cells, unique two-letter upper-case codes). Road
  * nodes are the bulk: a jittered lattice with some links missing and some
  * diagonals (CONTINENT_GRID) or random points joined to their nearest
  * neighbours (CONTINENT_GEOMETRIC); either way the road network is
