@@ -2,7 +2,7 @@
  * networks shaped like a continent, written as a FORMAT.md network
  * directory (nodes.csv, links.csv, transfers.csv, modes.csv).
  *
- * The land is an irregular blob about 2,500 km across, centred by the seed
+ * The land is an irregular blob about 1,700 km across, centred by the seed
  * over one of eight real land areas (Europe, North America, ...), divided
  * into countries (Voronoi cells, unique two-letter upper-case codes). Road
  * nodes are the bulk: a jittered lattice with some links missing and some
