@@ -80,15 +80,8 @@ fr_workspace *fr_workspace_of_thread(void)
 
 bool fr_spec_restricted(const fr_network *net, const fr_search_spec *spec)
 {
-    if ((spec->modes & FR_MODES_ALL) != FR_MODES_ALL)
-        return true;
-    for (guint n = 0; n < net->nodes->len; n++)
-        if (spec->node_blocked[n])
-            return true;
-    for (guint c = 0; c < net->corridors->len; c++)
-        if (spec->corridor_blocked[c])
-            return true;
-    return false;
+    (void)net;
+    return spec->restricted;
 }
 
 static const double *objective_weights(const fr_vgraph *g, fr_objective objective)

@@ -244,6 +244,8 @@ void fr_vgraph_clear(fr_vgraph *g)
 {
     if (g->has_igraph)
         igraph_destroy(&g->graph);
+    for (int o = 0; o < FR_OBJECTIVE_COUNT; o++)
+        fr_prepared_clear(&g->prepared[o]);
     g_free(g->slot_of);
     g_free(g->state_node);
     g_free(g->state_mode);

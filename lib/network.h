@@ -41,6 +41,12 @@ typedef enum {
 
 #define FR_EDGE_NO_MODE 0xFF
 
+/* What fr_network_prepare() made for one objective (NULL: not prepared). */
+typedef struct {
+    struct fr_landmarks *landmarks;
+    struct fr_ch *ch;
+} fr_prepared;
+
 /* The virtual graph. States are numbered 2*slot (IN) and 2*slot+1 (OUT),
  * one slot per (node, mode) pair in use. Edges are numbered in order of
  * their start state: the out-edges of s are the ids out_start[s] ..
@@ -61,6 +67,7 @@ typedef struct {
     int32_t *edge_corridor; /* per edge: the link's corridor index, or -1 */
     uint32_t *out_start;    /* n_states + 1 */
     uint32_t *in_start, *in_edges; /* in-edges, for backward searches */
+    fr_prepared prepared[FR_OBJECTIVE_COUNT];
 } fr_vgraph;
 
 struct fr_network {
@@ -104,6 +111,9 @@ fr_network *fr_network_load_source(const fr_file_source *source, GError **error)
 /* graph.c: expands the model into net->vgraph; false on failure. */
 bool fr_vgraph_build(fr_network *net, GError **error);
 void fr_vgraph_clear(fr_vgraph *vgraph);
+
+/* prepare.c: frees what fr_network_prepare() made. */
+void fr_prepared_clear(fr_prepared *prepared);
 
 /* igraph_guard.c: run igraph with its errors returned, never aborting. */
 void fr_igraph_enter(void);

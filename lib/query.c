@@ -40,6 +40,7 @@ fr_query *fr_query_copy(const fr_query *query)
     q->modes = query->modes;
     q->max_time = query->max_time;
     q->max_cost = query->max_cost;
+    q->algorithm = query->algorithm;
     copy_strings(q->avoid_nodes, query->avoid_nodes);
     copy_strings(q->avoid_countries, query->avoid_countries);
     copy_strings(q->avoid_corridors, query->avoid_corridors);
@@ -74,6 +75,8 @@ void fr_query_set_carbon_price(fr_query *q, double usd) { q->carbon_price = usd;
 void fr_query_set_modes(fr_query *q, fr_mode_set modes) { q->modes = modes; }
 void fr_query_set_max_time(fr_query *q, double hours) { q->max_time = hours; }
 void fr_query_set_max_cost(fr_query *q, double usd) { q->max_cost = usd; }
+void fr_query_set_algorithm(fr_query *q, fr_algorithm algorithm) { q->algorithm = algorithm; }
+fr_algorithm fr_query_algorithm(const fr_query *q) { return q->algorithm; }
 void fr_query_avoid_node(fr_query *q, const char *id) { g_ptr_array_add(q->avoid_nodes, g_strdup(id)); }
 void fr_query_avoid_country(fr_query *q, const char *cc) { g_ptr_array_add(q->avoid_countries, g_strdup(cc)); }
 void fr_query_avoid_corridor(fr_query *q, const char *name) { g_ptr_array_add(q->avoid_corridors, g_strdup(name)); }
@@ -108,6 +111,8 @@ static bool check_figures(const fr_query *q, GError **error)
     if (!isfinite(q->carbon_price) || q->carbon_price < 0)
         return fr_query_error(error, "carbon price must be 0 or more USD per kg CO2e (got %g)",
                            q->carbon_price);
+    if ((unsigned)q->algorithm >= FR_ALGORITHM_COUNT)
+        return fr_query_error(error, "unknown algorithm %d", (int)q->algorithm);
     if (q->modes == 0 || (q->modes & ~FR_MODES_ALL))
         return fr_query_error(error, "the set of allowed modes is empty or invalid");
     if (isnan(q->max_time) || q->max_time < 0)
@@ -172,6 +177,19 @@ static bool block_corridors(fr_search_spec *spec, const fr_network *net, const f
     return true;
 }
 
+/* Does the spec block a node or a corridor? (Avoiding a country without
+ * nodes blocks nothing.) */
+static bool blocks_something(const fr_search_spec *spec, const fr_network *net)
+{
+    for (guint n = 0; n < net->nodes->len; n++)
+        if (spec->node_blocked[n])
+            return true;
+    for (guint c = 0; c < net->corridors->len; c++)
+        if (spec->corridor_blocked[c])
+            return true;
+    return false;
+}
+
 bool fr_search_spec_init(fr_search_spec *spec, const fr_network *net, const fr_query *q,
                          GError **error)
 {
@@ -187,12 +205,14 @@ bool fr_search_spec_init(fr_search_spec *spec, const fr_network *net, const fr_q
     spec->modes = q->modes;
     spec->max_time = q->max_time;
     spec->max_cost_teu = q->max_cost / q->quantity; /* INFINITY stays INFINITY */
+    spec->algorithm = q->algorithm;
     spec->node_blocked = g_new0(bool, net->nodes->len ? net->nodes->len : 1);
     spec->corridor_blocked = g_new0(bool, net->corridors->len + 1);
     if (!block_nodes(spec, net, q, error) || !block_corridors(spec, net, q, error)) {
         fr_search_spec_clear(spec);
         return false;
     }
+    spec->restricted = q->modes != FR_MODES_ALL || blocks_something(spec, net);
     return true;
 }
 

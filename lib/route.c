@@ -70,6 +70,20 @@ fr_route *fr_route_new_from_path(const fr_network *net, const fr_query *query,
     return r;
 }
 
+/* Bounded queries take the constrained search, which plain Dijkstra's
+ * name covers; the speed-ups do not apply to it. */
+static bool bounded_path(const fr_network *net, const fr_search_spec *spec, GArray **path,
+                         GError **error)
+{
+    if (spec->algorithm != FR_ALGORITHM_AUTO && spec->algorithm != FR_ALGORITHM_DIJKSTRA)
+        return fr_query_error(error,
+                              "algorithm '%s' cannot answer this query: queries with bounds on "
+                              "time or cost use the constrained search ('auto' or 'dijkstra')",
+                              fr_algorithm_name(spec->algorithm));
+    *path = fr_search_bounded_path(net, spec);
+    return true;
+}
+
 fr_route *fr_network_route(const fr_network *net, const fr_query *query, GError **error)
 {
     if (!net || !query) {
@@ -80,8 +94,12 @@ fr_route *fr_network_route(const fr_network *net, const fr_query *query, GError 
     if (!fr_search_spec_init(&spec, net, query, error))
         return NULL;
     bool bounded = fr_spec_bounded(&spec);
-    GArray *path = bounded ? fr_search_bounded_path(net, &spec) : fr_search_best_path(net, &spec);
+    GArray *path = NULL;
+    bool answered = bounded ? bounded_path(net, &spec, &path, error)
+                            : fr_search_path(net, &spec, &path, error);
     fr_search_spec_clear(&spec);
+    if (!answered)
+        return NULL;
     if (!path) {
         g_set_error(error, FR_ERROR, FR_ERROR_NO_ROUTE, "no route from '%s' to '%s' %s",
                     query->from, query->to,

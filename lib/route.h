@@ -14,6 +14,7 @@ struct fr_query {
     fr_mode_set modes;
     GPtrArray *avoid_nodes, *avoid_countries, *avoid_corridors; /* char * */
     double max_time, max_cost; /* totals for the whole quantity; INFINITY: none */
+    fr_algorithm algorithm;
 };
 
 /* A query checked against a network, in the terms a search needs. */
@@ -26,6 +27,8 @@ typedef struct {
     bool *corridor_blocked; /* per corridor index */
     double max_time;        /* hours; INFINITY when unbounded */
     double max_cost_teu;    /* USD per TEU (the query's bound / quantity); INFINITY: none */
+    fr_algorithm algorithm;
+    bool restricted; /* some node or corridor blocked, or not every mode allowed */
 } fr_search_spec;
 
 static inline bool fr_spec_bounded(const fr_search_spec *spec)
@@ -41,9 +44,14 @@ bool fr_search_spec_init(fr_search_spec *spec, const fr_network *net, const fr_q
                          GError **error);
 void fr_search_spec_clear(fr_search_spec *spec);
 
-/* search.c: the virtual edges of the optimal path (ties as in FORMAT.md §2),
- * or NULL when no route exists. */
+/* search.c: the virtual edges of the optimal path (ties as in FORMAT.md §2)
+ * by plain Dijkstra, or NULL when no route exists. */
 GArray *fr_search_best_path(const fr_network *net, const fr_search_spec *spec);
+/* The same for an unbounded spec by spec->algorithm (FR_ALGORITHM_AUTO:
+ * the fastest prepared one): true with *path (NULL when no route exists),
+ * or false with an FR_ERROR_QUERY when the algorithm cannot answer. */
+bool fr_search_path(const fr_network *net, const fr_search_spec *spec, GArray **path,
+                    GError **error);
 /* The objective's weight of one virtual edge, per TEU. */
 double fr_edge_objective(const fr_vgraph *g, const fr_search_spec *spec, uint32_t edge);
 

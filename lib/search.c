@@ -1,15 +1,13 @@
-/* search.c - the optimal route for one objective: Dijkstra on the virtual
- * graph's CSR from every OUT(origin, m) to the first IN(destination, m)
- * settled.
+/* search.c - what every search shares: the order of route keys, the
+ * objective and usability of a virtual edge, and the entry points that run
+ * the optimal single-objective search on the calling thread's workspace
+ * (the algorithms themselves are in engine*.c, landmarks.c and ch.c).
  *
- * Labels are compared lexicographically by (objective, time, cost, edges),
- * which is FORMAT.md §2's tie-break; all four grow along a path, so Dijkstra
- * with this order is exact. Figures that differ by less than a relative
- * 1e-12 count as equal, so that sums reached in a different order still
- * tie. The search touches no global state and allocates its own scratch:
- * any number of threads may run it on one network. The tolerant comparison,
- * the route key order and the usability of an edge are shared with the other
- * searches (search.h). */
+ * Keys are compared lexicographically by (objective, time, cost, edges),
+ * which is FORMAT.md §2's tie-break; all four grow along a path, so
+ * Dijkstra with this order is exact. Figures that differ by less than a
+ * relative 1e-12 count as equal, so that sums reached in a different order
+ * still tie. */
 #include "engine.h"
 
 #include <math.h>
@@ -52,6 +50,22 @@ bool fr_edge_usable(const fr_network *net, const fr_search_spec *spec, uint32_t 
     int32_t corridor = g->edge_corridor[e];
     return mode == FR_EDGE_NO_MODE ||
            ((spec->modes & FR_MODE_BIT(mode)) && (corridor < 0 || !spec->corridor_blocked[corridor]));
+}
+
+bool fr_search_path(const fr_network *net, const fr_search_spec *spec, GArray **path,
+                    GError **error)
+{
+    fr_algorithm algorithm =
+        fr_choose_algorithm(net, spec, fr_spec_restricted(net, spec), error);
+    if (algorithm == FR_ALGORITHM_AUTO)
+        return false;
+    *path = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+    fr_key key;
+    if (!fr_engine_route(fr_workspace_of_thread(), net, spec, algorithm, &key, *path)) {
+        g_array_free(*path, TRUE);
+        *path = NULL;
+    }
+    return true;
 }
 
 GArray *fr_search_best_path(const fr_network *net, const fr_search_spec *spec)
