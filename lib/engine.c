@@ -149,6 +149,23 @@ void fr_side_append_path(const fr_side *side, const fr_vgraph *g, uint32_t s, GA
 
 /* ---- point to point ----------------------------------------------------------- */
 
+bool fr_side_run_to_node(fr_side *side, const fr_metric *m, uint32_t destination,
+                         const fr_goal *goal, fr_key *key, GArray *path)
+{
+    const fr_vgraph *g = m->g;
+    while (side->heap_len > 0) {
+        uint32_t s = fr_side_pop(side, g, false);
+        if (!fr_state_is_out(s) && g->state_node[s] == destination) {
+            *key = fr_side_key(side, s);
+            if (path)
+                fr_side_append_path(side, g, s, path);
+            return true;
+        }
+        fr_side_relax_forward(side, m, s, goal);
+    }
+    return false;
+}
+
 bool fr_engine_dijkstra(fr_workspace *ws, const fr_network *net, const fr_search_spec *spec,
                         fr_key *key, GArray *path)
 {
@@ -159,17 +176,7 @@ bool fr_engine_dijkstra(fr_workspace *ws, const fr_network *net, const fr_search
     fr_side_begin(side, g->n_states, false);
     uint32_t roots[FR_MODE_COUNT];
     seed_roots(side, roots, fr_node_states(g, spec->origin, true, roots));
-    while (side->heap_len > 0) {
-        uint32_t s = fr_side_pop(side, g, false);
-        if (!fr_state_is_out(s) && g->state_node[s] == spec->destination) {
-            *key = fr_side_key(side, s);
-            if (path)
-                fr_side_append_path(side, g, s, path);
-            return true;
-        }
-        fr_side_relax_forward(side, &m, s, NULL);
-    }
-    return false;
+    return fr_side_run_to_node(side, &m, spec->destination, NULL, key, path);
 }
 
 /* ---- one to many ---------------------------------------------------------------- */

@@ -76,20 +76,13 @@ static bool done(const fr_workspace *ws, const meeting *meet)
     return fr_key_compare(&lower, &meet->best) >= 0;
 }
 
+/* The route through the joining edge: the forward labels' path to its
+ * start, the edge, and the backward labels' path from its end. */
 static void append_route(const fr_workspace *ws, const fr_vgraph *g, uint32_t edge, GArray *path)
 {
-    guint first = path->len;
-    const fr_side *f = &ws->side[0], *b = &ws->side[1];
-    for (uint32_t s = g->edge_from[edge]; f->label[s].pred != FR_NONE;
-         s = g->edge_from[f->label[s].pred])
-        g_array_append_val(path, f->label[s].pred);
-    uint32_t *p = (uint32_t *)path->data;
-    for (guint i = first, j = path->len; i + 1 < j; i++, j--) {
-        uint32_t tmp = p[i];
-        p[i] = p[j - 1];
-        p[j - 1] = tmp;
-    }
+    fr_side_append_path(&ws->side[0], g, g->edge_from[edge], path);
     g_array_append_val(path, edge);
+    const fr_side *b = &ws->side[1];
     for (uint32_t s = g->edge_to[edge]; b->label[s].pred != FR_NONE;
          s = g->edge_to[b->label[s].pred])
         g_array_append_val(path, b->label[s].pred);

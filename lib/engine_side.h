@@ -220,4 +220,10 @@ static inline void fr_side_relax_forward(fr_side *side, const fr_metric *m, uint
     }
 }
 
+/* Settles states in order (A* when goal is not NULL) until the first IN
+ * state of `destination`: true with its key and, when path is not NULL,
+ * its edges appended; false when none is reachable. */
+bool fr_side_run_to_node(fr_side *side, const fr_metric *m, uint32_t destination,
+                         const fr_goal *goal, fr_key *key, GArray *path);
+
 #endif /* FR_ENGINE_SIDE_H */

@@ -150,15 +150,5 @@ bool fr_engine_landmarks(fr_workspace *ws, const fr_network *net, const fr_searc
         side->potential[roots[i]] = potential;
         fr_side_set(side, roots[i], 0, 0, 0, 0, FR_NONE, potential);
     }
-    while (side->heap_len > 0) {
-        uint32_t s = fr_side_pop(side, g, false);
-        if (!fr_state_is_out(s) && g->state_node[s] == spec->destination) {
-            *key = fr_side_key(side, s);
-            if (path)
-                fr_side_append_path(side, g, s, path);
-            return true;
-        }
-        fr_side_relax_forward(side, &m, s, &goal);
-    }
-    return false;
+    return fr_side_run_to_node(side, &m, spec->destination, &goal, key, path);
 }
