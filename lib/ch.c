@@ -92,7 +92,8 @@ static inline fr_key key_sum(const fr_key *a, const fr_key *b)
 
 /* fr_key_compare(a, b), decided inline when the objectives are apart by
  * more than 1e-12 * (1 + |a| + |b|), at least the tolerance
- * fr_compare_figure() allows, so the answer is always fr_key_compare's. */
+ * fr_compare_figure() allows, or when the keys are identical, so the answer
+ * is always fr_key_compare's. */
 static inline int key_compare(const fr_key *a, const fr_key *b)
 {
     double margin = 1e-12 * (1.0 + fabs(a->obj) + fabs(b->obj));
@@ -100,6 +101,8 @@ static inline int key_compare(const fr_key *a, const fr_key *b)
         return -1;
     if (b->obj < a->obj - margin)
         return 1;
+    if (a->obj == b->obj && a->time == b->time && a->cost == b->cost && a->edges == b->edges)
+        return 0; /* the same key (a current label against its queue item) */
     return fr_key_compare(a, b);
 }
 
@@ -318,6 +321,8 @@ static bool add_arc(builder *b, uint32_t u, uint32_t w, const fr_key *key, uint3
 {
     arc_list *out = &b->out[u];
     tail_list *in = &b->in[w];
+    if (out->len == MAX_ITEMS || in->len == MAX_ITEMS) /* (a state has fewer neighbours) */
+        return b->failed = true, false;
     if ((out->len == out->cap && !out_reserve(b, out, next_capacity(out->cap))) ||
         (in->len == in->cap && !in_reserve(b, in, next_capacity(in->cap))))
         return false;

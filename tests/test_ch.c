@@ -431,6 +431,14 @@ static void test_edge_cases(void **state)
     assert_int_equal(g_array_index(path, uint32_t, 0), sentinel);
     assert_int_equal(path->len, 1 + key.edges);
     assert_true(fr_ch_route(ch, ws, sources, 3, targets, 3, NULL, NULL));
+    /* a negative figure: an error, no hierarchy */
+    double *weight = g_memdup2(g->cost, g->n_edges * sizeof(double));
+    weight[g->n_edges / 2] = -1;
+    GError *error = NULL;
+    assert_null(fr_ch_build(g, weight, NULL, &error));
+    assert_true(error && error->domain == FR_ERROR && error->code == FR_ERROR_INTERNAL);
+    g_error_free(error);
+    g_free(weight);
     g_array_free(path, TRUE);
     fr_ch_workspace_free(ws);
     fr_ch_free(ch);
