@@ -400,7 +400,8 @@ static bool load_arcs(builder *b, const fr_vgraph *g, const double *weight, GErr
             uint32_t t = g->edge_to[e];
             if (!figures_valid(weight[e], g->time[e], g->cost[e])) {
                 g_set_error(error, FR_ERROR, FR_ERROR_INTERNAL,
-                            "contraction hierarchies: virtual edge %u has a negative figure", e);
+                            "contraction hierarchies: virtual edge %u has a negative or NaN "
+                            "figure", e);
                 return false;
             }
             fr_key key = {weight[e], g->time[e], g->cost[e], 1};
