@@ -69,9 +69,15 @@ static inline bool fr_side_improves(const fr_side *side, uint32_t s, double o, d
                                     double c, uint32_t k)
 {
     const fr_label *l = &side->label[s];
-    int cmp = fr_compare_figure(o, l->obj);
-    if (!cmp)
-        cmp = fr_compare_figure(t, l->time);
+    /* the objective, as fr_compare_figure() compares finite non-negative
+     * figures, decides almost always */
+    double larger = o > l->obj ? o : l->obj;
+    double tolerance = 1e-12 * (larger > 1.0 ? larger : 1.0);
+    if (o < l->obj - tolerance)
+        return true;
+    if (o > l->obj + tolerance)
+        return false;
+    int cmp = fr_compare_figure(t, l->time);
     if (!cmp)
         cmp = fr_compare_figure(c, l->cost);
     if (!cmp)
