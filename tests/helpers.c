@@ -1,5 +1,6 @@
 /* helpers.c - shared helpers of the freightroute tests (see helpers.h). */
 #include "helpers.h"
+#include "minijson.h"
 
 #include <sys/wait.h>
 
@@ -326,4 +327,17 @@ void expect_text(char *got, const char *want, const char *what)
         fail_msg("%s", msg);
     }
     g_free(got);
+}
+
+struct mj_value *run_stdout_json(const run_result *r)
+{
+    char *perr = NULL;
+    mj_value *v = mj_parse(r->out, &perr);
+    if (!v) {
+        char msg[1024];
+        g_snprintf(msg, sizeof msg, "stdout is not JSON (%s): %.500s", perr, r->out);
+        g_free(perr);
+        fail_msg("%s", msg);
+    }
+    return v;
 }

@@ -77,6 +77,9 @@ typedef struct {
 run_result run_program(const char *exe, const char *first, ...) G_GNUC_NULL_TERMINATED;
 run_result run_program_v(const char *exe, const char *first, va_list args);
 void run_free(run_result *r);
+/* The run's standard output parsed as JSON (minijson.h); fails the test,
+ * quoting it, when it is not JSON. */
+struct mj_value *run_stdout_json(const run_result *r);
 /* Fails the test (after freeing r) unless the program exited with `want`,
  * and, when `want` is not 0, said something on standard error. */
 void expect_exit(run_result *r, int want, const char *what);

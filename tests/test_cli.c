@@ -30,21 +30,6 @@ static run_result run(const char *first, ...)
     return r;
 }
 
-
-static mj_value *parse_out(const run_result *r)
-{
-    char *perr = NULL;
-    mj_value *v = mj_parse(r->out, &perr);
-    if (!v) {
-        char msg[1024];
-        g_snprintf(msg, sizeof msg, "stdout is not JSON (%s): %.500s", perr,
-                   r->out);
-        g_free(perr);
-        fail_msg("%s", msg);
-    }
-    return v;
-}
-
 static void check_num(const mj_value *v, double want, const char *what)
 {
     if (!v || v->type != MJ_NUMBER)
@@ -74,7 +59,7 @@ static void test_json_cheapest(void **state)
                        "--format", "json", NULL);
     expect_exit(&r, 0, "json");
     assert_non_null(strstr(r.out, "\"total\""));
-    mj_value *v = parse_out(&r);
+    mj_value *v = run_stdout_json(&r);
     /* default objective cost: the sea route, 3070 USD */
     check_totals(v, 3070, 1081, 2454.6, 22130, 2);
     const mj_value *obj = mj_get(v, "objective");
@@ -100,7 +85,7 @@ static void test_json_fastest_and_quantity(void **state)
                        "--objective", "time", "--quantity", "2", "--format",
                        "json", NULL);
     expect_exit(&r, 0, "time x2");
-    mj_value *v = parse_out(&r);
+    mj_value *v = run_stdout_json(&r);
     /* rail: 6150 x 2 = 12300 USD, 362 h, 2420 x 2 = 4840 kg, 11000 km */
     check_totals(v, 12300, 362, 4840, 11000, 0);
     check_num(mj_get(v, "quantity_teu"), 2, "quantity_teu");
@@ -111,7 +96,7 @@ static void test_json_fastest_and_quantity(void **state)
     r = run("--network", SMALL, "--from", "DEDUI", "--to", "CNCKG",
             "--objective", "time", "--format", "json", NULL);
     expect_exit(&r, 0, "reverse");
-    v = parse_out(&r);
+    v = run_stdout_json(&r);
     check_totals(v, 6150, 362, 2420, 11000, 0);
     const mj_value *steps = mj_get(v, "steps");
     assert_string_equal(mj_get(mj_at(steps, 0), "link")->string, "YX2:rev");
@@ -128,7 +113,7 @@ static void test_generalized_option(void **state)
                        "--objective", "generalized", "--value-of-time", "10",
                        "--format", "json", NULL);
     expect_exit(&r, 0, "generalized");
-    mj_value *v = parse_out(&r);
+    mj_value *v = run_stdout_json(&r);
     check_totals(v, 6150, 362, 2420, 11000, 0);
     mj_free(v);
     run_free(&r);
@@ -138,7 +123,7 @@ static void test_generalized_option(void **state)
             "--objective", "generalized", "--carbon-price", "100", "--format",
             "json", NULL);
     expect_exit(&r, 0, "carbon price");
-    v = parse_out(&r);
+    v = run_stdout_json(&r);
     check_totals(v, 6150, 362, 2420, 11000, 0);
     mj_free(v);
     run_free(&r);
@@ -159,7 +144,7 @@ static void test_constraint_options(void **state)
                            "DEDUI", "--objective", "time", cases[i][0],
                            cases[i][1], "--format", "json", NULL);
         expect_exit(&r, 0, cases[i][0]);
-        mj_value *v = parse_out(&r);
+        mj_value *v = run_stdout_json(&r);
         check_totals(v, 3070, 1081, 2454.6, 22130, 2);
         mj_free(v);
         run_free(&r);
@@ -195,7 +180,7 @@ static void test_geojson_format(void **state)
     run_result r = run("--network", SMALL, "--from", "CNCKG", "--to", "DEDUI",
                        "--format", "geojson", NULL);
     expect_exit(&r, 0, "geojson");
-    mj_value *v = parse_out(&r);
+    mj_value *v = run_stdout_json(&r);
     assert_string_equal(mj_get(v, "type")->string, "FeatureCollection");
     /* three link steps: YZ1, SEA1, RD1; the first starts at Chongqing,
      * [lon 106.55, lat 29.56] */
@@ -345,7 +330,7 @@ static void test_pareto(void **state)
     run_result r = run("--network", SMALL, "--from", "CNCKG", "--to", "DEDUI",
                        "--pareto", "cost,time", "--format", "json", NULL);
     expect_exit(&r, 0, "--pareto");
-    mj_value *v = parse_out(&r);
+    mj_value *v = run_stdout_json(&r);
     const mj_value *routes = mj_get(v, "routes");
     assert_int_equal(mj_len(routes), 2);
     check_totals(mj_at(routes, 0), 3070, 1081, 2454.6, 22130, 2);
@@ -360,7 +345,7 @@ static void test_alternatives(void **state)
     run_result r = run("--network", SMALL, "--from", "CNCKG", "--to", "DEDUI",
                        "--alternatives", "2", "--format", "json", NULL);
     expect_exit(&r, 0, "--alternatives");
-    mj_value *v = parse_out(&r);
+    mj_value *v = run_stdout_json(&r);
     const mj_value *routes = mj_get(v, "routes");
     assert_int_equal(mj_len(routes), 2);
     check_totals(mj_at(routes, 0), 3070, 1081, 2454.6, 22130, 2);
@@ -376,7 +361,7 @@ static void test_bounds(void **state)
     run_result r = run("--network", SMALL, "--from", "CNCKG", "--to", "DEDUI",
                        "--max-time", "500", "--format", "json", NULL);
     expect_exit(&r, 0, "--max-time 500");
-    mj_value *v = parse_out(&r);
+    mj_value *v = run_stdout_json(&r);
     check_totals(v, 6150, 362, 2420, 11000, 0);
     mj_free(v);
     run_free(&r);
@@ -385,7 +370,7 @@ static void test_bounds(void **state)
             "--objective", "time", "--max-cost", "5000", "--format", "json",
             NULL);
     expect_exit(&r, 0, "--max-cost 5000");
-    v = parse_out(&r);
+    v = run_stdout_json(&r);
     check_totals(v, 3070, 1081, 2454.6, 22130, 2);
     mj_free(v);
     run_free(&r);

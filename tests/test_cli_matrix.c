@@ -31,19 +31,6 @@ static run_result run(const char *first, ...)
     return r;
 }
 
-static mj_value *parse_out(const run_result *r)
-{
-    char *perr = NULL;
-    mj_value *v = mj_parse(r->out, &perr);
-    if (!v) {
-        char msg[1024];
-        g_snprintf(msg, sizeof msg, "stdout is not JSON (%s): %.500s", perr, r->out);
-        g_free(perr);
-        fail_msg("%s", msg);
-    }
-    return v;
-}
-
 /* Fails unless the run succeeded and printed exactly `want`. */
 static void expect_output(run_result *r, const char *want, const char *what)
 {
@@ -161,7 +148,7 @@ static void test_json(void **state)
     run_result r = run("--network", SMALL, "--from", "CNCKG,DEDUI", "--to", "DEDUI,ISOLA,CNCKG",
                        "--format", "json", "--routes", NULL);
     expect_exit(&r, 0, "json");
-    mj_value *v = parse_out(&r);
+    mj_value *v = run_stdout_json(&r);
     assert_string_equal(mj_get(v, "objective")->string, "cost");
     assert_true(mj_get(v, "quantity")->number == 1);
     assert_int_equal(mj_len(mj_get(v, "origins")), 2);
