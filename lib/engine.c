@@ -78,12 +78,6 @@ fr_workspace *fr_workspace_of_thread(void)
 
 /* ---- metrics --------------------------------------------------------------- */
 
-bool fr_spec_restricted(const fr_network *net, const fr_search_spec *spec)
-{
-    (void)net;
-    return spec->restricted;
-}
-
 static const double *objective_weights(const fr_vgraph *g, fr_objective objective)
 {
     switch (objective) {
@@ -106,7 +100,7 @@ void fr_metric_init(fr_metric *m, const fr_network *net, const fr_search_spec *s
                      .weight = objective_weights(&net->vgraph, spec->objective),
                      .value_of_time = spec->value_of_time,
                      .carbon_price = spec->carbon_price,
-                     .restricted = fr_spec_restricted(net, spec),
+                     .restricted = spec->restricted,
                      .spec = spec};
 }
 

@@ -36,8 +36,6 @@ typedef struct {
 } fr_metric;
 
 void fr_metric_init(fr_metric *m, const fr_network *net, const fr_search_spec *spec);
-/* Does the spec avoid places or limit modes? (set by fr_search_spec_init) */
-bool fr_spec_restricted(const fr_network *net, const fr_search_spec *spec); /* spec->restricted */
 
 static inline double fr_metric_weight(const fr_metric *m, uint32_t e)
 {

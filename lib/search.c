@@ -56,7 +56,7 @@ bool fr_search_path(const fr_network *net, const fr_search_spec *spec, GArray **
                     GError **error)
 {
     fr_algorithm algorithm =
-        fr_choose_algorithm(net, spec, fr_spec_restricted(net, spec), error);
+        fr_choose_algorithm(net, spec, spec->restricted, error);
     if (algorithm == FR_ALGORITHM_AUTO)
         return false;
     *path = g_array_new(FALSE, FALSE, sizeof(uint32_t));

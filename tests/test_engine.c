@@ -905,7 +905,7 @@ static void fingerprint(ctx *c, fr_workspace *ws, const fr_network *fn, GArray *
 {
     fr_search_spec spec;
     make_spec(c, fn, &spec);
-    bool restricted = fr_spec_restricted(fn, &spec);
+    bool restricted = spec.restricted;
     GArray *path = g_array_new(FALSE, FALSE, sizeof(uint32_t));
     for (int a = FR_ALGORITHM_DIJKSTRA; a < FR_ALGORITHM_COUNT; a++) {
         if (((a == FR_ALGORITHM_LANDMARKS || a == FR_ALGORITHM_CH) &&
