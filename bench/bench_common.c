@@ -149,7 +149,7 @@ GArray *bc_single_mode_nodes(const fr_network *net)
     const fr_vgraph *g = &net->vgraph;
     GArray *nodes = g_array_new(FALSE, FALSE, sizeof(uint32_t));
     uint32_t states[FR_MODE_COUNT];
-    for (uint32_t v = 0; v < net->nodes->len; v++)
+    for (uint32_t v = 0; v < net->model.nodes->len; v++)
         if (fr_node_states(g, v, true, states) == 1)
             g_array_append_val(nodes, v);
     return nodes;
@@ -169,7 +169,7 @@ void bc_random_pairs(GRand *rng, const uint32_t *pool, uint32_t n_pool, uint32_t
 fr_query *bc_query(const fr_network *net, uint32_t o, uint32_t d, fr_objective objective,
                    double value_of_time, double carbon_price)
 {
-    fr_query *q = fr_query_new(FR_NODE(net, o)->id, FR_NODE(net, d)->id);
+    fr_query *q = fr_query_new(FR_NODE(&net->model, o)->id, FR_NODE(&net->model, d)->id);
     fr_query_set_objective(q, objective);
     if (objective == FR_OBJECTIVE_GENERALIZED) {
         fr_query_set_value_of_time(q, value_of_time);
@@ -183,9 +183,9 @@ bool bc_spec(fr_search_spec *spec, const fr_network *net, uint32_t o, uint32_t d
 {
     fr_query *q = bc_query(net, o, d, objective, value_of_time, carbon_price);
     GError *error = NULL;
-    bool ok = fr_search_spec_init(spec, net, q, &error);
+    bool ok = fr_search_spec_init(spec, &net->model, q, &error);
     if (!ok) {
-        fprintf(stderr, "query %s -> %s: %s\n", FR_NODE(net, o)->id, FR_NODE(net, d)->id,
+        fprintf(stderr, "query %s -> %s: %s\n", FR_NODE(&net->model, o)->id, FR_NODE(&net->model, d)->id,
                 error->message);
         g_error_free(error);
     }
@@ -205,6 +205,35 @@ double *bc_edge_weights(const fr_vgraph *g, fr_objective objective, double value
     return w;
 }
 
+/* ---- igraph copies ---------------------------------------------------------------- */
+
+static const fr_network *kept_net;
+static igraph_t kept_graph;
+
+const igraph_t *bc_igraph_of(const fr_network *net)
+{
+    if (kept_net == net)
+        return &kept_graph;
+    bc_igraph_drop();
+    GError *error = NULL;
+    if (!fr_vgraph_to_igraph(&net->vgraph, &kept_graph, &error)) {
+        fprintf(stderr, "%s\n", error->message);
+        exit(1);
+    }
+    kept_net = net;
+    return &kept_graph;
+}
+
+void bc_igraph_drop(void)
+{
+    if (!kept_net)
+        return;
+    fr_igraph_enter();
+    igraph_destroy(&kept_graph);
+    fr_igraph_leave();
+    kept_net = NULL;
+}
+
 /* ---- igraph baselines ----------------------------------------------------------- */
 
 static igraph_integer_t source_vertex(const bc_augmented *a, uint32_t v)
@@ -220,7 +249,7 @@ static igraph_integer_t sink_vertex(const bc_augmented *a, uint32_t v)
 bool bc_augmented_init(bc_augmented *a, const fr_network *net)
 {
     const fr_vgraph *g = &net->vgraph;
-    *a = (bc_augmented){.n_states = g->n_states, .n_nodes = net->nodes->len,
+    *a = (bc_augmented){.n_states = g->n_states, .n_nodes = net->model.nodes->len,
                         .n_edges = g->n_edges};
     igraph_vector_int_t edges;
     fr_igraph_enter();

@@ -7,7 +7,9 @@
 #define FR_BENCH_COMMON_H
 
 #include "continent.h"
-#include "engine.h"
+#include "algorithm.h"
+#include "tradeoffs.h"
+#include "vgraph_igraph.h"
 
 #include <igraph.h>
 #include <stdio.h>
@@ -30,6 +32,15 @@ void bc_parse_options(int *argc, char ***argv, const char *summary, const GOptio
  * `capacity`). */
 size_t bc_sizes(const bc_options *options, const uint64_t *full, const uint64_t *small,
                 uint64_t *out, size_t capacity);
+
+/* ---- igraph copies ---------------------------------------------------------------- */
+
+/* The network's virtual graph in igraph (fr_vgraph_to_igraph), built on
+ * first use and kept for the next calls on the same network until
+ * bc_igraph_drop(); one network at a time. Exits on failure. */
+const igraph_t *bc_igraph_of(const fr_network *net);
+/* Frees the kept copy: call before freeing its network. */
+void bc_igraph_drop(void);
 
 /* ---- time ---------------------------------------------------------------------- */
 

@@ -40,8 +40,7 @@ set_target_properties(fr-gen-network PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJE
 
 if(FR_BUILD_BENCH)
   add_executable(bench-load ${PROJECT_SOURCE_DIR}/bench/load_bench.c)
-  target_link_libraries(bench-load PRIVATE fr_continent freightroute_static PkgConfig::IGRAPH)
-  target_include_directories(bench-load PRIVATE ${PROJECT_SOURCE_DIR}/lib)
+  target_link_libraries(bench-load PRIVATE fr_continent fr_internal)
   set_target_properties(bench-load PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/bench)
 endif()
 

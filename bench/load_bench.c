@@ -15,6 +15,7 @@
 #include "continent.h"
 #include "csv.h"
 #include "network.h"
+#include "vgraph_igraph.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -126,7 +127,7 @@ static double time_graph_build(fr_network *net)
 {
     fr_vgraph_clear(&net->vgraph);
     double t0 = now_s();
-    bool ok = fr_vgraph_build(net, NULL);
+    bool ok = fr_vgraph_build(&net->vgraph, &net->model, NULL);
     double seconds = now_s() - t0;
     return ok ? seconds : -1;
 }
@@ -158,7 +159,7 @@ static bool measure(const char *dir, int runs, result *r)
             r->peak = peak_bytes() - rss0;
             r->nodes = fr_network_node_count(net);
             r->links = fr_network_link_count(net);
-            r->transfers = net->transfers->len;
+            r->transfers = net->model.transfers->len;
             r->states = fr_network_state_count(net);
             r->vedges = fr_network_virtual_edge_count(net);
             r->igraph_s = time_igraph_create(&net->vgraph);

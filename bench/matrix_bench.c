@@ -138,7 +138,7 @@ static void print_row(bc_table *t, size_t n, const matrix_result *r)
  * the network is smaller; returns n). */
 static size_t random_ids(const fr_network *net, size_t n, GRand *rng, const char **ids)
 {
-    uint32_t n_nodes = net->nodes->len;
+    uint32_t n_nodes = net->model.nodes->len;
     uint32_t *order = g_new(uint32_t, n_nodes);
     for (uint32_t v = 0; v < n_nodes; v++)
         order[v] = v;
@@ -150,7 +150,7 @@ static size_t random_ids(const fr_network *net, size_t n, GRand *rng, const char
     if (n > n_nodes / 2)
         n = n_nodes / 2;
     for (size_t i = 0; i < 2 * n; i++)
-        ids[i] = FR_NODE(net, order[i])->id;
+        ids[i] = FR_NODE(&net->model, order[i])->id;
     g_free(order);
     return n;
 }

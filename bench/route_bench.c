@@ -54,7 +54,7 @@ static void batch_engine(void *context, bool first)
     for (uint32_t i = 0; i < r->n_pairs; i++) {
         fr_key key;
         g_array_set_size(r->path, 0);
-        bool found = fr_engine_dijkstra(r->ws, r->net, &r->specs[i], &key, r->path);
+        bool found = fr_engine_dijkstra(r->ws, &r->net->vgraph, &r->specs[i], &key, r->path);
         if (first)
             r->engine[i] = found ? key.obj : INFINITY;
     }
@@ -154,8 +154,8 @@ static bool bench_objective(run *r, bc_table *table, double min_seconds)
 static uint32_t city_pairs(const fr_network *net, uint32_t **pairs, uint32_t *n_cities)
 {
     GArray *cities = g_array_new(FALSE, FALSE, sizeof(uint32_t));
-    for (uint32_t v = 0; v < net->nodes->len; v++)
-        if (FR_NODE(net, v)->kind == FR_NODE_CITY)
+    for (uint32_t v = 0; v < net->model.nodes->len; v++)
+        if (FR_NODE(&net->model, v)->kind == FR_NODE_CITY)
             g_array_append_val(cities, v);
     uint32_t n = cities->len, k = 0;
     *pairs = g_new(uint32_t, 2 * (size_t)n * n + 1);

@@ -266,11 +266,12 @@ static size_t igraph_alternatives(const fr_network *net, uint32_t o, uint32_t d,
     igraph_vector_t weights;
     igraph_vector_view(&weights, g->cost, g->n_edges);
     igraph_vector_int_list_t paths;
+    const igraph_t *igraph_of_net = bc_igraph_of(net);
     fr_igraph_enter();
     igraph_vector_int_list_init(&paths, 0);
     igraph_integer_t from = fr_state_out((uint32_t)g->slot_of[o * FR_MODE_COUNT + FR_MODE_ROAD]);
     igraph_integer_t to = fr_state_in((uint32_t)g->slot_of[d * FR_MODE_COUNT + FR_MODE_ROAD]);
-    igraph_get_k_shortest_paths(&g->graph, &weights, NULL, &paths, (igraph_integer_t)k, from, to,
+    igraph_get_k_shortest_paths(igraph_of_net, &weights, NULL, &paths, (igraph_integer_t)k, from, to,
                                 IGRAPH_OUT);
     size_t n = (size_t)igraph_vector_int_list_size(&paths);
     for (size_t i = 0; i < n; i++) {
@@ -319,14 +320,15 @@ static bool instance_load(instance *in, const spec_t *s, int n_pairs, GRand *rng
 static void instance_free(instance *in)
 {
     g_free(in->pairs);
+    bc_igraph_drop();
     fr_network_free(in->net);
     remove_dir(in->dir);
 }
 
 static fr_query *pair_query(const instance *in, int i)
 {
-    return fr_query_new(FR_NODE(in->net, in->pairs[2 * i])->id,
-                        FR_NODE(in->net, in->pairs[2 * i + 1])->id);
+    return fr_query_new(FR_NODE(&in->net->model, in->pairs[2 * i])->id,
+                        FR_NODE(&in->net->model, in->pairs[2 * i + 1])->id);
 }
 
 static double now_ms(void) { return 1e3 * bc_cpu_now(); }
@@ -346,7 +348,7 @@ static void bench_front(const instance *in, const spec_t *s, int k)
         ours += now_ms() - t0;
         if (list && !(k == 3 && s->slow_baseline)) {
             fr_search_spec spec;
-            fr_search_spec_init(&spec, in->net, q, NULL);
+            fr_search_spec_init(&spec, &in->net->model, q, NULL);
             t0 = now_ms();
             size_t size = baseline_front(in->net, &spec, k, &base_labels);
             base += now_ms() - t0;
@@ -478,8 +480,8 @@ static bool bench_continent(uint64_t size, int n_pairs, bc_table *table, GRand *
     if (!net)
         return false;
     GArray *cities = g_array_new(FALSE, FALSE, sizeof(uint32_t));
-    for (uint32_t v = 0; v < net->nodes->len; v++)
-        if (FR_NODE(net, v)->kind == FR_NODE_CITY)
+    for (uint32_t v = 0; v < net->model.nodes->len; v++)
+        if (FR_NODE(&net->model, v)->kind == FR_NODE_CITY)
             g_array_append_val(cities, v);
     uint32_t *pairs = g_new(uint32_t, 2 * n_pairs);
     bc_random_pairs(rng, (uint32_t *)cities->data, cities->len, (uint32_t)n_pairs, pairs);
@@ -501,6 +503,7 @@ static bool bench_continent(uint64_t size, int n_pairs, bc_table *table, GRand *
     bc_cell(table, "%s", t.differ ? "DIFFER" : "agree");
     g_free(pairs);
     g_array_free(cities, TRUE);
+    bc_igraph_drop();
     fr_network_free(net);
     return true;
 }

@@ -1,5 +1,5 @@
 /* test_ch.c - contraction hierarchies (lib/ch.c) against the reference
- * plain Dijkstra (fr_search_best_path with an unrestricted query).
+ * plain Dijkstra (fr_engine_dijkstra with an unrestricted query).
  *
  * For every query the hierarchy must agree on reachability and on the key
  * (fr_key_compare() == 0 with the key summed along the reference path), and
@@ -14,7 +14,7 @@
 #include "helpers.h"
 #include "randnet.h"
 
-#include "ch.h"
+#include "algorithm.h"
 
 #include <string.h>
 
@@ -90,7 +90,7 @@ typedef struct {
 
 static void dump_context(const ctx *c)
 {
-    const char *from = FR_NODE(c->net, c->from)->id, *to = FR_NODE(c->net, c->to)->id;
+    const char *from = FR_NODE(&c->net->model, c->from)->id, *to = FR_NODE(&c->net->model, c->to)->id;
     char *extra = g_strdup_printf("contraction hierarchies, objective %s, %s -> %s",
                                   objective_names[c->objective], from, to);
     if (c->model) {
@@ -110,19 +110,24 @@ static void dump_context(const ctx *c)
 static GArray *reference(const fr_network *net, uint32_t from, uint32_t to,
                          fr_objective objective, fr_key *key)
 {
-    fr_query *q = fr_query_new(FR_NODE(net, from)->id, FR_NODE(net, to)->id);
+    fr_query *q = fr_query_new(FR_NODE(&net->model, from)->id, FR_NODE(&net->model, to)->id);
     fr_query_set_objective(q, objective);
     fr_search_spec spec;
     GError *error = NULL;
-    if (!fr_search_spec_init(&spec, net, q, &error)) {
+    if (!fr_search_spec_init(&spec, &net->model, q, &error)) {
         char *m = g_strdup(error->message);
         g_error_free(error);
         fr_query_free(q);
         fail_msg("query %u -> %u: %s", from, to, m);
     }
-    GArray *path = fr_search_best_path(net, &spec);
-    if (path)
+    GArray *path = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+    fr_key found;
+    if (fr_engine_dijkstra(fr_workspace_of_thread(), &net->vgraph, &spec, &found, path)) {
         *key = path_key(&net->vgraph, weights_of(&net->vgraph, objective), path);
+    } else {
+        g_array_free(path, TRUE);
+        path = NULL;
+    }
     fr_search_spec_clear(&spec);
     fr_query_free(q);
     return path;

@@ -16,7 +16,7 @@
 #include "helpers.h"
 #include "randnet.h"
 
-#include "engine.h"
+#include "algorithm.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -263,7 +263,7 @@ static void run_many(const fr_network *net, fr_workspace *ws, const many_job *mj
 {
     for (uint32_t k = 0; k < mj->n; k++)
         g_array_set_size(paths[k], 0);
-    fr_engine_one_to_many(ws, net, &mj->spec, mj->targets, mj->n, reached, keys, paths);
+    fr_engine_one_to_many(ws, &net->vgraph, &mj->spec, mj->targets, mj->n, reached, keys, paths);
 }
 
 /* Bit for bit: reached, every figure of the key, the path's edges. */
@@ -386,7 +386,7 @@ static void test_threads_engine_no_locks(void **state)
             q.avoid_corridor = 0;
         }
         fr_query *fq = rn_make_query(model, &q);
-        assert_true(fr_search_spec_init(&mj->spec, net, fq, &err));
+        assert_true(fr_search_spec_init(&mj->spec, &net->model, fq, &err));
         fr_query_free(fq);
         mj->n = (uint32_t)g_rand_int_range(rng, 1, 2 * model->n_nodes);
         mj->targets = g_new(uint32_t, mj->n);

@@ -34,7 +34,9 @@
 #include "helpers.h"
 #include "randnet.h"
 
+#include "algorithm.h"
 #include "engine_side.h"
+#include "vgraph_igraph.h"
 
 #include <igraph.h>
 #include <math.h>
@@ -136,7 +138,7 @@ static void make_spec(ctx *c, const fr_network *fn, fr_search_spec *spec)
 {
     fr_query *fq = rn_make_query(c->net, &c->q);
     GError *err = NULL;
-    bool ok = fr_search_spec_init(spec, fn, fq, &err);
+    bool ok = fr_search_spec_init(spec, &fn->model, fq, &err);
     fr_query_free(fq);
     RN_CHECK(ok, "fr_search_spec_init: %s", err ? err->message : "?");
 }
@@ -152,7 +154,7 @@ static bool usable(const fr_network *fn, const fr_search_spec *spec, uint32_t e)
     if (spec->node_blocked[g->state_node[g->edge_to[e]]])
         return false;
     if (g->edge_kind[e] == FR_VEDGE_LINK || g->edge_kind[e] == FR_VEDGE_REVERSE) {
-        const fr_link *l = FR_LINK(fn, g->edge_ref[e]);
+        const fr_link *l = FR_LINK(&fn->model, g->edge_ref[e]);
         if (!(spec->modes & FR_MODE_BIT(l->mode)))
             return false;
         if (l->corridor_index >= 0 && spec->corridor_blocked[l->corridor_index])
@@ -358,7 +360,7 @@ static void dijkstra_all_pairs(ctx *c, const fr_network *fn, fr_search_spec *spe
                 best = dist[targets[j]] < best ? dist[targets[j]] : best;
             fr_key key = {0};
             g_array_set_size(path, 0);
-            bool found = fr_engine_dijkstra(ws, fn, spec, &key, path);
+            bool found = fr_engine_dijkstra(ws, &fn->vgraph, spec, &key, path);
             n->searches++;
             RN_CHECK(found == (best < INFINITY), "engine found=%d, igraph distance %.17g",
                      found, best);
@@ -544,7 +546,7 @@ static void check_engine_algorithms(ctx *c, const fr_network *fn, fr_workspace *
     make_spec(c, fn, &spec);
     fr_key want = {0};
     GArray *path = g_array_new(FALSE, FALSE, sizeof(uint32_t));
-    bool found = fr_engine_dijkstra(ws, fn, &spec, &want, NULL);
+    bool found = fr_engine_dijkstra(ws, &fn->vgraph, &spec, &want, NULL);
     for (int a = FR_ALGORITHM_DIJKSTRA; a < FR_ALGORITHM_COUNT; a++) {
         if ((a == FR_ALGORITHM_LANDMARKS || a == FR_ALGORITHM_CH) &&
             !prepared_objective(spec.objective))
@@ -769,7 +771,7 @@ static void test_one_to_many(void **state)
             GArray **paths = g_new(GArray *, n);
             for (uint32_t k = 0; k < n; k++)
                 paths[k] = g_array_new(FALSE, FALSE, sizeof(uint32_t));
-            fr_engine_one_to_many(ws, fn, &spec, targets, n, reached, keys, paths);
+            fr_engine_one_to_many(ws, &fn->vgraph, &spec, targets, n, reached, keys, paths);
             searches++;
             GArray *path = g_array_new(FALSE, FALSE, sizeof(uint32_t));
             for (uint32_t k = 0; k < n; k++) {
@@ -785,7 +787,7 @@ static void test_one_to_many(void **state)
                 spec.destination = targets[k];
                 fr_key key = {0};
                 g_array_set_size(path, 0);
-                bool found = fr_engine_dijkstra(ws_p2p, fn, &spec, &key, path);
+                bool found = fr_engine_dijkstra(ws_p2p, &fn->vgraph, &spec, &key, path);
                 RN_CHECK(reached[k] == found, "one-to-many reached=%d, dijkstra %d", reached[k],
                          found);
                 if (!found) {
@@ -851,7 +853,7 @@ static void test_scalar_all(void **state)
             make_spec(c, fn, &spec);
             fr_metric m;
             if (restricted)
-                fr_metric_init(&m, fn, &spec);
+                fr_metric_init(&m, &fn->vgraph, &spec);
             else
                 fr_metric_plain(&m, g, (fr_objective)i);
             ref_graph r;
@@ -928,7 +930,7 @@ static void fingerprint(ctx *c, fr_workspace *ws, const fr_network *fn, GArray *
         targets[i] = n - 1 - i;
     bool *reached = g_new0(bool, n);
     fr_key *keys = g_new0(fr_key, n);
-    fr_engine_one_to_many(ws, fn, &spec, targets, n, reached, keys, NULL);
+    fr_engine_one_to_many(ws, &fn->vgraph, &spec, targets, n, reached, keys, NULL);
     for (uint32_t i = 0; i < n; i++) {
         double k[4] = {reached[i], reached[i] ? keys[i].obj : 0, reached[i] ? keys[i].time : 0,
                        reached[i] ? keys[i].edges : 0};
@@ -936,7 +938,7 @@ static void fingerprint(ctx *c, fr_workspace *ws, const fr_network *fn, GArray *
     }
     const fr_vgraph *g = &fn->vgraph;
     fr_metric m;
-    fr_metric_init(&m, fn, &spec);
+    fr_metric_init(&m, &fn->vgraph, &spec);
     double *dist = g_new(double, g->n_states + 1);
     uint32_t root = g->n_states / 2;
     for (int backward = 0; backward < 2 && g->n_states > 0; backward++) {

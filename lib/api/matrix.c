@@ -1,0 +1,523 @@
+/* matrix.c - origin-destination matrices: the best route of one query for
+ * every origin x destination pair, computed in parallel (the matrix's
+ * accessors are result/matrix.c, its CSV and JSON result/matrix_render.c).
+ *
+ * The query is checked once against the network, as fr_network_route()
+ * checks it for a pair. Then one search per distinct origin: a one-to-many
+ * Dijkstra of the engine to every distinct destination (or, for a query
+ * with bounds, the constrained search of csearch.c once per pair). A
+ * cell's totals are summed over its path's virtual edges in path order and
+ * scaled as fr_route_new_from_path() and fr_route_total_*() do, so they
+ * equal the route's to the bit.
+ *
+ * Parallel: a GLib thread pool whose workers each take the next distinct
+ * origin from an atomic counter, search with a workspace of their own and
+ * write only that origin's rows; nothing in a search takes a lock. The
+ * calling thread waits and reports progress. With one thread the calling
+ * thread does the work itself. */
+#include "algorithm.h"
+#include "csearch.h"
+#include "error.h"
+#include "matrix.h"
+
+#include <string.h>
+
+/* ---- checking the query --------------------------------------------------- */
+
+/* Node indices of ids; FR_ERROR_QUERY naming an unknown one and its role. */
+static bool resolve_ids(const fr_network *net, const char *const *ids, size_t n, const char *role,
+                        uint32_t *out, GError **error)
+{
+    for (size_t i = 0; i < n; i++) {
+        long index = fr_model_node_lookup(&net->model, ids[i]);
+        if (index < 0)
+            return fr_query_error(error, "unknown %s node '%s'", role, ids[i] ? ids[i] : "(none)");
+        out[i] = (uint32_t)index;
+    }
+    return true;
+}
+
+/* Whether the query names node n, or its country, among the places to avoid. */
+static bool named_avoided(const fr_network *net, const fr_query *q, uint32_t n)
+{
+    const fr_node *node = FR_NODE(&net->model, n);
+    for (guint i = 0; i < q->avoid_nodes->len; i++)
+        if (g_str_equal(g_ptr_array_index(q->avoid_nodes, i), node->id))
+            return true;
+    for (guint i = 0; i < q->avoid_countries->len; i++)
+        if (g_str_equal(g_ptr_array_index(q->avoid_countries, i), node->country))
+            return true;
+    return false;
+}
+
+/* Two distinct nodes to check the query with, as fr_network_route() checks
+ * a pair: an origin and a destination of the lists when they have such a
+ * pair, else the one listed node and another, one the query does not avoid
+ * if there is one. False when the network has no other node. */
+static bool probe_pair(const fr_network *net, const fr_query *q, const uint32_t *orig, size_t n_o,
+                       const uint32_t *dest, size_t n_d, uint32_t probe[2])
+{
+    size_t other = 0; /* a destination other than dest[0], if any */
+    while (other < n_d && dest[other] == dest[0])
+        other++;
+    for (size_t i = 0; i < n_o; i++)
+        if (orig[i] != dest[0] || other < n_d) {
+            probe[0] = orig[i];
+            probe[1] = orig[i] != dest[0] ? dest[0] : dest[other];
+            return true;
+        }
+    probe[0] = orig[0]; /* every listed id is this node */
+    long any = -1;
+    for (uint32_t n = 0; n < net->model.nodes->len; n++) {
+        if (n == orig[0])
+            continue;
+        if (!named_avoided(net, q, n)) {
+            probe[1] = n;
+            return true;
+        }
+        if (any < 0)
+            any = n;
+    }
+    probe[1] = (uint32_t)any;
+    return any >= 0;
+}
+
+static bool check_not_avoided(const fr_network *net, const fr_search_spec *spec,
+                              const uint32_t *nodes, size_t n, const char *role, GError **error)
+{
+    for (size_t i = 0; i < n; i++)
+        if (spec->node_blocked[nodes[i]])
+            return fr_query_error(error, "the %s '%s' (%s) is avoided by the query", role,
+                                  FR_NODE(&net->model, nodes[i])->id, FR_NODE(&net->model, nodes[i])->country);
+    return true;
+}
+
+/* A network of one node has no links, so no search runs on it. What
+ * matters is that fr_search_spec_init() gets past the query's figures to
+ * its same-node error, and that the node is not avoided. */
+static bool check_single_node(const fr_network *net, const fr_query *query, uint32_t node,
+                              GError **error)
+{
+    const fr_node *x = FR_NODE(&net->model, node);
+    fr_query *copy = fr_query_copy(query);
+    fr_query_set_endpoints(copy, x->id, x->id);
+    fr_search_spec spec;
+    GError *local = NULL;
+    if (fr_search_spec_init(&spec, &net->model, copy, &local))
+        fr_search_spec_clear(&spec);
+    fr_query_free(copy);
+    char *same = g_strdup_printf("origin and destination are the same node '%s'", x->id);
+    bool figures_ok = !local || g_str_equal(local->message, same);
+    g_free(same);
+    if (!figures_ok) {
+        g_propagate_error(error, local);
+        return false;
+    }
+    g_clear_error(&local);
+    if (named_avoided(net, query, node))
+        return fr_query_error(error, "the origin '%s' (%s) is avoided by the query", x->id,
+                              x->country);
+    return true;
+}
+
+/* The query resolved for the matrix's searches (their endpoints are set per
+ * search); FR_ERROR_QUERY as fr_network_route() gives it for some pair.
+ * In a network of one node the spec stays empty: no search runs there. */
+static bool matrix_spec_init(fr_search_spec *spec, const fr_network *net, const fr_query *query,
+                             const uint32_t *orig, size_t n_o, const uint32_t *dest, size_t n_d,
+                             GError **error)
+{
+    uint32_t probe[2];
+    memset(spec, 0, sizeof *spec);
+    if (!probe_pair(net, query, orig, n_o, dest, n_d, probe))
+        return check_single_node(net, query, orig[0], error);
+    fr_query *copy = fr_query_copy(query);
+    fr_query_set_endpoints(copy, FR_NODE(&net->model, probe[0])->id, FR_NODE(&net->model, probe[1])->id);
+    bool ok = fr_search_spec_init(spec, &net->model, copy, error);
+    fr_query_free(copy);
+    if (ok && (!check_not_avoided(net, spec, orig, n_o, "origin", error) ||
+               !check_not_avoided(net, spec, dest, n_d, "destination", error))) {
+        fr_search_spec_clear(spec);
+        ok = false;
+    }
+    return ok;
+}
+
+/* ---- one origin's searches ------------------------------------------------ */
+
+/* What every worker reads (never writes, except its own rows and the
+ * counters). Origins and destinations are searched once per distinct node:
+ * rows with the same origin are filled from one search. */
+typedef struct {
+    const fr_network *net;
+    fr_route_context ctx;       /* for the routes kept */
+    const fr_query *query;      /* the template: objective, quantity, ... */
+    const fr_search_spec *spec; /* its resolution; origin/destination set per search */
+    bool bounded, keep_routes;
+    fr_matrix *m;
+    uint32_t *origin_nodes;      /* per row */
+    uint32_t *uniq_origins;      /* distinct origin nodes, in order of first row */
+    uint32_t *first_row, *next_row; /* rows of a distinct origin: a list through next_row */
+    uint32_t n_uniq_origins;
+    uint32_t *uniq_dests;        /* distinct destination nodes */
+    uint32_t *dest_slot;         /* per column: its index in uniq_dests */
+    uint32_t n_uniq_dests;
+    gint next_origin;            /* the next distinct origin to claim (atomic) */
+    /* progress: rows done, under `lock`; the calling thread waits on `cond` */
+    GMutex lock;
+    GCond cond;
+    size_t rows_done;
+    bool inline_run; /* the calling thread works: it reports progress itself */
+    gint64 last_report;
+    void (*progress)(size_t, size_t, void *);
+    void *user_data;
+} matrix_job;
+
+/* A worker's scratch, per distinct destination: reached, key, path. */
+typedef struct {
+    bool *reached;
+    fr_key *keys;
+    GArray **paths;
+    fr_query *pair_query; /* for routes: the template with a pair's endpoints */
+} scratch;
+
+static void scratch_init(scratch *s, const matrix_job *job)
+{
+    uint32_t n = job->n_uniq_dests;
+    s->reached = g_new0(bool, n);
+    s->keys = g_new(fr_key, n);
+    s->paths = g_new(GArray *, n);
+    for (uint32_t k = 0; k < n; k++)
+        s->paths[k] = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+    s->pair_query = job->keep_routes ? fr_query_copy(job->query) : NULL;
+}
+
+static void scratch_clear(scratch *s, const matrix_job *job)
+{
+    for (uint32_t k = 0; k < job->n_uniq_dests; k++)
+        g_array_free(s->paths[k], TRUE);
+    g_free(s->paths);
+    g_free(s->keys);
+    g_free(s->reached);
+    fr_query_free(s->pair_query);
+}
+
+/* Routes from `origin` to every distinct destination into s: one search to
+ * all of them, or with bounds one constrained search per destination. */
+static void search_origin(const matrix_job *job, scratch *s, fr_workspace *ws, uint32_t origin)
+{
+    fr_search_spec spec = *job->spec;
+    spec.origin = origin;
+    bool any = false;
+    for (uint32_t k = 0; k < job->n_uniq_dests; k++) {
+        g_array_set_size(s->paths[k], 0);
+        s->reached[k] = false;
+        any = any || job->uniq_dests[k] != origin;
+    }
+    if (!any)
+        return; /* every destination is the origin (and the spec may be empty) */
+    if (!job->bounded) {
+        fr_engine_one_to_many(ws, &job->net->vgraph, &spec, job->uniq_dests, job->n_uniq_dests,
+                              s->reached, s->keys, s->paths);
+        return;
+    }
+    for (uint32_t k = 0; k < job->n_uniq_dests; k++) {
+        if (job->uniq_dests[k] == origin)
+            continue;
+        spec.destination = job->uniq_dests[k];
+        GArray *path = fr_search_bounded_path(&job->net->vgraph, &spec);
+        if (path) {
+            g_array_append_vals(s->paths[k], path->data, path->len);
+            s->reached[k] = true;
+            g_array_free(path, TRUE);
+        }
+    }
+}
+
+/* A route's cell: the path's figures summed in path order, per TEU, then
+ * scaled to the quantity, as fr_route_new_from_path() and
+ * fr_route_total_*() and fr_route_objective_value() do. */
+static fr_cell cell_of_path(const fr_vgraph *g, const fr_query *q, const GArray *path)
+{
+    double cost = 0, time = 0, co2 = 0, distance = 0;
+    uint32_t transfers = 0;
+    for (guint i = 0; i < path->len; i++) {
+        uint32_t e = g_array_index(path, uint32_t, i);
+        cost += g->cost[e];
+        time += g->time[e];
+        co2 += g->co2[e];
+        distance += g->distance[e];
+        transfers += g->edge_kind[e] == FR_VEDGE_TRANSFER;
+    }
+    fr_cell c = {cost * q->quantity, time, co2 * q->quantity, distance, 0, transfers,
+                 FR_CELL_ROUTE};
+    switch (q->objective) {
+    case FR_OBJECTIVE_TIME: c.objective = time; break;
+    case FR_OBJECTIVE_DISTANCE: c.objective = distance; break;
+    case FR_OBJECTIVE_CO2: c.objective = co2 * q->quantity; break;
+    case FR_OBJECTIVE_GENERALIZED:
+        c.objective = q->quantity * (cost + q->value_of_time * time + q->carbon_price * co2);
+        break;
+    case FR_OBJECTIVE_COST:
+    default: c.objective = cost * q->quantity; break;
+    }
+    return c;
+}
+
+/* Fills row i (whose origin was just searched into s). */
+static void fill_row(const matrix_job *job, scratch *s, size_t i)
+{
+    fr_matrix *m = job->m;
+    uint32_t origin = job->origin_nodes[i];
+    for (size_t j = 0; j < m->n_destinations; j++) {
+        uint32_t k = job->dest_slot[j];
+        size_t cell = i * m->n_destinations + j;
+        if (job->uniq_dests[k] == origin) {
+            m->cells[cell] = (fr_cell){0, 0, 0, 0, 0, 0, FR_CELL_SAME_NODE};
+        } else if (!s->reached[k]) {
+            m->cells[cell] = (fr_cell){NAN, NAN, NAN, NAN, NAN, 0, FR_CELL_NO_ROUTE};
+        } else {
+            m->cells[cell] = cell_of_path(&job->net->vgraph, job->query, s->paths[k]);
+            if (job->keep_routes) {
+                fr_query_set_endpoints(s->pair_query, m->origins[i], m->destinations[j]);
+                m->routes[cell] = fr_route_new_from_path(&job->ctx, s->pair_query, s->paths[k]);
+            }
+        }
+    }
+}
+
+/* ---- workers and progress ------------------------------------------------- */
+
+#define REPORT_INTERVAL (G_USEC_PER_SEC / 10)
+#define MAX_WORKERS 1024 /* more threads than this only cost memory */
+
+/* The progress callback, from the calling thread: at most once per
+ * REPORT_INTERVAL unless forced (the first and the last call). */
+static void report(matrix_job *job, size_t rows_done, bool force)
+{
+    gint64 now = g_get_monotonic_time();
+    if (!job->progress || (!force && now - job->last_report < REPORT_INTERVAL))
+        return;
+    job->last_report = now;
+    job->progress(rows_done, job->m->n_origins, job->user_data);
+}
+
+/* A worker finished `rows` more rows. */
+static void rows_done(matrix_job *job, size_t rows)
+{
+    if (job->inline_run) {
+        job->rows_done += rows;
+        if (job->rows_done < job->m->n_origins)
+            report(job, job->rows_done, false);
+        return;
+    }
+    g_mutex_lock(&job->lock);
+    job->rows_done += rows;
+    g_cond_signal(&job->cond);
+    g_mutex_unlock(&job->lock);
+}
+
+/* Takes distinct origins until none is left: searches each and fills its rows. */
+static void work(matrix_job *job, fr_workspace *ws)
+{
+    scratch s;
+    scratch_init(&s, job);
+    for (;;) {
+        gint u = g_atomic_int_add(&job->next_origin, 1);
+        if (u >= (gint)job->n_uniq_origins)
+            break;
+        search_origin(job, &s, ws, job->uniq_origins[u]);
+        size_t rows = 0;
+        for (uint32_t i = job->first_row[u]; i != FR_NONE; i = job->next_row[i], rows++)
+            fill_row(job, &s, i);
+        rows_done(job, rows);
+    }
+    scratch_clear(&s, job);
+}
+
+/* A pool thread's task: work with a workspace of its own, freed before the
+ * task ends (not at thread exit, which comes after the pool is freed). */
+static void pool_task(gpointer data, gpointer unused)
+{
+    (void)unused;
+    fr_workspace *ws = fr_workspace_new();
+    work(data, ws);
+    fr_workspace_free(ws);
+}
+
+/* In the calling thread: waits until every row is done, reporting progress. */
+static void wait_for_rows(matrix_job *job)
+{
+    size_t total = job->m->n_origins;
+    g_mutex_lock(&job->lock);
+    while (job->rows_done < total) {
+        g_cond_wait_until(&job->cond, &job->lock, g_get_monotonic_time() + REPORT_INTERVAL);
+        size_t done = job->rows_done;
+        if (done < total) {
+            g_mutex_unlock(&job->lock);
+            report(job, done, false);
+            g_mutex_lock(&job->lock);
+        }
+    }
+    g_mutex_unlock(&job->lock);
+}
+
+/* Runs `workers` pool threads; false when not one could be started (the
+ * calling thread then does the work). */
+static bool run_pool(matrix_job *job, unsigned workers)
+{
+    GThreadPool *pool = g_thread_pool_new(pool_task, NULL, (gint)workers, TRUE, NULL);
+    if (g_thread_pool_get_num_threads(pool) == 0) {
+        g_thread_pool_free(pool, TRUE, TRUE);
+        return false;
+    }
+    for (unsigned w = 0; w < workers; w++)
+        g_thread_pool_push(pool, job, NULL); /* queued even where a thread failed to start */
+    wait_for_rows(job);
+    g_thread_pool_free(pool, FALSE, TRUE);
+    return true;
+}
+
+static void run_job(matrix_job *job, unsigned threads)
+{
+    if (threads == 0)
+        threads = g_get_num_processors();
+    unsigned workers = MIN(MIN(threads, MAX_WORKERS), job->n_uniq_origins);
+    report(job, 0, true);
+    if (workers <= 1 || !run_pool(job, workers)) {
+        job->inline_run = true; /* the calling thread's own workspace */
+        work(job, fr_workspace_of_thread());
+    }
+    report(job, job->m->n_origins, true);
+}
+
+/* ---- building a matrix ---------------------------------------------------- */
+
+static fr_matrix *matrix_new(const fr_network *net, const fr_query *query, const uint32_t *orig,
+                             size_t n_o, const uint32_t *dest, size_t n_d, bool keep_routes)
+{
+    fr_matrix *m = g_new0(fr_matrix, 1);
+    m->net = net;
+    m->objective = query->objective;
+    m->quantity = query->quantity;
+    m->n_origins = n_o;
+    m->n_destinations = n_d;
+    m->origins = g_new(const char *, n_o);
+    m->destinations = g_new(const char *, n_d);
+    for (size_t i = 0; i < n_o; i++)
+        m->origins[i] = FR_NODE(&net->model, orig[i])->id;
+    for (size_t j = 0; j < n_d; j++)
+        m->destinations[j] = FR_NODE(&net->model, dest[j])->id;
+    m->cells = g_new(fr_cell, n_o * n_d);
+    m->routes = keep_routes ? g_new0(fr_route *, n_o * n_d) : NULL;
+    return m;
+}
+
+
+/* The distinct nodes of nodes[0 .. n) in order of first appearance into
+ * uniq; slot[i] = the index of nodes[i] in uniq. Returns how many. */
+static uint32_t distinct_nodes(const fr_network *net, const uint32_t *nodes, size_t n,
+                               uint32_t *uniq, uint32_t *slot)
+{
+    uint32_t *index = g_new(uint32_t, net->model.nodes->len ? net->model.nodes->len : 1);
+    for (guint v = 0; v < net->model.nodes->len; v++)
+        index[v] = FR_NONE;
+    uint32_t count = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (index[nodes[i]] == FR_NONE) {
+            index[nodes[i]] = count;
+            uniq[count++] = nodes[i];
+        }
+        slot[i] = index[nodes[i]];
+    }
+    g_free(index);
+    return count;
+}
+
+static void job_init(matrix_job *job, fr_matrix *m, const fr_query *query,
+                     const fr_search_spec *spec, const uint32_t *orig, const uint32_t *dest,
+                     const fr_matrix_options *options)
+{
+    size_t n_o = m->n_origins, n_d = m->n_destinations;
+    *job = (matrix_job){.net = m->net, .ctx = fr_network_route_context(m->net), .query = query, .spec = spec,
+                        .bounded = fr_spec_bounded(spec), .keep_routes = m->routes != NULL,
+                        .m = m, .progress = options ? options->progress : NULL,
+                        .user_data = options ? options->user_data : NULL};
+    job->origin_nodes = g_memdup2(orig, n_o * sizeof *orig);
+    job->uniq_origins = g_new(uint32_t, n_o);
+    uint32_t *origin_slot = g_new(uint32_t, n_o);
+    job->n_uniq_origins = distinct_nodes(m->net, orig, n_o, job->uniq_origins, origin_slot);
+    job->first_row = g_new(uint32_t, job->n_uniq_origins);
+    job->next_row = g_new(uint32_t, n_o);
+    for (uint32_t u = 0; u < job->n_uniq_origins; u++)
+        job->first_row[u] = FR_NONE;
+    for (size_t i = n_o; i-- > 0;) { /* each list in row order */
+        job->next_row[i] = job->first_row[origin_slot[i]];
+        job->first_row[origin_slot[i]] = (uint32_t)i;
+    }
+    g_free(origin_slot);
+    job->uniq_dests = g_new(uint32_t, n_d);
+    job->dest_slot = g_new(uint32_t, n_d);
+    job->n_uniq_dests = distinct_nodes(m->net, dest, n_d, job->uniq_dests, job->dest_slot);
+    g_mutex_init(&job->lock);
+    g_cond_init(&job->cond);
+}
+
+static void job_clear(matrix_job *job)
+{
+    g_free(job->origin_nodes);
+    g_free(job->uniq_origins);
+    g_free(job->first_row);
+    g_free(job->next_row);
+    g_free(job->uniq_dests);
+    g_free(job->dest_slot);
+    g_mutex_clear(&job->lock);
+    g_cond_clear(&job->cond);
+}
+
+/* The lists' sizes: at least one id each, and a cell count that fits. */
+static bool check_sizes(const char *const *origins, size_t n_o, const char *const *destinations,
+                        size_t n_d, GError **error)
+{
+    if (!origins || !destinations || n_o == 0 || n_d == 0)
+        return fr_query_error(error, "an origin-destination matrix needs at least one origin "
+                                     "and one destination (got %zu origins, %zu destinations)",
+                              origins ? n_o : 0, destinations ? n_d : 0);
+    if (n_o >= FR_NONE || n_d >= FR_NONE || n_o > SIZE_MAX / sizeof(fr_cell) / n_d)
+        return fr_query_error(error, "an origin-destination matrix of %zu x %zu cells is too "
+                                     "large", n_o, n_d);
+    return true;
+}
+
+fr_matrix *fr_network_matrix(const fr_network *net, const fr_query *query,
+                             const char *const *origins, size_t n_origins,
+                             const char *const *destinations, size_t n_destinations,
+                             const fr_matrix_options *options, GError **error)
+{
+    if (!net || !query) {
+        fr_query_error(error, "no network or no query given");
+        return NULL;
+    }
+    if (!check_sizes(origins, n_origins, destinations, n_destinations, error))
+        return NULL;
+    uint32_t *orig = g_new(uint32_t, n_origins), *dest = g_new(uint32_t, n_destinations);
+    fr_search_spec spec;
+    fr_matrix *m = NULL;
+    if (resolve_ids(net, origins, n_origins, "origin", orig, error) &&
+        resolve_ids(net, destinations, n_destinations, "destination", dest, error) &&
+        matrix_spec_init(&spec, net, query, orig, n_origins, dest, n_destinations, error)) {
+        m = matrix_new(net, query, orig, n_origins, dest, n_destinations,
+                       options && options->keep_routes);
+        matrix_job job;
+        job_init(&job, m, query, &spec, orig, dest, options);
+        run_job(&job, options ? options->threads : 0);
+        job_clear(&job);
+        fr_search_spec_clear(&spec);
+    }
+    g_free(orig);
+    g_free(dest);
+    return m;
+}
+
+/* ---- accessors ------------------------------------------------------------ */
+

@@ -1,0 +1,51 @@
+/* route.c - fr_network_route(), the single-objective query: the chosen
+ * algorithm for an unbounded query, the constrained search (csearch.c)
+ * for one with bounds on time or cost. */
+#include "algorithm.h"
+#include "csearch.h"
+#include "error.h"
+
+/* Bounded queries take the constrained search, which plain Dijkstra's
+ * name covers; the speed-ups do not apply to it. */
+static bool bounded_path(const fr_network *net, const fr_search_spec *spec, GArray **path,
+                         GError **error)
+{
+    if (spec->algorithm != FR_ALGORITHM_AUTO && spec->algorithm != FR_ALGORITHM_DIJKSTRA)
+        return fr_query_error(error,
+                              "algorithm '%s' cannot answer this query: queries with bounds on "
+                              "time or cost use the constrained search ('auto' or 'dijkstra')",
+                              fr_algorithm_name(spec->algorithm));
+    *path = fr_search_bounded_path(&net->vgraph, spec);
+    return true;
+}
+
+fr_route *fr_network_route(const fr_network *net, const fr_query *query, GError **error)
+{
+    if (!net || !query) {
+        g_set_error(error, FR_ERROR, FR_ERROR_QUERY, "no network or no query given");
+        return NULL;
+    }
+    fr_search_spec spec;
+    if (!fr_search_spec_init(&spec, &net->model, query, error))
+        return NULL;
+    bool bounded = fr_spec_bounded(&spec);
+    GArray *path = NULL;
+    bool answered = bounded ? bounded_path(net, &spec, &path, error)
+                            : fr_search_path(net, &spec, &path, error);
+    fr_search_spec_clear(&spec);
+    if (!answered)
+        return NULL;
+    if (!path) {
+        fr_no_route_error(error, query->from, query->to,
+                          bounded ? "satisfies the query within its bounds on time and cost "
+                                    "(check them, modes, transfers and avoided places)"
+                                  : "satisfies the query (check modes, transfers and avoided "
+                                    "places)");
+        return NULL;
+    }
+    fr_route_context ctx = fr_network_route_context(net);
+    fr_route *route = fr_route_new_from_path(&ctx, query, path);
+    g_array_free(path, TRUE);
+    return route;
+}
+

@@ -1,0 +1,77 @@
+/* model.h - the data model of FORMAT.md §1: nodes, links, transfers,
+ * corridors and emission factors as loaded and validated, with id lookup
+ * and load warnings. Immutable once loaded. The layers above read it: the
+ * virtual graph is built from it, routes and renderers name its rows. */
+#ifndef FR_MODEL_H
+#define FR_MODEL_H
+
+#include "freightroute.h"
+
+#include <stdint.h>
+
+typedef struct {
+    const char *id, *name, *country, *source; /* in the network's string chunk */
+    fr_node_kind kind;
+    double lat, lon, dwell_h, dwell_usd;
+} fr_node;
+
+typedef struct {
+    const char *id, *rev_id, *corridor, *source; /* rev_id NULL unless bidirectional */
+    uint32_t from, to;                           /* node indices */
+    int32_t corridor_index;                      /* -1 when the link has no corridor */
+    fr_mode mode;
+    double distance_km, time_h, cost_usd, co2_kg;
+    bool bidirectional;
+} fr_link;
+
+typedef struct {
+    uint32_t node;
+    fr_mode from_mode, to_mode;
+    double time_h, cost_usd, co2_kg;
+    const char *source;
+} fr_transfer;
+
+/* A loaded network's rows. Strings live in `strings`. */
+typedef struct {
+    GStringChunk *strings;
+    GArray *nodes;     /* fr_node */
+    GArray *links;     /* fr_link */
+    GArray *transfers; /* fr_transfer */
+    GHashTable *node_index;      /* id -> GUINT_TO_POINTER(index + 1) */
+    GPtrArray *corridors;        /* const char *, index = corridor_index */
+    GPtrArray *warnings;         /* char *, NULL-terminated */
+    double co2_factor[FR_MODE_COUNT];
+} fr_model;
+
+#define FR_NODE(model, i) (&g_array_index((model)->nodes, fr_node, (i)))
+#define FR_LINK(model, i) (&g_array_index((model)->links, fr_link, (i)))
+#define FR_TRANSFER(model, i) (&g_array_index((model)->transfers, fr_transfer, (i)))
+
+/* model.c */
+void fr_model_init(fr_model *model);
+void fr_model_clear(fr_model *model);
+/* -1 when the id is unknown. */
+long fr_model_node_lookup(const fr_model *model, const char *id);
+int32_t fr_model_corridor_lookup(const fr_model *model, const char *corridor);
+void fr_model_add_warning(fr_model *model, const char *format, ...) G_GNUC_PRINTF(2, 3);
+
+/* load.c: reads the CSV files supplied by `source` (a directory, the
+ * embedded resources) into an empty model; read() sets *missing for a file
+ * that does not exist. On failure the model holds a partial load: clear it. */
+typedef struct {
+    bool (*read)(void *context, const char *file, char **contents, gsize *len, bool *missing,
+                 GError **error);
+    void *context;
+    const char *where; /* for messages: the directory, or "the embedded network" */
+} fr_file_source;
+bool fr_model_load(fr_model *model, const fr_file_source *source, GError **error);
+/* A source reading the files of directory `dir` (which must outlive it). */
+fr_file_source fr_file_source_dir(const char *dir);
+
+/* embedded.c: the default network compiled into the library. false with an
+ * FR_ERROR_IO when this build has none. */
+bool fr_file_source_embedded(fr_file_source *source, GError **error);
+/* Writes the embedded network's files into dir (created when missing). */
+bool fr_model_export_embedded(const char *dir, GError **error);
+
+#endif /* FR_MODEL_H */

@@ -1,0 +1,181 @@
+/* render.c - routes and lists of routes out as FORMAT.md §3 JSON and as
+ * GeoJSON (a LineString feature per link step); the text renderings are in
+ * render_text.c. A list's JSON holds each route exactly as a single route's
+ * JSON is written. Renderers only read a route and its network; they never
+ * search. Numbers are written locale-free. */
+#include "route.h"
+
+/* ---- JSON primitives ----------------------------------------------------- */
+
+static void json_string(GString *out, const char *text)
+{
+    g_string_append_c(out, '"');
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        switch (*p) {
+        case '"': g_string_append(out, "\\\""); break;
+        case '\\': g_string_append(out, "\\\\"); break;
+        case '\n': g_string_append(out, "\\n"); break;
+        case '\r': g_string_append(out, "\\r"); break;
+        case '\t': g_string_append(out, "\\t"); break;
+        default:
+            if (*p < 0x20)
+                g_string_append_printf(out, "\\u%04x", *p);
+            else
+                g_string_append_c(out, (char)*p);
+        }
+    }
+    g_string_append_c(out, '"');
+}
+
+static void json_number(GString *out, double value)
+{
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    if (value == 0)
+        value = 0; /* no "-0" */
+    g_string_append(out, g_ascii_formatd(buf, sizeof buf, "%.12g", value));
+}
+
+static void json_key(GString *out, const char *key, bool first)
+{
+    if (!first)
+        g_string_append(out, ", ");
+    json_string(out, key);
+    g_string_append(out, ": ");
+}
+
+static void json_str_field(GString *out, const char *key, const char *value, bool first)
+{
+    json_key(out, key, first);
+    json_string(out, value);
+}
+
+static void json_num_field(GString *out, const char *key, double value)
+{
+    json_key(out, key, false);
+    json_number(out, value);
+}
+
+/* The fields of a step as FORMAT.md §3 lists them, without braces. */
+static void json_step_fields(GString *out, const fr_step *s)
+{
+    static const char *const types[] = {"link", "transfer", "dwell"};
+    json_str_field(out, "type", types[s->type], true);
+    if (s->type == FR_STEP_LINK) {
+        json_str_field(out, "link", s->link_id, false);
+        json_str_field(out, "from", s->from_node, false);
+        json_str_field(out, "to", s->to_node, false);
+        json_str_field(out, "mode", fr_mode_name(s->mode), false);
+        json_str_field(out, "corridor", s->corridor, false);
+    } else {
+        json_str_field(out, "node", s->from_node, false);
+        if (s->type == FR_STEP_TRANSFER) {
+            json_str_field(out, "from_mode", fr_mode_name(s->mode), false);
+            json_str_field(out, "to_mode", fr_mode_name(s->to_mode), false);
+        }
+    }
+    json_num_field(out, "cost_usd", s->cost_usd);
+    json_num_field(out, "time_h", s->time_h);
+    if (s->type != FR_STEP_DWELL)
+        json_num_field(out, "co2_kg", s->co2_kg);
+    if (s->type == FR_STEP_LINK)
+        json_num_field(out, "distance_km", s->distance_km);
+}
+
+static void json_route(GString *out, const fr_route *r)
+{
+    g_string_append_c(out, '{');
+    json_str_field(out, "from", r->from, true);
+    json_str_field(out, "to", r->to, false);
+    json_str_field(out, "objective", fr_objective_name(r->objective), false);
+    json_num_field(out, "quantity_teu", r->quantity);
+    json_key(out, "total", false);
+    g_string_append_c(out, '{');
+    json_key(out, "cost_usd", true);
+    json_number(out, fr_route_total_cost_usd(r));
+    json_num_field(out, "time_h", fr_route_total_time_h(r));
+    json_num_field(out, "co2_kg", fr_route_total_co2_kg(r));
+    json_num_field(out, "distance_km", fr_route_total_distance_km(r));
+    json_num_field(out, "transfers", (double)r->transfers);
+    g_string_append(out, "}");
+    json_key(out, "steps", false);
+    g_string_append_c(out, '[');
+    for (guint i = 0; i < r->steps->len; i++) {
+        g_string_append(out, i ? ",\n  {" : "\n  {");
+        json_step_fields(out, &g_array_index(r->steps, fr_step, i));
+        g_string_append_c(out, '}');
+    }
+    g_string_append(out, "]}");
+}
+
+char *fr_route_to_json(const fr_route *r)
+{
+    GString *out = g_string_new(NULL);
+    json_route(out, r);
+    g_string_append_c(out, '\n');
+    return g_string_free(out, FALSE);
+}
+
+char *fr_route_list_to_json(const fr_route_list *list)
+{
+    GString *out = g_string_new("{\"routes\": [");
+    for (guint i = 0; i < list->routes->len; i++) {
+        g_string_append(out, i ? ",\n" : "\n");
+        json_route(out, g_ptr_array_index(list->routes, i));
+    }
+    g_string_append(out, "]}\n");
+    return g_string_free(out, FALSE);
+}
+
+/* ---- GeoJSON ------------------------------------------------------------- */
+
+static void geojson_point(GString *out, const fr_model *model, const char *id)
+{
+    const fr_node *n = FR_NODE(model, fr_model_node_lookup(model, id));
+    g_string_append_c(out, '[');
+    json_number(out, n->lon);
+    g_string_append(out, ", ");
+    json_number(out, n->lat);
+    g_string_append_c(out, ']');
+}
+
+/* The features of a route's link steps; `index` >= 0 adds a "route"
+ * property (the route's place in a list). *first: no feature written yet. */
+static void geojson_features(GString *out, const fr_route *r, long index, bool *first)
+{
+    for (guint i = 0; i < r->steps->len; i++) {
+        const fr_step *s = &g_array_index(r->steps, fr_step, i);
+        if (s->type != FR_STEP_LINK)
+            continue;
+        g_string_append(out, *first ? "\n  " : ",\n  ");
+        *first = false;
+        g_string_append(out, "{\"type\": \"Feature\", \"geometry\": "
+                             "{\"type\": \"LineString\", \"coordinates\": [");
+        geojson_point(out, r->ctx.model, s->from_node);
+        g_string_append(out, ", ");
+        geojson_point(out, r->ctx.model, s->to_node);
+        g_string_append(out, "]}, \"properties\": {");
+        if (index >= 0)
+            g_string_append_printf(out, "\"route\": %ld, ", index);
+        json_step_fields(out, s);
+        g_string_append(out, "}}");
+    }
+}
+
+static char *geojson_collection(const fr_route *const *routes, size_t n, bool indexed)
+{
+    GString *out = g_string_new("{\"type\": \"FeatureCollection\", \"features\": [");
+    bool first = true;
+    for (size_t i = 0; i < n; i++)
+        geojson_features(out, routes[i], indexed ? (long)i : -1, &first);
+    g_string_append(out, "]}\n");
+    return g_string_free(out, FALSE);
+}
+
+char *fr_route_to_geojson(const fr_route *r) { return geojson_collection(&r, 1, false); }
+
+char *fr_route_list_to_geojson(const fr_route_list *list)
+{
+    return geojson_collection((const fr_route *const *)list->routes->pdata, list->routes->len,
+                              true);
+}
+

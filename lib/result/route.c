@@ -1,0 +1,112 @@
+/* route.c - route objects: built from a path of virtual edges into ordered
+ * steps (links, transfers, dwells) with totals, and their accessors. */
+#include "route.h"
+
+static fr_step link_step(const fr_model *model, uint32_t link_index, bool reverse)
+{
+    const fr_link *l = FR_LINK(model, link_index);
+    const fr_node *from = FR_NODE(model, reverse ? l->to : l->from);
+    const fr_node *to = FR_NODE(model, reverse ? l->from : l->to);
+    return (fr_step){.type = FR_STEP_LINK,
+                     .link_id = reverse ? l->rev_id : l->id,
+                     .from_node = from->id,
+                     .to_node = to->id,
+                     .mode = l->mode,
+                     .to_mode = l->mode,
+                     .corridor = l->corridor,
+                     .cost_usd = l->cost_usd,
+                     .time_h = l->time_h,
+                     .co2_kg = l->co2_kg,
+                     .distance_km = l->distance_km};
+}
+
+/* The step for virtual edge e (its figures are the edge's, per TEU). */
+static fr_step edge_step(const fr_model *model, const fr_vgraph *g, uint32_t e)
+{
+    fr_vedge_kind kind = (fr_vedge_kind)g->edge_kind[e];
+    if (kind == FR_VEDGE_LINK || kind == FR_VEDGE_REVERSE)
+        return link_step(model, g->edge_ref[e], kind == FR_VEDGE_REVERSE);
+    const char *node = FR_NODE(model, g->state_node[g->edge_from[e]])->id;
+    return (fr_step){.type = kind == FR_VEDGE_TRANSFER ? FR_STEP_TRANSFER : FR_STEP_DWELL,
+                     .link_id = "",
+                     .from_node = node,
+                     .to_node = node,
+                     .mode = (fr_mode)g->state_mode[g->edge_from[e]],
+                     .to_mode = (fr_mode)g->state_mode[g->edge_to[e]],
+                     .corridor = "",
+                     .cost_usd = g->cost[e],
+                     .time_h = g->time[e],
+                     .co2_kg = g->co2[e],
+                     .distance_km = 0};
+}
+
+fr_route *fr_route_new_from_path(const fr_route_context *ctx, const fr_query *query,
+                                 const GArray *edges)
+{
+    const fr_model *model = ctx->model;
+    fr_route *r = g_new0(fr_route, 1);
+    r->ctx = *ctx;
+    r->from = FR_NODE(model, fr_model_node_lookup(model, query->from))->id;
+    r->to = FR_NODE(model, fr_model_node_lookup(model, query->to))->id;
+    r->objective = query->objective;
+    r->quantity = query->quantity;
+    r->value_of_time = query->value_of_time;
+    r->carbon_price = query->carbon_price;
+    r->steps = g_array_new(FALSE, FALSE, sizeof(fr_step));
+    for (guint i = 0; i < edges->len; i++) {
+        fr_step step = edge_step(model, ctx->g, g_array_index(edges, uint32_t, i));
+        r->cost_usd += step.cost_usd;
+        r->time_h += step.time_h;
+        r->co2_kg += step.co2_kg;
+        r->distance_km += step.distance_km;
+        r->transfers += step.type == FR_STEP_TRANSFER;
+        /* A pass-through that charges nothing is not worth a line. */
+        bool free_dwell = step.type == FR_STEP_DWELL && step.cost_usd == 0 && step.time_h == 0;
+        if (!free_dwell)
+            g_array_append_val(r->steps, step);
+    }
+    return r;
+}
+
+void fr_route_free(fr_route *route)
+{
+    if (!route)
+        return;
+    g_array_free(route->steps, TRUE);
+    g_free(route);
+}
+
+const fr_network *fr_route_network(const fr_route *r) { return r->ctx.handle; }
+const char *fr_route_from(const fr_route *r) { return r->from; }
+const char *fr_route_to(const fr_route *r) { return r->to; }
+fr_objective fr_route_objective(const fr_route *r) { return r->objective; }
+double fr_route_quantity(const fr_route *r) { return r->quantity; }
+size_t fr_route_step_count(const fr_route *r) { return r->steps->len; }
+size_t fr_route_transfer_count(const fr_route *r) { return r->transfers; }
+double fr_route_total_cost_usd(const fr_route *r) { return r->cost_usd * r->quantity; }
+double fr_route_total_time_h(const fr_route *r) { return r->time_h; }
+double fr_route_total_co2_kg(const fr_route *r) { return r->co2_kg * r->quantity; }
+double fr_route_total_distance_km(const fr_route *r) { return r->distance_km; }
+
+const fr_step *fr_route_step(const fr_route *r, size_t index)
+{
+    return index < r->steps->len ? &g_array_index(r->steps, fr_step, index) : NULL;
+}
+
+double fr_route_objective_value(const fr_route *r)
+{
+    switch (r->objective) {
+    case FR_OBJECTIVE_TIME:
+        return r->time_h;
+    case FR_OBJECTIVE_DISTANCE:
+        return r->distance_km;
+    case FR_OBJECTIVE_CO2:
+        return r->co2_kg * r->quantity;
+    case FR_OBJECTIVE_GENERALIZED:
+        return r->quantity *
+               (r->cost_usd + r->value_of_time * r->time_h + r->carbon_price * r->co2_kg);
+    case FR_OBJECTIVE_COST:
+    default:
+        return r->cost_usd * r->quantity;
+    }
+}

@@ -1,0 +1,45 @@
+/* route.h - internal: route objects (ordered steps with totals per TEU,
+ * built from a path of virtual edges) and ordered lists of routes, as the
+ * renderers and the public accessors read them. */
+#ifndef FR_ROUTE_H
+#define FR_ROUTE_H
+
+#include "query.h"
+#include "vgraph.h"
+
+/* What a route is built from and keeps pointing at: the network handle
+ * (opaque here; fr_route_network() hands it back), its model and its
+ * virtual graph. */
+typedef struct {
+    const fr_network *handle;
+    const fr_model *model;
+    const fr_vgraph *g;
+} fr_route_context;
+
+struct fr_route {
+    fr_route_context ctx;
+    const char *from, *to; /* node ids, owned by the network */
+    fr_objective objective;
+    double quantity, value_of_time, carbon_price;
+    GArray *steps; /* fr_step */
+    double cost_usd, time_h, co2_kg, distance_km; /* per TEU */
+    size_t transfers;
+};
+
+/* route.c: a route object for a path of virtual edges answering query. */
+fr_route *fr_route_new_from_path(const fr_route_context *ctx, const fr_query *query,
+                                 const GArray *edges);
+
+/* route_list.c: an ordered list of routes, owning them. `title` says what the
+ * list is ("Pareto routes over cost and time") for the text rendering. */
+struct fr_route_list {
+    GPtrArray *routes; /* fr_route * */
+    char *title;
+};
+fr_route_list *fr_route_list_new(const char *title);
+void fr_route_list_add(fr_route_list *list, fr_route *route);
+/* A list titled `title` of the routes of paths (GArray of virtual edges each). */
+fr_route_list *fr_route_list_from_paths(const fr_route_context *ctx, const fr_query *query,
+                                        const char *title, const GPtrArray *paths);
+
+#endif /* FR_ROUTE_H */

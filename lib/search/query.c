@@ -1,0 +1,216 @@
+/* query.c - the query object (what a caller asks) and its resolution against
+ * a network into a search specification (what a search needs), with the
+ * errors of FORMAT.md §2: unknown ids, origin = destination, avoided
+ * endpoints, unknown corridors, impossible figures and bounds. */
+#include "query.h"
+
+#include "error.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <string.h>
+
+fr_query *fr_query_new(const char *from, const char *to)
+{
+    fr_query *q = g_new0(fr_query, 1);
+    q->from = g_strdup(from);
+    q->to = g_strdup(to);
+    q->objective = FR_OBJECTIVE_COST;
+    q->quantity = 1;
+    q->modes = FR_MODES_ALL;
+    q->max_time = INFINITY;
+    q->max_cost = INFINITY;
+    q->avoid_nodes = g_ptr_array_new_with_free_func(g_free);
+    q->avoid_countries = g_ptr_array_new_with_free_func(g_free);
+    q->avoid_corridors = g_ptr_array_new_with_free_func(g_free);
+    return q;
+}
+
+static void copy_strings(GPtrArray *to, const GPtrArray *from)
+{
+    for (guint i = 0; i < from->len; i++)
+        g_ptr_array_add(to, g_strdup(g_ptr_array_index(from, i)));
+}
+
+fr_query *fr_query_copy(const fr_query *query)
+{
+    fr_query *q = fr_query_new(query->from, query->to);
+    q->objective = query->objective;
+    q->quantity = query->quantity;
+    q->value_of_time = query->value_of_time;
+    q->carbon_price = query->carbon_price;
+    q->modes = query->modes;
+    q->max_time = query->max_time;
+    q->max_cost = query->max_cost;
+    q->algorithm = query->algorithm;
+    copy_strings(q->avoid_nodes, query->avoid_nodes);
+    copy_strings(q->avoid_countries, query->avoid_countries);
+    copy_strings(q->avoid_corridors, query->avoid_corridors);
+    return q;
+}
+
+void fr_query_free(fr_query *q)
+{
+    if (!q)
+        return;
+    g_free(q->from);
+    g_free(q->to);
+    g_ptr_array_free(q->avoid_nodes, TRUE);
+    g_ptr_array_free(q->avoid_countries, TRUE);
+    g_ptr_array_free(q->avoid_corridors, TRUE);
+    g_free(q);
+}
+
+void fr_query_set_endpoints(fr_query *q, const char *from, const char *to)
+{
+    char *old_from = q->from, *old_to = q->to;
+    q->from = g_strdup(from);
+    q->to = g_strdup(to);
+    g_free(old_from);
+    g_free(old_to);
+}
+
+void fr_query_set_objective(fr_query *q, fr_objective objective) { q->objective = objective; }
+void fr_query_set_quantity(fr_query *q, double teu) { q->quantity = teu; }
+void fr_query_set_value_of_time(fr_query *q, double usd) { q->value_of_time = usd; }
+void fr_query_set_carbon_price(fr_query *q, double usd) { q->carbon_price = usd; }
+void fr_query_set_modes(fr_query *q, fr_mode_set modes) { q->modes = modes; }
+void fr_query_set_max_time(fr_query *q, double hours) { q->max_time = hours; }
+void fr_query_set_max_cost(fr_query *q, double usd) { q->max_cost = usd; }
+void fr_query_set_algorithm(fr_query *q, fr_algorithm algorithm) { q->algorithm = algorithm; }
+fr_algorithm fr_query_algorithm(const fr_query *q) { return q->algorithm; }
+void fr_query_avoid_node(fr_query *q, const char *id) { g_ptr_array_add(q->avoid_nodes, g_strdup(id)); }
+void fr_query_avoid_country(fr_query *q, const char *cc) { g_ptr_array_add(q->avoid_countries, g_strdup(cc)); }
+void fr_query_avoid_corridor(fr_query *q, const char *name) { g_ptr_array_add(q->avoid_corridors, g_strdup(name)); }
+const char *fr_query_from(const fr_query *q) { return q->from; }
+const char *fr_query_to(const fr_query *q) { return q->to; }
+fr_objective fr_query_objective(const fr_query *q) { return q->objective; }
+double fr_query_quantity(const fr_query *q) { return q->quantity; }
+double fr_query_value_of_time(const fr_query *q) { return q->value_of_time; }
+double fr_query_carbon_price(const fr_query *q) { return q->carbon_price; }
+
+
+static bool check_figures(const fr_query *q, GError **error)
+{
+    if ((unsigned)q->objective >= FR_OBJECTIVE_COUNT)
+        return fr_query_error(error, "unknown objective %d", (int)q->objective);
+    if (!isfinite(q->quantity) || q->quantity <= 0)
+        return fr_query_error(error, "quantity must be a number of TEU greater than 0 (got %g)",
+                           q->quantity);
+    if (!isfinite(q->value_of_time) || q->value_of_time < 0)
+        return fr_query_error(error, "value of time must be 0 or more USD per TEU-hour (got %g)",
+                           q->value_of_time);
+    if (!isfinite(q->carbon_price) || q->carbon_price < 0)
+        return fr_query_error(error, "carbon price must be 0 or more USD per kg CO2e (got %g)",
+                           q->carbon_price);
+    if ((unsigned)q->algorithm >= FR_ALGORITHM_COUNT)
+        return fr_query_error(error, "unknown algorithm %d", (int)q->algorithm);
+    if (q->modes == 0 || (q->modes & ~FR_MODES_ALL))
+        return fr_query_error(error, "the set of allowed modes is empty or invalid");
+    if (isnan(q->max_time) || q->max_time < 0)
+        return fr_query_error(error, "the time bound must be 0 or more hours (got %g)", q->max_time);
+    if (isnan(q->max_cost) || q->max_cost < 0)
+        return fr_query_error(error, "the cost bound must be 0 or more USD (got %g)", q->max_cost);
+    return true;
+}
+
+static bool find_endpoint(const fr_model *model, const char *id, const char *role,
+                          uint32_t *out, GError **error)
+{
+    long index = fr_model_node_lookup(model, id);
+    if (index < 0)
+        return fr_query_error(error, "unknown %s node '%s'", role, id ? id : "(none)");
+    *out = (uint32_t)index;
+    return true;
+}
+
+static bool valid_country_code(const char *cc)
+{
+    return strlen(cc) == 2 && g_ascii_isupper(cc[0]) && g_ascii_isupper(cc[1]);
+}
+
+static bool block_nodes(fr_search_spec *spec, const fr_model *model, const fr_query *q,
+                        GError **error)
+{
+    for (guint i = 0; i < q->avoid_nodes->len; i++) {
+        const char *id = g_ptr_array_index(q->avoid_nodes, i);
+        long index = fr_model_node_lookup(model, id);
+        if (index < 0)
+            return fr_query_error(error, "cannot avoid unknown node '%s'", id);
+        spec->node_blocked[index] = true;
+    }
+    for (guint i = 0; i < q->avoid_countries->len; i++) {
+        const char *cc = g_ptr_array_index(q->avoid_countries, i);
+        if (!valid_country_code(cc))
+            return fr_query_error(error, "'%s' is not a two-letter upper-case country code", cc);
+        for (guint n = 0; n < model->nodes->len; n++)
+            if (g_str_equal(FR_NODE(model, n)->country, cc))
+                spec->node_blocked[n] = true;
+    }
+    const char *roles[2] = {"origin", "destination"};
+    uint32_t ends[2] = {spec->origin, spec->destination};
+    for (int i = 0; i < 2; i++)
+        if (spec->node_blocked[ends[i]])
+            return fr_query_error(error, "the %s '%s' (%s) is avoided by the query", roles[i],
+                               FR_NODE(model, ends[i])->id, FR_NODE(model, ends[i])->country);
+    return true;
+}
+
+static bool block_corridors(fr_search_spec *spec, const fr_model *model, const fr_query *q,
+                            GError **error)
+{
+    for (guint i = 0; i < q->avoid_corridors->len; i++) {
+        const char *name = g_ptr_array_index(q->avoid_corridors, i);
+        int32_t index = fr_model_corridor_lookup(model, name);
+        if (index < 0)
+            return fr_query_error(error, "cannot avoid unknown corridor '%s'", name);
+        spec->corridor_blocked[index] = true;
+    }
+    return true;
+}
+
+/* Does the spec block a node or a corridor? (Avoiding a country without
+ * nodes blocks nothing.) */
+static bool blocks_something(const fr_search_spec *spec, const fr_model *model)
+{
+    for (guint n = 0; n < model->nodes->len; n++)
+        if (spec->node_blocked[n])
+            return true;
+    for (guint c = 0; c < model->corridors->len; c++)
+        if (spec->corridor_blocked[c])
+            return true;
+    return false;
+}
+
+bool fr_search_spec_init(fr_search_spec *spec, const fr_model *model, const fr_query *q,
+                         GError **error)
+{
+    memset(spec, 0, sizeof *spec);
+    if (!check_figures(q, error) || !find_endpoint(model, q->from, "origin", &spec->origin, error) ||
+        !find_endpoint(model, q->to, "destination", &spec->destination, error))
+        return false;
+    if (spec->origin == spec->destination)
+        return fr_query_error(error, "origin and destination are the same node '%s'", q->from);
+    spec->objective = q->objective;
+    spec->value_of_time = q->value_of_time;
+    spec->carbon_price = q->carbon_price;
+    spec->modes = q->modes;
+    spec->max_time = q->max_time;
+    spec->max_cost_teu = q->max_cost / q->quantity; /* INFINITY stays INFINITY */
+    spec->algorithm = q->algorithm;
+    spec->node_blocked = g_new0(bool, model->nodes->len ? model->nodes->len : 1);
+    spec->corridor_blocked = g_new0(bool, model->corridors->len + 1);
+    if (!block_nodes(spec, model, q, error) || !block_corridors(spec, model, q, error)) {
+        fr_search_spec_clear(spec);
+        return false;
+    }
+    spec->restricted = q->modes != FR_MODES_ALL || blocks_something(spec, model);
+    return true;
+}
+
+void fr_search_spec_clear(fr_search_spec *spec)
+{
+    g_free(spec->node_blocked);
+    g_free(spec->corridor_blocked);
+    memset(spec, 0, sizeof *spec);
+}
