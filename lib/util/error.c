@@ -1,7 +1,9 @@
-/* error.c - the library's error helpers (error.h). */
+/* error.c - the library's error domain and error helpers (error.h). */
 #include "error.h"
 
 #include <stdarg.h>
+
+G_DEFINE_QUARK(fr-error-quark, fr_error)
 
 bool fr_query_error(GError **error, const char *format, ...)
 {

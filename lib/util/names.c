@@ -1,4 +1,4 @@
-/* names.c - the library's version, error domain, and the names of its
+/* names.c - the library's version and the names of its
  * enumerations (modes, node kinds, objectives, algorithms, trade-off
  * criteria) as FORMAT.md spells them: the one home for every enum name. */
 #include "names.h"
@@ -8,8 +8,6 @@
 #include <string.h>
 
 const char *fr_version(void) { return FR_VERSION_STRING; }
-
-G_DEFINE_QUARK(fr-error-quark, fr_error)
 
 static const char *const mode_names[FR_MODE_COUNT] = {"rail", "road", "river", "sea", "air"};
 
