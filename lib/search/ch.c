@@ -110,58 +110,23 @@ static const fr_key key_zero = {0, 0, 0, 0};
 static const fr_key key_infinite = {INFINITY, INFINITY, INFINITY, UINT32_MAX};
 
 /* ---- open lists -------------------------------------------------------------
- * Witness searches and queries keep their open states in a binary min-heap
- * of (key, id) on a plain array, ordered by key, then id; an item whose key
- * is no longer its state's is skipped when popped. (heap.h's heap, in a
- * GArray, spent a fifth of the build of a large grid in GArray calls.) */
+ * Witness searches and queries keep their open states in heap.h's binary
+ * heap of (key, id), ordered by key, then id; an item whose key is no
+ * longer its state's is skipped when popped. */
 
 typedef struct {
     fr_key key;
     uint32_t id;
 } open_item;
 
-typedef struct {
-    open_item *items;
-    uint32_t len, cap;
-} open_list;
-
-static inline bool open_before(const open_item *a, const open_item *b)
+static inline bool open_before(const void *unused, const open_item *a, const open_item *b)
 {
+    (void)unused;
     int c = key_compare(&a->key, &b->key);
     return c < 0 || (c == 0 && a->id < b->id);
 }
 
-static void open_push(open_list *q, const fr_key *key, uint32_t id)
-{
-    if (q->len == q->cap) {
-        q->cap = q->cap ? 2 * q->cap : 64;
-        q->items = g_renew(open_item, q->items, q->cap);
-    }
-    open_item item = {*key, id};
-    uint32_t i = q->len++;
-    while (i > 0 && open_before(&item, &q->items[(i - 1) / 2])) {
-        q->items[i] = q->items[(i - 1) / 2];
-        i = (i - 1) / 2;
-    }
-    q->items[i] = item;
-}
-
-/* The least item of a list that is not empty. */
-static open_item open_pop(open_list *q)
-{
-    open_item *h = q->items, top = h[0], last = h[--q->len];
-    uint32_t n = q->len, i = 0;
-    for (uint32_t child; (child = 2 * i + 1) < n; i = child) {
-        if (child + 1 < n && open_before(&h[child + 1], &h[child]))
-            child++;
-        if (!open_before(&h[child], &last))
-            break;
-        h[i] = h[child];
-    }
-    if (n > 0)
-        h[i] = last;
-    return top;
-}
+FR_DEFINE_HEAP(open_list, open_item, const void *, open_before)
 
 /* ==== building ============================================================== */
 
@@ -210,6 +175,8 @@ typedef struct {
     uint32_t state;
 } order_item;
 
+FR_HEAP_TYPE(order_heap, order_item) /* its functions: the order, below */
+
 typedef struct {
     uint32_t u, w;
     fr_key key;
@@ -225,7 +192,7 @@ typedef struct {
     bool *contracted;
     int32_t *priority;
     uint32_t *contracted_neighbours, *level;
-    GArray *order; /* order_item heap; stale items are skipped */
+    order_heap order; /* stale items are skipped */
     /* witness searches */
     witness_label *label;
     uint32_t *mark; /* generation stamps of marked states */
@@ -264,7 +231,7 @@ static void note_peak(builder *b)
                        3 * sizeof(uint32_t); /* and the hierarchy's rank and offsets */
     size_t rows = ((size_t)b->cap[FWD] + b->cap[BWD]) * (sizeof(ch_arc) + sizeof(uint32_t));
     size_t now = (size_t)b->n * per_state + b->list_bytes + rows +
-                 b->order->len * sizeof(order_item);
+                 b->order.len * sizeof(order_item);
     if (now > b->peak_bytes)
         b->peak_bytes = now;
 }
@@ -473,7 +440,7 @@ static void relax_witness(builder *b, uint32_t x, uint32_t avoid, const fr_key *
         if (!label_current(b, l) || key_compare(&key, &old) < 0) {
             set_label(b, l, &key, hops);
             if (!last || b->mark[a->head] == b->mgen)
-                open_push(&b->wheap, &key, a->head);
+                open_list_push(&b->wheap, &(open_item){key, a->head}, NULL);
         }
     }
 }
@@ -490,11 +457,11 @@ static void witness_search(builder *b, uint32_t u, uint32_t avoid, const fr_key 
             b->label[s].stamp = 0;
         b->wgen = 1;
     }
-    b->wheap.len = 0;
+    open_list_clear(&b->wheap);
     set_label(b, &b->label[u], &key_zero, 0);
-    open_push(&b->wheap, &key_zero, u);
+    open_list_push(&b->wheap, &(open_item){key_zero, u}, NULL);
     for (uint32_t settled = 0; b->wheap.len > 0;) {
-        open_item top = open_pop(&b->wheap);
+        open_item top = open_list_pop(&b->wheap, NULL);
         uint32_t x = top.id;
         fr_key now = label_key(&b->label[x]);
         if (key_compare(&top.key, &now) != 0)
@@ -591,7 +558,7 @@ static bool order_before(const void *unused, const order_item *a, const order_it
     return a->priority < b->priority || (a->priority == b->priority && a->state < b->state);
 }
 
-FR_DEFINE_HEAP(order_heap, order_item, const void *, order_before)
+FR_HEAP_FUNCTIONS(order_heap, order_item, const void *, order_before)
 
 static int32_t priority_of(builder *b, uint32_t v, const witness_limits *limits)
 {
@@ -608,7 +575,7 @@ static void update_priority(builder *b, uint32_t v)
     int32_t p = priority_of(b, v, &limits_estimate);
     if (p != b->priority[v]) {
         b->priority[v] = p;
-        order_heap_push(b->order, &(order_item){p, v}, NULL);
+        order_heap_push(&b->order, &(order_item){p, v}, NULL);
     }
 }
 
@@ -714,20 +681,20 @@ static bool contract(builder *b, uint32_t v)
 static void prune_order(builder *b)
 {
     uint32_t remaining = b->n - b->next_rank;
-    if (b->order->len <= 2 * (size_t)remaining + 1024)
+    if (b->order.len <= 2 * (size_t)remaining + 1024)
         return;
-    GArray *old = b->order;
-    b->order = g_array_sized_new(FALSE, FALSE, sizeof(order_item), remaining + 1024);
+    order_heap old = b->order;
+    b->order = (order_heap){0};
     next_generation(&b->mgen, b->mark, b->n);
-    for (guint i = 0; i < old->len; i++) {
-        const order_item *item = &g_array_index(old, order_item, i);
+    for (size_t i = 0; i < old.len; i++) {
+        const order_item *item = &old.items[i];
         uint32_t v = item->state;
         if (b->contracted[v] || item->priority != b->priority[v] || b->mark[v] == b->mgen)
             continue;
         b->mark[v] = b->mgen;
-        order_heap_push(b->order, item, NULL);
+        order_heap_push(&b->order, item, NULL);
     }
-    g_array_free(old, TRUE);
+    order_heap_free(&old);
 }
 
 /* Contracts every state, least priority first. (The neighbours of each
@@ -738,11 +705,11 @@ static bool contract_all(builder *b)
 {
     for (uint32_t v = 0; v < b->n; v++) {
         b->priority[v] = priority_of(b, v, &limits_estimate);
-        order_heap_push(b->order, &(order_item){b->priority[v], v}, NULL);
+        order_heap_push(&b->order, &(order_item){b->priority[v], v}, NULL);
     }
     note_peak(b);
-    while (b->order->len > 0) {
-        order_item top = order_heap_pop(b->order, NULL);
+    while (b->order.len > 0) {
+        order_item top = order_heap_pop(&b->order, NULL);
         uint32_t v = top.state;
         if (b->contracted[v] || top.priority != b->priority[v])
             continue; /* stale */
@@ -768,7 +735,6 @@ static bool builder_init(builder *b, const fr_vgraph *g)
     b->level = g_try_new0(uint32_t, rows);
     b->label = g_try_new0(witness_label, rows);
     b->mark = g_try_new0(uint32_t, rows);
-    b->order = g_array_new(FALSE, FALSE, sizeof(order_item));
     b->found = g_array_new(FALSE, FALSE, sizeof(shortcut));
     b->around = g_array_new(FALSE, FALSE, sizeof(uint32_t));
     fr_ch *ch = b->ch = g_new0(fr_ch, 1);
@@ -794,8 +760,8 @@ static void builder_clear(builder *b)
     g_free(b->level);
     g_free(b->label);
     g_free(b->mark);
-    g_array_free(b->order, TRUE);
-    g_free(b->wheap.items);
+    order_heap_free(&b->order);
+    open_list_free(&b->wheap);
     g_array_free(b->found, TRUE);
     g_array_free(b->around, TRUE);
 }
@@ -910,7 +876,7 @@ void fr_ch_workspace_free(fr_ch_workspace *ws)
         g_free(ws->key[d]);
         g_free(ws->pred_from[d]);
         g_free(ws->pred_arc[d]);
-        g_free(ws->open[d].items);
+        open_list_free(&ws->open[d]);
     }
     g_array_free(ws->chain, TRUE);
     g_array_free(ws->stack, TRUE);
@@ -937,7 +903,7 @@ static void workspace_begin(fr_ch_workspace *ws, uint32_t n)
         ws->generation = 1;
     }
     for (int d = FWD; d <= BWD; d++)
-        ws->open[d].len = 0;
+        open_list_clear(&ws->open[d]);
 }
 
 static void reach(fr_ch_workspace *ws, int d, uint32_t r, const fr_key *key, uint32_t from,
@@ -947,7 +913,7 @@ static void reach(fr_ch_workspace *ws, int d, uint32_t r, const fr_key *key, uin
     ws->key[d][r] = *key;
     ws->pred_from[d][r] = from;
     ws->pred_arc[d][r] = arc;
-    open_push(&ws->open[d], key, r);
+    open_list_push(&ws->open[d], &(open_item){*key, r}, NULL);
 }
 
 static void seed(const fr_ch *ch, fr_ch_workspace *ws, int d, const uint32_t *states, uint32_t n)
@@ -1008,7 +974,7 @@ static void relax(const fr_ch *ch, fr_ch_workspace *ws, int d, uint32_t r, const
  * becomes the best. */
 static void settle(const fr_ch *ch, fr_ch_workspace *ws, int d, fr_key *best, uint32_t *meet)
 {
-    open_item top = open_pop(&ws->open[d]);
+    open_item top = open_list_pop(&ws->open[d], NULL);
     uint32_t r = top.id;
     if (key_compare(&top.key, &ws->key[d][r]) != 0)
         return; /* stale */

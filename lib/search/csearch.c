@@ -40,6 +40,17 @@ typedef struct {
     uint32_t label;
 } citem;
 
+/* ---- the open list: a binary heap by (f, label index) ---------------------- */
+
+static bool item_less(const void *unused, const citem *a, const citem *b)
+{
+    (void)unused;
+    int c = fr_key_compare(&a->f, &b->f);
+    return c < 0 || (c == 0 && a->label < b->label);
+}
+
+FR_DEFINE_HEAP(citem_heap, citem, const void *, item_less)
+
 struct fr_csearch {
     const fr_vgraph *g;
     const fr_search_spec *spec;
@@ -52,7 +63,8 @@ struct fr_csearch {
     uint32_t *node_seen, seen_gen;   /* per node: for checking a route's visits */
     int32_t *crit_bit;               /* per node: its bit in the visit masks, or -1 */
     uint32_t n_crit, words;          /* critical nodes; 64-bit mask words per label */
-    GArray *labels, *masks, *heap;   /* clabel, uint64_t, citem */
+    GArray *labels, *masks;          /* clabel, uint64_t */
+    citem_heap heap;
     uint64_t *scratch;               /* one mask */
     fr_csearch_stats stats;
 };
@@ -81,7 +93,6 @@ fr_csearch *fr_csearch_new(const fr_vgraph *g, const fr_search_spec *spec, bool 
     memset(cs->crit_bit, -1, n_nodes * sizeof *cs->crit_bit);
     cs->labels = g_array_new(FALSE, FALSE, sizeof(clabel));
     cs->masks = g_array_new(FALSE, FALSE, sizeof(uint64_t));
-    cs->heap = g_array_new(FALSE, FALSE, sizeof(citem));
     return cs;
 }
 
@@ -99,7 +110,7 @@ void fr_csearch_free(fr_csearch *cs)
     g_free(cs->crit_bit);
     g_array_free(cs->labels, TRUE);
     g_array_free(cs->masks, TRUE);
-    g_array_free(cs->heap, TRUE);
+    citem_heap_free(&cs->heap);
     g_free(cs->scratch);
     g_free(cs);
 }
@@ -109,17 +120,6 @@ void fr_csearch_get_stats(const fr_csearch *cs, fr_csearch_stats *stats)
     *stats = cs->stats;
     stats->critical = cs->n_crit;
 }
-
-/* ---- the open list: a binary heap by (f, label index) ---------------------- */
-
-static bool item_less(const void *unused, const citem *a, const citem *b)
-{
-    (void)unused;
-    int c = fr_key_compare(&a->f, &b->f);
-    return c < 0 || (c == 0 && a->label < b->label);
-}
-
-FR_DEFINE_HEAP(heap, citem, const void *, item_less)
 
 /* ---- dominance ------------------------------------------------------------ */
 
@@ -188,7 +188,7 @@ static void try_add(fr_csearch *cs, const fr_csearch_problem *p, uint32_t state,
     if (cs->words)
         g_array_append_vals(cs->masks, cs->scratch, cs->words);
     cs->head[state] = item.label;
-    heap_push(cs->heap, &item, NULL);
+    citem_heap_push(&cs->heap, &item, NULL);
     cs->stats.labels++;
 }
 
@@ -246,7 +246,7 @@ static void begin_pass(fr_csearch *cs, const fr_csearch_problem *p)
     cs->scratch = g_new0(uint64_t, cs->words ? cs->words : 1);
     g_array_set_size(cs->labels, 0);
     g_array_set_size(cs->masks, 0);
-    g_array_set_size(cs->heap, 0);
+    citem_heap_clear(&cs->heap);
 }
 
 static void seed(fr_csearch *cs, const fr_csearch_problem *p)
@@ -289,8 +289,8 @@ static GArray *search_pass(fr_csearch *cs, const fr_csearch_problem *p, fr_key *
     begin_pass(cs, p);
     seed(cs, p);
     cs->stats.searches++;
-    while (cs->heap->len > 0) {
-        citem top = heap_pop(cs->heap, NULL);
+    while (cs->heap.len > 0) {
+        citem top = citem_heap_pop(&cs->heap, NULL);
         clabel *label = LABEL(cs, top.label);
         if (label->dead)
             continue;

@@ -10,6 +10,7 @@
 #define FR_ENGINE_SIDE_H
 
 #include "engine.h"
+#include "heap.h"
 
 #define FR_SETTLED UINT32_MAX
 
@@ -91,41 +92,22 @@ static inline bool fr_side_before(const fr_side *side, const fr_heap_entry *a,
     return cmp < 0 || (cmp == 0 && a->state < b->state);
 }
 
+/* The heap itself: 4-ary, each state's index kept in its label. */
+static inline void fr_side_placed(fr_side *side, const fr_heap_entry *entry, uint32_t i)
+{
+    side->label[entry->state].pos = i;
+}
+
+FR_DEFINE_INDEXED_HEAP(fr_side_heap, fr_heap_entry, fr_side *, 4, fr_side_before, fr_side_placed)
+
 static inline void fr_side_sift_up(fr_side *side, uint32_t i)
 {
-    fr_heap_entry moving = side->heap[i];
-    while (i > 0) {
-        uint32_t parent = (i - 1) / 4;
-        if (!fr_side_before(side, &moving, &side->heap[parent]))
-            break;
-        side->heap[i] = side->heap[parent];
-        side->label[side->heap[i].state].pos = i;
-        i = parent;
-    }
-    side->heap[i] = moving;
-    side->label[moving.state].pos = i;
+    fr_side_heap_sift_up(side, side->heap, i);
 }
 
 static inline void fr_side_sift_down(fr_side *side, uint32_t i)
 {
-    fr_heap_entry moving = side->heap[i];
-    uint32_t n = side->heap_len;
-    for (;;) {
-        uint32_t first = 4 * i + 1, best = first;
-        if (first >= n)
-            break;
-        uint32_t last = first + 4 < n ? first + 4 : n;
-        for (uint32_t c = first + 1; c < last; c++)
-            if (fr_side_before(side, &side->heap[c], &side->heap[best]))
-                best = c;
-        if (!fr_side_before(side, &side->heap[best], &moving))
-            break;
-        side->heap[i] = side->heap[best];
-        side->label[side->heap[i].state].pos = i;
-        i = best;
-    }
-    side->heap[i] = moving;
-    side->label[moving.state].pos = i;
+    fr_side_heap_sift_down(side, side->heap, side->heap_len, i);
 }
 
 /* Gives s the label (o, t, c, k) reached by edge `pred`, with heap priority

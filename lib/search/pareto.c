@@ -43,6 +43,8 @@ typedef struct {
     uint32_t edges, label;
 } pitem;
 
+FR_HEAP_TYPE(pitem_heap, pitem) /* the open list; its functions are below */
+
 typedef struct {
     double x, y;
 } point2;
@@ -55,7 +57,8 @@ typedef struct {
     fr_metric metric[MAX_DIMS]; /* each dimension's figure, under the restrictions */
     double *h[MAX_DIMS];
     int time_dim, cost_dim; /* dimensions the query bounds, or -1 */
-    GArray *labels, *heap;  /* plabel, pitem */
+    GArray *labels;         /* plabel */
+    pitem_heap heap;
     double *g2_min;         /* two dimensions: per state, the least settled g2 */
     GArray **stairs;        /* three: per state, settled (g2, g3), lazily */
     double target_min;      /* two criteria: the least f2 of a solution */
@@ -89,7 +92,7 @@ static bool item_before(const psearch *ps, const pitem *a, const pitem *b)
     return compare_items(ps, a, b) < 0;
 }
 
-FR_DEFINE_HEAP(heap, pitem, const psearch *, item_before)
+FR_HEAP_FUNCTIONS(pitem_heap, pitem, const psearch *, item_before)
 
 /* ---- staircases: 2-D non-dominated sets, x ascending, y descending -------- */
 
@@ -192,7 +195,7 @@ static void try_open(psearch *ps, uint32_t state, const double *g, uint32_t edge
     plabel label = {{0}, edges, state, parent, edge};
     memcpy(label.g, g, sizeof label.g);
     g_array_append_val(ps->labels, label);
-    heap_push(ps->heap, &item, ps);
+    pitem_heap_push(&ps->heap, &item, ps);
     ps->stats.labels_created++;
 }
 
@@ -219,8 +222,8 @@ static void search(psearch *ps)
         if (slot >= 0)
             try_open(ps, fr_state_out((uint32_t)slot), zero, 0, FR_NONE, FR_NONE);
     }
-    while (ps->heap->len > 0) {
-        pitem top = heap_pop(ps->heap, ps);
+    while (ps->heap.len > 0) {
+        pitem top = pitem_heap_pop(&ps->heap, ps);
         const plabel *label = &g_array_index(ps->labels, plabel, top.label);
         if (fr_state_is_target(g, ps->spec, label->state)) {
             if (front_dominated(ps, top.f))
@@ -284,7 +287,6 @@ static void psearch_init(psearch *ps, const fr_vgraph *g, const fr_search_spec *
         ps->h[d] = fr_lower_bounds(g, spec, ps->measure[d]);
     }
     ps->labels = g_array_new(FALSE, FALSE, sizeof(plabel));
-    ps->heap = g_array_new(FALSE, FALSE, sizeof(pitem));
     if (ps->n_dims == 2) {
         ps->g2_min = g_new(double, n_states);
         for (size_t s = 0; s < n_states; s++)
@@ -308,7 +310,7 @@ static void psearch_clear(psearch *ps)
     g_free(ps->stairs);
     g_free(ps->g2_min);
     g_array_free(ps->labels, TRUE);
-    g_array_free(ps->heap, TRUE);
+    pitem_heap_free(&ps->heap);
     g_array_free(ps->target_stairs, TRUE);
     g_array_free(ps->solutions, TRUE);
 }
