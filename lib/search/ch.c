@@ -1,9 +1,10 @@
 /* ch.c - contraction hierarchies for point-to-point queries (see ch.h).
  *
  * Keys. Every arc carries the key of key.h (objective, time, cost,
- * edges); a shortcut's key is the sum of its two halves' keys and keys are
- * only ever compared with fr_key_compare(), so the hierarchy answers with
- * plain Dijkstra's keys, ties included.
+ * edges); a shortcut's key is the sum of its two halves' keys
+ * (fr_key_add()) and keys are only ever compared in fr_key_compare()'s
+ * order (fr_key_compare_fast(): every figure is 0 or more), so the
+ * hierarchy answers with plain Dijkstra's keys, ties included.
  *
  * Building. The graph still to contract is kept per state: its live
  * out-arcs in place (key, head, via), read in sequence by the witness
@@ -80,30 +81,10 @@ static inline void arc_set_key(ch_arc *a, const fr_key *k)
     a->edges = k->edges;
 }
 
+/* The key of a path of key k followed by arc a. */
 static inline fr_key key_plus_arc(const fr_key *k, const ch_arc *a)
 {
-    return (fr_key){k->obj + a->obj, k->time + a->time, k->cost + a->cost, k->edges + a->edges};
-}
-
-static inline fr_key key_sum(const fr_key *a, const fr_key *b)
-{
-    return (fr_key){a->obj + b->obj, a->time + b->time, a->cost + b->cost, a->edges + b->edges};
-}
-
-/* fr_key_compare(a, b), decided inline when the objectives are apart by
- * more than 1e-12 * (1 + |a| + |b|), at least the tolerance
- * fr_compare_figure() allows, or when the keys are identical, so the answer
- * is always fr_key_compare's. */
-static inline int key_compare(const fr_key *a, const fr_key *b)
-{
-    double margin = 1e-12 * (1.0 + fabs(a->obj) + fabs(b->obj));
-    if (a->obj < b->obj - margin)
-        return -1;
-    if (b->obj < a->obj - margin)
-        return 1;
-    if (a->obj == b->obj && a->time == b->time && a->cost == b->cost && a->edges == b->edges)
-        return 0; /* the same key (a current label against its queue item) */
-    return fr_key_compare(a, b);
+    return fr_key_add(*k, arc_key(a));
 }
 
 static const fr_key key_zero = {0, 0, 0, 0};
@@ -122,7 +103,7 @@ typedef struct {
 static inline bool open_before(const void *unused, const open_item *a, const open_item *b)
 {
     (void)unused;
-    int c = key_compare(&a->key, &b->key);
+    int c = fr_key_compare_fast(&a->key, &b->key);
     return c < 0 || (c == 0 && a->id < b->id);
 }
 
@@ -310,7 +291,7 @@ static void offer_arc(builder *b, uint32_t u, uint32_t w, const fr_key *key, uin
         return;
     }
     fr_key old = arc_key(&b->out[u].arcs[i]);
-    if (key_compare(key, &old) < 0) {
+    if (fr_key_compare_fast(key, &old) < 0) {
         arc_set_key(&b->out[u].arcs[i], key);
         b->out[u].via[i] = via;
     }
@@ -433,11 +414,11 @@ static void relax_witness(builder *b, uint32_t x, uint32_t avoid, const fr_key *
         if (a->head == avoid)
             continue;
         fr_key key = key_plus_arc(&from, a);
-        if (key_compare(&key, bound) > 0)
+        if (fr_key_compare_fast(&key, bound) > 0)
             continue;
         witness_label *l = &b->label[a->head];
         fr_key old = label_key(l);
-        if (!label_current(b, l) || key_compare(&key, &old) < 0) {
+        if (!label_current(b, l) || fr_key_compare_fast(&key, &old) < 0) {
             set_label(b, l, &key, hops);
             if (!last || b->mark[a->head] == b->mgen)
                 open_list_push(&b->wheap, &(open_item){key, a->head}, NULL);
@@ -464,7 +445,7 @@ static void witness_search(builder *b, uint32_t u, uint32_t avoid, const fr_key 
         open_item top = open_list_pop(&b->wheap, NULL);
         uint32_t x = top.id;
         fr_key now = label_key(&b->label[x]);
-        if (key_compare(&top.key, &now) != 0)
+        if (fr_key_compare_fast(&top.key, &now) != 0)
             continue; /* stale */
         if (++settled > limits->settled)
             break;
@@ -487,7 +468,7 @@ static bool largest_through(const builder *b, uint32_t v, uint32_t u, const fr_k
         if (w == u || b->mark[w] != b->mgen)
             continue;
         fr_key through = key_plus_arc(in_key, &out->arcs[i]);
-        if (!any || key_compare(&through, bound) > 0)
+        if (!any || fr_key_compare_fast(&through, bound) > 0)
             *bound = through;
         any = true;
     }
@@ -500,7 +481,7 @@ static bool largest_through(const builder *b, uint32_t v, uint32_t u, const fr_k
 static uint32_t shortcuts_from(builder *b, uint32_t v, uint32_t u, uint32_t n_marked,
                                const witness_limits *limits, bool collect)
 {
-    fr_key in_key = arc_key(&b->out[u].arcs[find_arc(b, u, v)]), bound;
+    fr_key in_key = arc_key(&b->out[u].arcs[find_arc(b, u, v)]), bound = key_zero;
     bool searched = b->out[u].len > 1 && largest_through(b, v, u, &in_key, &bound);
     if (searched)
         witness_search(b, u, v, &bound, n_marked, limits);
@@ -513,7 +494,7 @@ static uint32_t shortcuts_from(builder *b, uint32_t v, uint32_t u, uint32_t n_ma
         fr_key through = key_plus_arc(&in_key, &out->arcs[i]);
         if (searched && b->mark[w] == b->mgen && label_current(b, &b->label[w])) {
             fr_key found = label_key(&b->label[w]);
-            if (key_compare(&found, &through) <= 0)
+            if (fr_key_compare_fast(&found, &through) <= 0)
                 continue; /* witnessed */
         }
         count++;
@@ -933,11 +914,12 @@ static int next_side(const fr_ch_workspace *ws, const fr_key *best)
 {
     bool open[2];
     for (int d = FWD; d <= BWD; d++)
-        open[d] = ws->open[d].len > 0 && key_compare(&ws->open[d].items[0].key, best) < 0;
+        open[d] = ws->open[d].len > 0 && fr_key_compare_fast(&ws->open[d].items[0].key, best) < 0;
     if (!open[FWD] || !open[BWD])
         return open[FWD] ? FWD : open[BWD] ? BWD : -1;
-    return key_compare(&ws->open[FWD].items[0].key, &ws->open[BWD].items[0].key) <= 0 ? FWD
-                                                                                      : BWD;
+    return fr_key_compare_fast(&ws->open[FWD].items[0].key, &ws->open[BWD].items[0].key) <= 0
+               ? FWD
+               : BWD;
 }
 
 /* Stall-on-demand: is r reached more cheaply through a higher rank that
@@ -951,7 +933,7 @@ static bool stalled(const fr_ch *ch, const fr_ch_workspace *ws, int d, uint32_t 
         if (ws->stamp[d][y] != ws->generation)
             continue;
         fr_key through = key_plus_arc(&ws->key[d][y], &arcs[i]);
-        if (key_compare(&through, &ws->key[d][r]) < 0)
+        if (fr_key_compare_fast(&through, &ws->key[d][r]) < 0)
             return true;
     }
     return false;
@@ -963,9 +945,9 @@ static void relax(const fr_ch *ch, fr_ch_workspace *ws, int d, uint32_t r, const
     for (uint32_t i = ch->off[d][r]; i < ch->off[d][r + 1]; i++) {
         uint32_t y = arcs[i].head;
         fr_key key = key_plus_arc(&ws->key[d][r], &arcs[i]);
-        if (key_compare(&key, best) >= 0)
+        if (fr_key_compare_fast(&key, best) >= 0)
             continue;
-        if (ws->stamp[d][y] != ws->generation || key_compare(&key, &ws->key[d][y]) < 0)
+        if (ws->stamp[d][y] != ws->generation || fr_key_compare_fast(&key, &ws->key[d][y]) < 0)
             reach(ws, d, y, &key, r, i);
     }
 }
@@ -976,11 +958,11 @@ static void settle(const fr_ch *ch, fr_ch_workspace *ws, int d, fr_key *best, ui
 {
     open_item top = open_list_pop(&ws->open[d], NULL);
     uint32_t r = top.id;
-    if (key_compare(&top.key, &ws->key[d][r]) != 0)
+    if (fr_key_compare_fast(&top.key, &ws->key[d][r]) != 0)
         return; /* stale */
     if (ws->stamp[1 - d][r] == ws->generation) {
-        fr_key total = key_sum(&ws->key[FWD][r], &ws->key[BWD][r]);
-        if (key_compare(&total, best) < 0) {
+        fr_key total = fr_key_add(ws->key[FWD][r], ws->key[BWD][r]);
+        if (fr_key_compare_fast(&total, best) < 0) {
             *best = total;
             *meet = r;
         }
@@ -1062,7 +1044,7 @@ bool fr_ch_route(const fr_ch *ch, fr_ch_workspace *ws, const uint32_t *sources, 
         return false;
     /* the keys now at `meet` are those of the path its predecessors give */
     if (key)
-        *key = key_sum(&ws->key[FWD][meet], &ws->key[BWD][meet]);
+        *key = fr_key_add(ws->key[FWD][meet], ws->key[BWD][meet]);
     if (!path)
         return true;
     chain_path(ch, ws, meet);
