@@ -397,7 +397,7 @@ int main(void)
         cmocka_unit_test(test_no_route),
     };
     /* test_cli_tradeoffs: the options of FORMAT.md §3 that come with the
-     * trade-offs work (see CMakeLists.txt, FR_TEST_TRADEOFFS) */
+     * trade-offs work (see CMakeLists.txt, FR_CLI_TRADEOFFS) */
     const struct CMUnitTest tradeoffs[] = {
         cmocka_unit_test(test_pareto),
         cmocka_unit_test(test_alternatives),
