@@ -12,8 +12,8 @@
  * the network's string chunk without a lookup, and only repeated strings
  * (countries, sources, corridors) are shared; link ids are checked for
  * duplicates in a flat hash set. */
-#define _DEFAULT_SOURCE /* madvise() */
 #include "csv.h"
+#include "id_index.h"
 #include "model.h"
 #include "names.h"
 #include "number.h"
@@ -21,9 +21,6 @@
 #include <math.h>
 #include <stdarg.h>
 #include <string.h>
-#ifdef __linux__
-#include <sys/mman.h>
-#endif
 
 #define MAX_KNOWN_COLUMNS 12
 
@@ -216,106 +213,6 @@ static bool number_cell(const table *t, int col, bool required, double fallback,
 
 /* ---- id indexes ---------------------------------------------------------- */
 
-#define HUGE_PAGE ((size_t)2 << 20)
-
-/* Asks for transparent huge pages (where the system has them, on request)
- * for the whole 2 MiB pages within `bytes` at p: a fault per 2 MiB, not per
- * 4 KiB, when they are first touched, and far fewer TLB misses. */
-static void advise_huge(void *p, size_t bytes)
-{
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-    uintptr_t start = ((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
-    uintptr_t end = ((uintptr_t)p + bytes) & ~(uintptr_t)(HUGE_PAGE - 1);
-    if (end > start)
-        madvise((void *)start, end - start, MADV_HUGEPAGE);
-#else
-    (void)p, (void)bytes;
-#endif
-}
-
-/* A zeroed block for a table accessed at random, from 2 MiB up aligned to
- * huge pages. Freed with g_free() (which is free() since GLib 2.46). */
-static void *random_access_alloc(size_t bytes)
-{
-    if (bytes >= HUGE_PAGE) {
-        size_t rounded = (bytes + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
-        void *block = aligned_alloc(HUGE_PAGE, rounded);
-        if (block) {
-            advise_huge(block, rounded);
-            return memset(block, 0, rounded);
-        }
-    }
-    return g_malloc0(bytes);
-}
-
-/* Ids (node ids, link ids) to indexes: open addressing over 16-byte slots,
- * keys being strings that outlive the index. */
-typedef struct {
-    const char *key; /* NULL: empty */
-    uint32_t hash, value;
-} id_slot;
-
-typedef struct {
-    id_slot *slots;
-    size_t mask, count; /* capacity - 1, entries */
-} id_index;
-
-static uint32_t hash_id(const char *s)
-{
-    uint64_t h = 0xcbf29ce484222325ull; /* FNV-1a */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 0x100000001b3ull;
-    h ^= h >> 33; /* then murmur3's finaliser, so that the low bits mix too */
-    h *= 0xff51afd7ed558ccdull;
-    h ^= h >> 33;
-    return (uint32_t)h;
-}
-
-static void id_index_init(id_index *ix, size_t expected)
-{
-    size_t cap = 64;
-    while (cap < 2 * expected)
-        cap *= 2;
-    ix->slots = random_access_alloc(cap * sizeof *ix->slots);
-    ix->mask = cap - 1;
-    ix->count = 0;
-}
-
-static void id_index_prefetch(const id_index *ix, uint32_t hash)
-{
-    __builtin_prefetch(&ix->slots[hash & ix->mask]);
-}
-
-/* The value stored for `key` (whose hash is `hash`), or -1. */
-static long id_index_find(const id_index *ix, const char *key, uint32_t hash)
-{
-    if (!ix->slots)
-        return -1;
-    for (size_t i = hash & ix->mask; ix->slots[i].key; i = (i + 1) & ix->mask)
-        if (ix->slots[i].hash == hash && strcmp(ix->slots[i].key, key) == 0)
-            return (long)ix->slots[i].value;
-    return -1;
-}
-
-/* Adds `key`, not there yet. */
-static void id_index_put(id_index *ix, const char *key, uint32_t hash, uint32_t value)
-{
-    if (2 * (ix->count + 1) > ix->mask + 1) {
-        id_index bigger;
-        id_index_init(&bigger, ix->mask + 1);
-        for (size_t i = 0; i <= ix->mask; i++)
-            if (ix->slots[i].key)
-                id_index_put(&bigger, ix->slots[i].key, ix->slots[i].hash, ix->slots[i].value);
-        g_free(ix->slots);
-        *ix = bigger;
-    }
-    size_t i = hash & ix->mask;
-    while (ix->slots[i].key)
-        i = (i + 1) & ix->mask;
-    ix->slots[i] = (id_slot){key, hash, value};
-    ix->count++;
-}
-
 static size_t count_lines(const char *data, size_t len)
 {
     size_t lines = 0;
@@ -328,10 +225,10 @@ static size_t count_lines(const char *data, size_t len)
 /* Before the first row of a file: its id index and its (still empty) array
  * sized for every line, so that neither grows on the way. (Huge pages for
  * the array, filled in order, measured slower: more system time.) */
-static void prepare_for_rows(const table *t, id_index *ids, GArray **rows)
+static void prepare_for_rows(const table *t, fr_id_index *ids, GArray **rows)
 {
     size_t lines = count_lines(t->contents, t->len) + 1;
-    id_index_init(ids, lines);
+    fr_id_index_init(ids, lines);
     if ((*rows)->len == 0) {
         guint size = g_array_get_element_size(*rows);
         g_array_free(*rows, TRUE);
@@ -388,7 +285,7 @@ typedef struct {
 } node_lookup;
 
 /* Begins looking up `id`; `last`, the previous answer for the column, is tried first. */
-static node_lookup node_lookup_begin(const fr_model *model, const id_index *nodes,
+static node_lookup node_lookup_begin(const fr_model *model, const fr_id_index *nodes,
                                      const char *id, long last)
 {
     node_lookup l = {id, -1, 0, false};
@@ -398,24 +295,24 @@ static node_lookup node_lookup_begin(const fr_model *model, const id_index *node
         l.index = last;
         return l;
     }
-    l.hash = hash_id(id);
+    l.hash = fr_hash_id(id);
     l.pending = true;
-    id_index_prefetch(nodes, l.hash);
+    fr_id_index_prefetch(nodes, l.hash);
     return l;
 }
 
 /* The node's index, or -1; a found one becomes *last. */
-static long node_lookup_end(const id_index *nodes, node_lookup *l, long *last)
+static long node_lookup_end(const fr_id_index *nodes, node_lookup *l, long *last)
 {
     if (l->pending)
-        l->index = id_index_find(nodes, l->id, l->hash);
+        l->index = fr_id_index_find(nodes, l->id, l->hash);
     l->pending = false;
     if (l->index >= 0)
         *last = l->index;
     return l->index;
 }
 
-static long find_node(const fr_model *model, const id_index *nodes, const char *id, long *last)
+static long find_node(const fr_model *model, const fr_id_index *nodes, const char *id, long *last)
 {
     node_lookup l = node_lookup_begin(model, nodes, id, *last);
     return node_lookup_end(nodes, &l, last);
@@ -433,7 +330,7 @@ static bool node_ref_found(const table *t, int col, long index, uint32_t *out, G
     return true;
 }
 
-static bool node_ref_cell(const table *t, const fr_model *model, const id_index *nodes, int col,
+static bool node_ref_cell(const table *t, const fr_model *model, const fr_id_index *nodes, int col,
                           long *last, uint32_t *out, GError **error)
 {
     return node_ref_found(t, col, find_node(model, nodes, cell(t, col), last), out, error);
@@ -461,8 +358,8 @@ static const char *intern(fr_model *model, const char **last, const char *text)
 typedef struct {
     GArray *node_lines;     /* guint32 per node: the line it is on */
     bool modes_seen[FR_MODE_COUNT];
-    id_index node_ids;      /* node id -> node index */
-    id_index link_ids;      /* link id -> link index */
+    fr_id_index node_ids;      /* node id -> node index */
+    fr_id_index link_ids;      /* link id -> link index */
     GArray *link_lines;     /* guint32 per link: the line it is on */
     GHashTable *rev_like;   /* link ids ending in ":rev" -> line */
     GHashTable *corridors;  /* shared corridor string -> index + 1 */
@@ -485,7 +382,7 @@ static const char *const node_columns[] = {"id",  "name",    "kind",      "count
 static bool node_id_unique(const table *t, const load_state *ls, const char *id, uint32_t hash,
                            GError **error)
 {
-    long first = id_index_find(&ls->node_ids, id, hash);
+    long first = fr_id_index_find(&ls->node_ids, id, hash);
     if (first >= 0)
         return table_error(t, error, "duplicate id '%s' (first on line %u)", id,
                            g_array_index(ls->node_lines, guint32, first));
@@ -534,8 +431,8 @@ static bool node_row(const table *t, fr_model *model, load_state *ls, GError **e
         return false;
     if (!ls->node_ids.slots)
         prepare_for_rows(t, &ls->node_ids, &model->nodes);
-    uint32_t hash = hash_id(id);
-    id_index_prefetch(&ls->node_ids, hash);
+    uint32_t hash = fr_hash_id(id);
+    fr_id_index_prefetch(&ls->node_ids, hash);
     GError *later = NULL; /* read while the id's slot is fetched, reported after its check */
     bool fields_ok = node_fields(t, &node, &name, &country, &later);
     if (!node_id_unique(t, ls, id, hash, error)) {
@@ -552,7 +449,7 @@ static bool node_row(const table *t, fr_model *model, load_state *ls, GError **e
     node.source = intern(model, &ls->last_node_source, cell(t, NODE_SOURCE));
     g_hash_table_insert(model->node_index, (gpointer)node.id,
                         GUINT_TO_POINTER(model->nodes->len + 1));
-    id_index_put(&ls->node_ids, node.id, hash, model->nodes->len);
+    fr_id_index_put(&ls->node_ids, node.id, hash, model->nodes->len);
     uint32_t line = row_line(t);
     g_array_append_val(ls->node_lines, line);
     g_array_append_val(model->nodes, node);
@@ -621,13 +518,13 @@ static bool ends_in_rev(const char *id)
 static uint32_t link_id_seen(const load_state *ls, const fr_model *model, const char *id,
                              uint32_t hash)
 {
-    long first = id_index_find(&ls->link_ids, id, hash);
+    long first = fr_id_index_find(&ls->link_ids, id, hash);
     if (first < 0 && ends_in_rev(id)) {
         char base[65];
         size_t len = strlen(id) - 4; /* at most 60: a valid id */
         memcpy(base, id, len);
         base[len] = '\0';
-        first = id_index_find(&ls->link_ids, base, hash_id(base));
+        first = fr_id_index_find(&ls->link_ids, base, fr_hash_id(base));
         if (first >= 0 && !FR_LINK(model, first)->bidirectional)
             first = -1;
     }
@@ -642,7 +539,7 @@ static bool claim_link_id(const table *t, fr_model *model, load_state *ls, const
     if (first)
         return table_error(t, error, "duplicate id '%s' (first on line %u)", id, first);
     link->id = store(model, id);
-    id_index_put(&ls->link_ids, link->id, hash, model->links->len);
+    fr_id_index_put(&ls->link_ids, link->id, hash, model->links->len);
     if (ends_in_rev(id)) /* a later X:rev reverse must not take it */
         g_hash_table_insert(ls->rev_like, (gpointer)link->id, GUINT_TO_POINTER(row_line(t)));
     return true;
@@ -702,8 +599,8 @@ static bool link_row(const table *t, fr_model *model, load_state *ls, GError **e
         return false;
     if (!ls->link_ids.slots)
         prepare_for_rows(t, &ls->link_ids, &model->links);
-    uint32_t hash = hash_id(id);
-    id_index_prefetch(&ls->link_ids, hash);
+    uint32_t hash = fr_hash_id(id);
+    fr_id_index_prefetch(&ls->link_ids, hash);
     node_lookup from = node_lookup_begin(model, &ls->node_ids, cell(t, LINK_FROM), ls->last_from);
     node_lookup to = node_lookup_begin(model, &ls->node_ids, cell(t, LINK_TO), ls->last_to);
     GError *later = NULL;
@@ -847,8 +744,8 @@ static bool load_tables(const fr_file_source *source, fr_model *model, GError **
     }
     g_array_free(ls.node_lines, TRUE);
     g_hash_table_destroy(ls.corridors);
-    g_free(ls.node_ids.slots);
-    g_free(ls.link_ids.slots);
+    fr_id_index_clear(&ls.node_ids);
+    fr_id_index_clear(&ls.link_ids);
     g_array_free(ls.link_lines, TRUE);
     g_hash_table_destroy(ls.rev_like);
     return ok;
