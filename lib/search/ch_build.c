@@ -1,0 +1,299 @@
+/* ch_build.c - building contraction hierarchies (ch.h): the contraction
+ * order, contracting each state in turn and writing the two query graphs
+ * (ch_internal.h); fr_ch_build(), fr_ch_free(), fr_ch_get_stats().
+ *
+ * States are contracted in order of the priority
+ *     2 * (shortcuts needed - arcs removed) + contracted neighbours + level
+ * held in heap.h's heap with lazy deletion; after each contraction the
+ * priorities of the contracted state's neighbours are estimated again
+ * (fewer witness searches, smaller limits: ch_witness.c). Contracting v
+ * adds the shortcuts its witness searches find needed to the live graph
+ * (ch_live.c); then v's live arcs, all to states contracted later, become
+ * its rows of the two query graphs and leave the live graph. At the end the
+ * rows' heads and bypassed states become ranks. */
+#include "ch_builder.h"
+
+/* Contraction searches furthest; a priority is estimated with less (and
+ * may then miss witnesses that contraction finds). */
+static const witness_limits limits_contract = {500, 8};
+static const witness_limits limits_estimate = {30, 3};
+
+enum { PRIORITY_EDGE_DIFFERENCE = 2, PRIORITY_CONTRACTED = 1, PRIORITY_LEVEL = 1 };
+
+/* ---- the order ------------------------------------------------------------------ */
+
+static bool order_before(const void *unused, const order_item *a, const order_item *b)
+{
+    (void)unused;
+    return a->priority < b->priority || (a->priority == b->priority && a->state < b->state);
+}
+
+FR_HEAP_FUNCTIONS(order_heap, order_item, const void *, order_before)
+
+static int32_t priority_of(builder *b, uint32_t v, const witness_limits *limits)
+{
+    int64_t added = fr_ch_shortcuts_needed(b, v, limits, false);
+    int64_t removed = (int64_t)b->out[v].len + b->in[v].len;
+    int64_t p = PRIORITY_EDGE_DIFFERENCE * (added - removed) +
+                PRIORITY_CONTRACTED * (int64_t)b->contracted_neighbours[v] +
+                PRIORITY_LEVEL * (int64_t)b->level[v];
+    return (int32_t)CLAMP(p, -INT32_MAX, INT32_MAX);
+}
+
+static void update_priority(builder *b, uint32_t v)
+{
+    int32_t p = priority_of(b, v, &limits_estimate);
+    if (p != b->priority[v]) {
+        b->priority[v] = p;
+        order_heap_push(&b->order, &(order_item){p, v}, NULL);
+    }
+}
+
+/* ---- contraction ----------------------------------------------------------------- */
+
+static bool reserve_rows(builder *b, int d, uint32_t more)
+{
+    fr_ch *ch = b->ch;
+    if ((uint64_t)b->len[d] + more > MAX_ITEMS)
+        return b->failed = true, false;
+    if (b->len[d] + more <= b->cap[d])
+        return true;
+    uint32_t cap = MAX(next_capacity(b->cap[d]), b->len[d] + more);
+    if (!grow_array(b, (void **)&ch->arcs[d], cap, sizeof *ch->arcs[d]) ||
+        !grow_array(b, (void **)&ch->via[d], cap, sizeof *ch->via[d]))
+        return false;
+    b->cap[d] = cap;
+    note_peak(b);
+    return true;
+}
+
+static void append_row_arc(builder *b, int d, const ch_arc *a, uint32_t via)
+{
+    b->ch->arcs[d][b->len[d]] = *a;
+    b->ch->via[d][b->len[d]++] = via;
+}
+
+/* v's live arcs become its rows (heads still states; ranks come at the end). */
+static bool write_rows(builder *b, uint32_t v)
+{
+    fr_ch *ch = b->ch;
+    uint32_t r = b->next_rank++;
+    const arc_list *out = &b->out[v];
+    const tail_list *in = &b->in[v];
+    ch->rank[v] = r;
+    ch->off[FWD][r] = b->len[FWD];
+    ch->off[BWD][r] = b->len[BWD];
+    if (!reserve_rows(b, FWD, out->len) || !reserve_rows(b, BWD, in->len))
+        return false;
+    for (uint32_t i = 0; i < out->len; i++)
+        append_row_arc(b, FWD, &out->arcs[i], out->via[i]);
+    for (uint32_t j = 0; j < in->len; j++) {
+        uint32_t u = in->tails[j], i = find_arc(b, u, v);
+        ch_arc a = b->out[u].arcs[i];
+        a.head = u;
+        append_row_arc(b, BWD, &a, b->out[u].via[i]);
+    }
+    return true;
+}
+
+/* The distinct neighbours of v into b->around. */
+static void gather_neighbours(builder *b, uint32_t v)
+{
+    const arc_list *out = &b->out[v];
+    const tail_list *in = &b->in[v];
+    g_array_set_size(b->around, 0);
+    next_generation(&b->mgen, b->mark, b->n);
+    for (uint32_t i = 0; i < out->len + in->len; i++) {
+        uint32_t x = i < out->len ? out->arcs[i].head : in->tails[i - out->len];
+        if (b->mark[x] != b->mgen) {
+            b->mark[x] = b->mgen;
+            g_array_append_val(b->around, x);
+        }
+    }
+}
+
+static bool contract(builder *b, uint32_t v)
+{
+    g_array_set_size(b->found, 0);
+    fr_ch_shortcuts_needed(b, v, &limits_contract, true);
+    gather_neighbours(b, v);
+    if (!write_rows(b, v))
+        return false;
+    fr_ch_live_detach(b, v);
+    for (guint i = 0; i < b->found->len; i++) {
+        const shortcut *s = &g_array_index(b->found, shortcut, i);
+        fr_ch_live_offer(b, s->u, s->w, &s->key, v | VIA_SHORTCUT);
+    }
+    for (guint i = 0; i < b->around->len; i++) {
+        uint32_t x = g_array_index(b->around, uint32_t, i);
+        b->contracted_neighbours[x]++;
+        b->level[x] = MAX(b->level[x], b->level[v] + 1);
+        update_priority(b, x);
+    }
+    return !b->failed;
+}
+
+/* Drops the stale items of the order heap once they outnumber the rest:
+ * every state not contracted keeps one item with its priority. */
+static void prune_order(builder *b)
+{
+    uint32_t remaining = b->n - b->next_rank;
+    if (b->order.len <= 2 * (size_t)remaining + 1024)
+        return;
+    order_heap old = b->order;
+    b->order = (order_heap){0};
+    next_generation(&b->mgen, b->mark, b->n);
+    for (size_t i = 0; i < old.len; i++) {
+        const order_item *item = &old.items[i];
+        uint32_t v = item->state;
+        if (b->contracted[v] || item->priority != b->priority[v] || b->mark[v] == b->mgen)
+            continue;
+        b->mark[v] = b->mgen;
+        order_heap_push(&b->order, item, NULL);
+    }
+    order_heap_free(&old);
+}
+
+/* Contracts every state, least priority first. (The neighbours of each
+ * contracted state are re-evaluated at once, so the state on top is never
+ * re-evaluated: measured on grids, that changed the order of a few states
+ * in ten thousand and cost a tenth of the build.) */
+static bool contract_all(builder *b)
+{
+    for (uint32_t v = 0; v < b->n; v++) {
+        b->priority[v] = priority_of(b, v, &limits_estimate);
+        order_heap_push(&b->order, &(order_item){b->priority[v], v}, NULL);
+    }
+    note_peak(b);
+    while (b->order.len > 0) {
+        order_item top = order_heap_pop(&b->order, NULL);
+        uint32_t v = top.state;
+        if (b->contracted[v] || top.priority != b->priority[v])
+            continue; /* stale */
+        if (!contract(b, v))
+            return false;
+        prune_order(b);
+    }
+    return true;
+}
+
+/* ---- setup and the finished hierarchy ------------------------------------------- */
+
+static bool builder_init(builder *b, const fr_vgraph *g)
+{
+    memset(b, 0, sizeof *b);
+    uint32_t n = b->n = g->n_states;
+    size_t rows = (size_t)n + 1;
+    b->out = g_try_new0(arc_list, rows);
+    b->in = g_try_new0(tail_list, rows);
+    b->contracted = g_try_new0(bool, rows);
+    b->priority = g_try_new0(int32_t, rows);
+    b->contracted_neighbours = g_try_new0(uint32_t, rows);
+    b->level = g_try_new0(uint32_t, rows);
+    b->label = g_try_new0(witness_label, rows);
+    b->mark = g_try_new0(uint32_t, rows);
+    b->found = g_array_new(FALSE, FALSE, sizeof(shortcut));
+    b->around = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+    fr_ch *ch = b->ch = g_new0(fr_ch, 1);
+    ch->n_states = n;
+    ch->rank = g_try_new(uint32_t, rows);
+    ch->off[FWD] = g_try_new0(uint32_t, rows);
+    ch->off[BWD] = g_try_new0(uint32_t, rows);
+    b->failed = !b->out || !b->in || !b->contracted || !b->priority ||
+                !b->contracted_neighbours || !b->level || !b->label || !b->mark ||
+                !ch->rank || !ch->off[FWD] || !ch->off[BWD];
+    return !b->failed;
+}
+
+static void builder_clear(builder *b)
+{
+    fr_ch_live_free(b);
+    g_free(b->out);
+    g_free(b->in);
+    g_free(b->contracted);
+    g_free(b->priority);
+    g_free(b->contracted_neighbours);
+    g_free(b->level);
+    g_free(b->label);
+    g_free(b->mark);
+    order_heap_free(&b->order);
+    open_list_free(&b->wheap);
+    g_array_free(b->found, TRUE);
+    g_array_free(b->around, TRUE);
+}
+
+/* Heads and bypassed states become ranks; arrays shrink to their size;
+ * the statistics are filled in. */
+static void finish(builder *b)
+{
+    fr_ch *ch = b->ch;
+    uint64_t shortcuts = 0;
+    for (int d = FWD; d <= BWD; d++) {
+        ch->off[d][b->n] = b->len[d];
+        for (uint32_t i = 0; i < b->len[d]; i++) {
+            ch->arcs[d][i].head = ch->rank[ch->arcs[d][i].head];
+            uint32_t via = ch->via[d][i];
+            if (via & VIA_SHORTCUT) {
+                ch->via[d][i] = ch->rank[via & ~VIA_SHORTCUT] | VIA_SHORTCUT;
+                shortcuts++;
+            }
+        }
+        ch_arc *arcs = g_try_realloc_n(ch->arcs[d], b->len[d] ? b->len[d] : 1, sizeof *arcs);
+        uint32_t *via = g_try_realloc_n(ch->via[d], b->len[d] ? b->len[d] : 1, sizeof *via);
+        ch->arcs[d] = arcs ? arcs : ch->arcs[d];
+        ch->via[d] = via ? via : ch->via[d];
+    }
+    ch->stats.shortcuts = shortcuts;
+    ch->stats.upward_edges = (uint64_t)b->len[FWD] + b->len[BWD];
+    ch->stats.bytes = sizeof *ch + ((size_t)b->n * 3 + 2) * sizeof(uint32_t) +
+                      (size_t)ch->stats.upward_edges * (sizeof(ch_arc) + sizeof(uint32_t));
+    ch->stats.witness_searches = b->searches;
+    ch->stats.witness_arcs = b->scans;
+    ch->stats.peak_build_bytes = b->peak_bytes;
+}
+
+fr_ch *fr_ch_build(const fr_vgraph *g, const double *weight, fr_ch_stats *stats, GError **error)
+{
+    gint64 start = g_get_monotonic_time();
+    if (g->n_states > MAX_ITEMS || g->n_edges > MAX_ITEMS) {
+        g_set_error(error, FR_ERROR, FR_ERROR_INTERNAL,
+                    "contraction hierarchies: the virtual graph is too large (%u states, %u edges)",
+                    g->n_states, g->n_edges);
+        return NULL;
+    }
+    builder b;
+    bool ok = builder_init(&b, g) && fr_ch_live_load(&b, g, weight, error) && contract_all(&b);
+    fr_ch *ch = b.ch;
+    if (ok)
+        finish(&b);
+    builder_clear(&b);
+    if (!ok) {
+        if (error && !*error)
+            g_set_error(error, FR_ERROR, FR_ERROR_INTERNAL,
+                        "contraction hierarchies: out of memory for %u states", g->n_states);
+        fr_ch_free(ch);
+        return NULL;
+    }
+    ch->stats.seconds = (double)(g_get_monotonic_time() - start) / 1e6;
+    if (stats)
+        *stats = ch->stats;
+    return ch;
+}
+
+void fr_ch_free(fr_ch *ch)
+{
+    if (!ch)
+        return;
+    g_free(ch->rank);
+    for (int d = FWD; d <= BWD; d++) {
+        g_free(ch->off[d]);
+        g_free(ch->arcs[d]);
+        g_free(ch->via[d]);
+    }
+    g_free(ch);
+}
+
+void fr_ch_get_stats(const fr_ch *ch, fr_ch_stats *stats)
+{
+    *stats = ch->stats;
+}

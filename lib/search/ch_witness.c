@@ -1,0 +1,168 @@
+/* ch_witness.c - building contraction hierarchies: witness searches, which
+ * decide the shortcuts contracting a state v needs (ch_builder.h).
+ *
+ * From every in-neighbour u of v, one witness search to all of v's
+ * out-neighbours: Dijkstra from u over the live graph that never enters v,
+ * pruned at the largest key(u,v) + key(v,w), stopped when every
+ * out-neighbour is settled or after a settled-state or hop limit. A
+ * shortcut u -> w is needed unless a path of key <= key(u,v) + key(v,w)
+ * was found (so ties add none). Out-neighbours that have no other in-arc
+ * cannot have a witness and are not searched for. An estimate of a
+ * priority uses smaller limits (the caller's) and searches from at most a
+ * few of the in-neighbours, scaling the count they give. */
+#include "ch_builder.h"
+
+/* An estimate runs witness searches from at most this many in-neighbours
+ * (spread over the list) and scales the count of shortcuts they need. */
+enum { ESTIMATE_SAMPLE = 4 };
+
+static inline fr_key label_key(const witness_label *l)
+{
+    return (fr_key){l->obj, l->time, l->cost, l->edges};
+}
+
+static inline bool label_current(const builder *b, const witness_label *l)
+{
+    return l->stamp >> 8 == b->wgen;
+}
+
+static void set_label(builder *b, witness_label *l, const fr_key *key, uint32_t hops)
+{
+    l->obj = key->obj;
+    l->time = key->time;
+    l->cost = key->cost;
+    l->edges = key->edges;
+    l->stamp = b->wgen << 8 | hops;
+}
+
+/* Relaxes x's arcs. At the hop limit only marked states are queued: the
+ * others would be settled without relaxing anything, and their labels are
+ * witnesses all the same. */
+static void relax_witness(builder *b, uint32_t x, uint32_t avoid, const fr_key *bound,
+                          uint32_t max_hops)
+{
+    const arc_list *out = &b->out[x];
+    fr_key from = label_key(&b->label[x]);
+    uint32_t hops = (b->label[x].stamp & 0xff) + 1;
+    bool last = hops == max_hops;
+    b->scans += out->len;
+    for (uint32_t i = 0; i < out->len; i++) {
+        const ch_arc *a = &out->arcs[i];
+        if (a->head == avoid)
+            continue;
+        fr_key key = key_plus_arc(&from, a);
+        if (fr_key_compare_fast(&key, bound) > 0)
+            continue;
+        witness_label *l = &b->label[a->head];
+        fr_key old = label_key(l);
+        if (!label_current(b, l) || fr_key_compare_fast(&key, &old) < 0) {
+            set_label(b, l, &key, hops);
+            if (!last || b->mark[a->head] == b->mgen)
+                open_list_push(&b->wheap, &(open_item){key, a->head}, NULL);
+        }
+    }
+}
+
+/* Dijkstra from u over the live graph without `avoid`, up to `bound`,
+ * until the n_targets marked states are settled or a limit is reached.
+ * Afterwards every current label holds the key of some path from u. */
+static void witness_search(builder *b, uint32_t u, uint32_t avoid, const fr_key *bound,
+                           uint32_t n_targets, const witness_limits *limits)
+{
+    b->searches++;
+    if (++b->wgen == WITNESS_GENERATIONS) {
+        for (uint32_t s = 0; s < b->n; s++)
+            b->label[s].stamp = 0;
+        b->wgen = 1;
+    }
+    open_list_clear(&b->wheap);
+    set_label(b, &b->label[u], &KEY_ZERO, 0);
+    open_list_push(&b->wheap, &(open_item){KEY_ZERO, u}, NULL);
+    for (uint32_t settled = 0; b->wheap.len > 0;) {
+        open_item top = open_list_pop(&b->wheap, NULL);
+        uint32_t x = top.id;
+        fr_key now = label_key(&b->label[x]);
+        if (fr_key_compare_fast(&top.key, &now) != 0)
+            continue; /* stale */
+        if (++settled > limits->settled)
+            break;
+        if (b->mark[x] == b->mgen && --n_targets == 0)
+            break;
+        if ((b->label[x].stamp & 0xff) < limits->hops)
+            relax_witness(b, x, avoid, bound, limits->hops);
+    }
+}
+
+/* The largest key(u,v) + key(v,w) over the marked heads w != u of v's
+ * out-arcs; false when there is none. */
+static bool largest_through(const builder *b, uint32_t v, uint32_t u, const fr_key *in_key,
+                            fr_key *bound)
+{
+    const arc_list *out = &b->out[v];
+    bool any = false;
+    for (uint32_t i = 0; i < out->len; i++) {
+        uint32_t w = out->arcs[i].head;
+        if (w == u || b->mark[w] != b->mgen)
+            continue;
+        fr_key through = key_plus_arc(in_key, &out->arcs[i]);
+        if (!any || fr_key_compare_fast(&through, bound) > 0)
+            *bound = through;
+        any = true;
+    }
+    return any;
+}
+
+/* The shortcuts u -> v -> w from in-neighbour u of v that have no witness;
+ * appended to b->found when `collect`. Returns how many. Only the n_marked
+ * marked heads can have one, and only if u has an out-arc besides u -> v. */
+static uint32_t shortcuts_from(builder *b, uint32_t v, uint32_t u, uint32_t n_marked,
+                               const witness_limits *limits, bool collect)
+{
+    fr_key in_key = arc_key(&b->out[u].arcs[find_arc(b, u, v)]), bound = KEY_ZERO;
+    bool searched = b->out[u].len > 1 && largest_through(b, v, u, &in_key, &bound);
+    if (searched)
+        witness_search(b, u, v, &bound, n_marked, limits);
+    const arc_list *out = &b->out[v];
+    uint32_t count = 0;
+    for (uint32_t i = 0; i < out->len; i++) {
+        uint32_t w = out->arcs[i].head;
+        if (w == u)
+            continue;
+        fr_key through = key_plus_arc(&in_key, &out->arcs[i]);
+        if (searched && b->mark[w] == b->mgen && label_current(b, &b->label[w])) {
+            fr_key found = label_key(&b->label[w]);
+            if (fr_key_compare_fast(&found, &through) <= 0)
+                continue; /* witnessed */
+        }
+        count++;
+        if (collect)
+            g_array_append_val(b->found, ((shortcut){u, w, through}));
+    }
+    return count;
+}
+
+/* The witness searches look for the out-neighbours that some path can
+ * reach without v: those with another live in-arc (marked). */
+uint32_t fr_ch_shortcuts_needed(builder *b, uint32_t v, const witness_limits *limits,
+                                bool collect)
+{
+    const arc_list *out = &b->out[v];
+    const tail_list *in = &b->in[v];
+    if (out->len == 0 || in->len == 0)
+        return 0;
+    next_generation(&b->mgen, b->mark, b->n);
+    uint32_t n_marked = 0;
+    for (uint32_t i = 0; i < out->len; i++) {
+        uint32_t w = out->arcs[i].head;
+        if (b->in[w].len > 1) {
+            b->mark[w] = b->mgen;
+            n_marked++;
+        }
+    }
+    /* an estimate of many in-neighbours asks every step-th of them */
+    uint32_t step = collect || in->len <= ESTIMATE_SAMPLE ? 1 : in->len / ESTIMATE_SAMPLE;
+    uint64_t count = 0, asked = 0;
+    for (uint32_t j = 0; j < in->len; j += step, asked++)
+        count += shortcuts_from(b, v, in->tails[j], n_marked, limits, collect);
+    return (uint32_t)(count * in->len / asked);
+}
