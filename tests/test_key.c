@@ -11,7 +11,9 @@
  * 0.1% of the tolerance is "on the boundary", where the rounding of the
  * code's own double arithmetic (up to a few 1e-4 of the tolerance) may
  * decide either way: there the test asks only that the fast paths answer
- * as the full comparison does and never reverse the order.
+ * as the full comparison does and never reverse the order. (There
+ * fr_compare_figure(a, b) may tie while fr_compare_figure(b, a) does not:
+ * a - tolerance and b + tolerance round apart; the test counts such pairs.)
  *
  * - fr_compare_figure_nonneg() == fr_compare_figure() for figures >= 0
  *   (0, -0, denormals, tiny, huge, DBL_MAX, INFINITY, pairs within and just
