@@ -1,280 +1,27 @@
-/* load.c - reads a network directory (FORMAT.md §1) into an fr_model.
+/* load.c - reads a network directory (FORMAT.md §1) into an fr_model: the
+ * rows of each file, and the order of the files.
  *
  * Files are read in dependency order: nodes.csv, modes.csv (emission
  * factors that link defaults need), links.csv, transfers.csv. Every rule of
  * §1 is checked; the first violation fails the whole load with an
  * FR_ERROR_INVALID whose message starts "<file>:<line>: ". Nothing of a
- * failed load survives.
+ * failed load survives. Reading a file as a table and checking its cells
+ * (ids, modes, numbers) is table.c's.
  *
  * Speed (networks of millions of rows): the columns a file is read for are
  * found in its header once, then reached by position; numbers take an exact
- * fast path (falling back to g_ascii_strtod); ids and names are copied into
- * the network's string chunk without a lookup, and only repeated strings
- * (countries, sources, corridors) are shared; link ids are checked for
- * duplicates in a flat hash set. */
-#include "csv.h"
+ * fast path (util/number.c); ids and names are copied into the network's
+ * string chunk without a lookup, and only repeated strings (countries,
+ * sources, corridors) are shared; node and link ids are indexed in flat
+ * hash tables (util/id_index.c) sized for the file up front, whose slots
+ * are fetched while the rest of the row is read. */
 #include "id_index.h"
-#include "model.h"
 #include "names.h"
-#include "number.h"
+#include "table.h"
 
-#include <math.h>
-#include <stdarg.h>
 #include <string.h>
 
-#define MAX_KNOWN_COLUMNS 12
-
-/* One CSV file being read: its records, and where its known columns are. */
-typedef struct {
-    const char *file; /* "links.csv", for messages */
-    char *contents;
-    gsize len;
-    GMappedFile *mapped; /* when contents are mapped rather than read */
-    fr_csv_reader csv;
-    const char *const *known; /* the columns read from this file, NULL-terminated */
-    int pos[MAX_KNOWN_COLUMNS]; /* each one's position in the header, or -1 */
-    guint n_columns;
-} table;
-
-static bool table_error(const table *t, GError **error, const char *format, ...)
-    G_GNUC_PRINTF(3, 4);
-
-static bool table_error(const table *t, GError **error, const char *format, ...)
-{
-    va_list args;
-    va_start(args, format);
-    char *problem = g_strdup_vprintf(format, args);
-    va_end(args);
-    g_set_error(error, FR_ERROR, FR_ERROR_INVALID, "%s:%zu: %s", t->file, t->csv.record_line,
-                problem);
-    g_free(problem);
-    return false;
-}
-
-static void table_close(table *t)
-{
-    fr_csv_reader_clear(&t->csv);
-    if (t->mapped)
-        g_mapped_file_unref(t->mapped);
-    else
-        g_free(t->contents);
-    memset(t, 0, sizeof *t);
-}
-
-/* Reads the header: no name twice, the first `n_required` known columns there. */
-static bool table_read_header(table *t, int n_required, GError **error)
-{
-    int status = fr_csv_reader_next(&t->csv, error);
-    if (status < 0)
-        return false;
-    if (status == 0) {
-        t->csv.record_line = 1;
-        return table_error(t, error, "empty file: expected a header row");
-    }
-    t->n_columns = t->csv.fields->len;
-    char **names = (char **)t->csv.fields->pdata;
-    for (guint i = 0; i < t->n_columns; i++) {
-        names[i] = g_strstrip(names[i]);
-        for (guint j = 0; j < i; j++)
-            if (strcmp(names[j], names[i]) == 0)
-                return table_error(t, error, "column '%s' appears twice in the header",
-                                   names[i]);
-    }
-    for (int k = 0; t->known[k]; k++) {
-        t->pos[k] = -1;
-        for (guint i = 0; i < t->n_columns && t->pos[k] < 0; i++)
-            if (strcmp(names[i], t->known[k]) == 0)
-                t->pos[k] = (int)i;
-    }
-    for (int k = 0; k < n_required; k++)
-        if (t->pos[k] < 0)
-            return table_error(t, error, "missing column '%s'", t->known[k]);
-    return true;
-}
-
-static bool read_from_dir(void *context, const char *file, char **contents, gsize *len,
-                          bool *missing, GError **error);
-
-/* Maps a non-empty file of a directory into memory (no copy, no page of
- * its own per 4 KiB); false when it cannot, and the file is read instead. */
-static bool map_from_dir(table *t, const fr_file_source *source, const char *file)
-{
-    if (source->read != read_from_dir)
-        return false;
-    char *path = g_build_filename((const char *)source->context, file, NULL);
-    t->mapped = g_mapped_file_new(path, FALSE, NULL);
-    g_free(path);
-    if (t->mapped && g_mapped_file_get_length(t->mapped) == 0)
-        g_clear_pointer(&t->mapped, g_mapped_file_unref);
-    if (!t->mapped)
-        return false;
-    t->contents = g_mapped_file_get_contents(t->mapped);
-    t->len = g_mapped_file_get_length(t->mapped);
-    return true;
-}
-
-/* Opens a file of the source. A missing optional file leaves *present false. */
-static bool table_open(table *t, const fr_file_source *source, const char *file,
-                       const char *const *known, int n_required, bool optional, bool *present,
-                       GError **error)
-{
-    memset(t, 0, sizeof *t);
-    t->file = file;
-    t->known = known;
-    bool missing = false;
-    if (!map_from_dir(t, source, file) &&
-        !source->read(source->context, file, &t->contents, &t->len, &missing, error))
-        return false;
-    if (missing && optional) {
-        *present = false;
-        return true;
-    }
-    if (missing) {
-        g_set_error(error, FR_ERROR, FR_ERROR_IO, "%s: required file is missing from %s", file,
-                    source->where);
-        return false;
-    }
-    *present = true;
-    fr_csv_reader_init(&t->csv, file, t->contents, t->len);
-    return table_read_header(t, n_required, error);
-}
-
-/* The cell from s to end (its NUL) without the ASCII white space around it:
- * what g_strstrip leaves, without moving the text. */
-static char *strip(char *s, char *end)
-{
-    while (s < end && g_ascii_isspace(*s))
-        s++;
-    while (end > s && g_ascii_isspace(end[-1]))
-        *--end = '\0';
-    return s;
-}
-
-/* Next data row: 1 row, 0 end, -1 error. Rows must have the header's width;
- * their cells are stripped of surrounding spaces here, once. */
-static int table_next(table *t, GError **error)
-{
-    int status = fr_csv_reader_next(&t->csv, error);
-    guint n = status > 0 ? t->csv.fields->len : 0;
-    if (status > 0 && n != t->n_columns) {
-        table_error(t, error, "%u fields, but the header has %u", n, t->n_columns);
-        return -1;
-    }
-    /* the reader keeps a record's fields one after the other, each with its NUL */
-    char **cells = (char **)t->csv.fields->pdata;
-    for (guint i = 0; i < n; i++)
-        cells[i] = strip(cells[i], (i + 1 < n ? cells[i + 1] : t->csv.text + t->csv.text_len) - 1);
-    return status;
-}
-
-/* The row's cell in known column `col`; "" when the file has no such column. */
-static const char *cell(const table *t, int col)
-{
-    int pos = t->pos[col];
-    return pos >= 0 ? g_ptr_array_index(t->csv.fields, pos) : "";
-}
-
-static bool required_cell(const table *t, int col, const char **out, GError **error)
-{
-    *out = cell(t, col);
-    if (**out == '\0')
-        return table_error(t, error, "missing value in required column '%s'", t->known[col]);
-    return true;
-}
-
-/* ---- numbers ------------------------------------------------------------- */
-
-typedef enum { ANY_VALUE, AT_LEAST_ZERO, ABOVE_ZERO } bound;
-
-/* Reads a number in column `col`; an empty optional cell gives `fallback`. */
-static bool number_cell(const table *t, int col, bool required, double fallback, bound lower,
-                        double *out, GError **error)
-{
-    const char *text = cell(t, col), *column = t->known[col];
-    double value;
-    if (*text == '\0') {
-        if (required)
-            return table_error(t, error, "missing value in required column '%s'", column);
-        *out = fallback;
-        return true;
-    }
-    if (!fr_parse_decimal(text, &value))
-        return table_error(t, error, "column '%s': '%s' is not a plain decimal number", column,
-                           text);
-    if (!isfinite(value))
-        return table_error(t, error, "column '%s': '%s' is out of range", column, text);
-    if (lower == ABOVE_ZERO && !(value > 0))
-        return table_error(t, error, "column '%s' must be greater than 0 (got %s)", column, text);
-    if (lower == AT_LEAST_ZERO && value < 0)
-        return table_error(t, error, "column '%s' must not be negative (got %s)", column, text);
-    *out = value;
-    return true;
-}
-
-/* ---- id indexes ---------------------------------------------------------- */
-
-static size_t count_lines(const char *data, size_t len)
-{
-    size_t lines = 0;
-    for (const char *p = data, *end = data + len; (p = memchr(p, '\n', (size_t)(end - p)));
-         p++)
-        lines++;
-    return lines;
-}
-
-/* Before the first row of a file: its id index and its (still empty) array
- * sized for every line, so that neither grows on the way. (Huge pages for
- * the array, filled in order, measured slower: more system time.) */
-static void prepare_for_rows(const table *t, fr_id_index *ids, GArray **rows)
-{
-    size_t lines = count_lines(t->contents, t->len) + 1;
-    fr_id_index_init(ids, lines);
-    if ((*rows)->len == 0) {
-        guint size = g_array_get_element_size(*rows);
-        g_array_free(*rows, TRUE);
-        *rows = g_array_sized_new(FALSE, TRUE, size, (guint)MIN(lines, G_MAXUINT));
-    }
-}
-
-/* ---- ids, modes, node references ----------------------------------------- */
-
-static bool id_char(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '.' || c == ':' || c == '-';
-}
-
-static bool valid_id(const char *id)
-{
-    size_t len = 0;
-    while (len <= 64 && id_char((unsigned char)id[len]))
-        len++;
-    return len >= 1 && len <= 64 && id[len] == '\0';
-}
-
-static bool id_cell(const table *t, int col, const char **out, GError **error)
-{
-    if (!required_cell(t, col, out, error))
-        return false;
-    if (!valid_id(*out))
-        return table_error(t, error,
-                           "column '%s': invalid id '%s' (use 1-64 characters of A-Z a-z 0-9 "
-                           "_ . : -)",
-                           t->known[col], *out);
-    return true;
-}
-
-static bool mode_cell(const table *t, int col, fr_mode *out, GError **error)
-{
-    const char *text;
-    if (!required_cell(t, col, &text, error))
-        return false;
-    if (!fr_mode_from_name(text, out))
-        return table_error(t, error,
-                           "column '%s': unknown mode '%s' (expected rail, road, river, sea, air)",
-                           t->known[col], text);
-    return true;
-}
+/* ---- node references ----------------------------------------------------- */
 
 /* A node id being looked up: begun (its slot fetched), then ended. */
 typedef struct {
@@ -319,21 +66,21 @@ static long find_node(const fr_model *model, const fr_id_index *nodes, const cha
 }
 
 /* Reports a node reference that find_node() could not resolve. */
-static bool node_ref_found(const table *t, int col, long index, uint32_t *out, GError **error)
+static bool node_ref_found(const fr_table *t, int col, long index, uint32_t *out, GError **error)
 {
     const char *id;
-    if (!required_cell(t, col, &id, error))
+    if (!fr_table_required_cell(t, col, &id, error))
         return false;
     if (index < 0)
-        return table_error(t, error, "unknown node '%s'", id);
+        return fr_table_error(t, error, "unknown node '%s'", id);
     *out = (uint32_t)index;
     return true;
 }
 
-static bool node_ref_cell(const table *t, const fr_model *model, const fr_id_index *nodes, int col,
-                          long *last, uint32_t *out, GError **error)
+static bool node_ref_cell(const fr_table *t, const fr_model *model, const fr_id_index *nodes,
+                          int col, long *last, uint32_t *out, GError **error)
 {
-    return node_ref_found(t, col, find_node(model, nodes, cell(t, col), last), out, error);
+    return node_ref_found(t, col, find_node(model, nodes, fr_table_cell(t, col), last), out, error);
 }
 
 /* ---- strings ------------------------------------------------------------- */
@@ -353,24 +100,36 @@ static const char *intern(fr_model *model, const char **last, const char *text)
     return *last = g_string_chunk_insert_const(model->strings, text);
 }
 
-/* ---- what the loader keeps between rows ------------------------------------ */
+/* ---- what the loader keeps between rows ---------------------------------- */
 
 typedef struct {
-    GArray *node_lines;     /* guint32 per node: the line it is on */
+    GArray *node_lines;      /* guint32 per node: the line it is on */
     bool modes_seen[FR_MODE_COUNT];
-    fr_id_index node_ids;      /* node id -> node index */
-    fr_id_index link_ids;      /* link id -> link index */
-    GArray *link_lines;     /* guint32 per link: the line it is on */
-    GHashTable *rev_like;   /* link ids ending in ":rev" -> line */
-    GHashTable *corridors;  /* shared corridor string -> index + 1 */
-    GHashTable *transfers;  /* "node from>to" -> first line */
+    fr_id_index node_ids;    /* node id -> node index */
+    fr_id_index link_ids;    /* link id -> link index */
+    GArray *link_lines;      /* guint32 per link: the line it is on */
+    GHashTable *rev_like;    /* link ids ending in ":rev" -> line */
+    GHashTable *corridors;   /* shared corridor string -> index + 1 */
+    GHashTable *transfers;   /* "node from>to" -> first line */
     fr_mode_set *node_modes; /* per node: the modes of its links */
     long last_from, last_to; /* the previous row's nodes */
     const char *last_country, *last_node_source, *last_corridor, *last_link_source,
         *last_transfer_source;
 } load_state;
 
-static uint32_t row_line(const table *t) { return (uint32_t)t->csv.record_line; }
+/* Before the first row of a file: its id index and its (still empty) array
+ * sized for every line, so that neither grows on the way. (Huge pages for
+ * the array, filled in order, measured slower: more system time.) */
+static void prepare_for_rows(const fr_table *t, fr_id_index *ids, GArray **rows)
+{
+    size_t lines = fr_table_max_rows(t);
+    fr_id_index_init(ids, lines);
+    if ((*rows)->len == 0) {
+        guint size = g_array_get_element_size(*rows);
+        g_array_free(*rows, TRUE);
+        *rows = g_array_sized_new(FALSE, TRUE, size, (guint)MIN(lines, G_MAXUINT));
+    }
+}
 
 /* ---- nodes.csv ----------------------------------------------------------- */
 
@@ -379,55 +138,57 @@ enum { NODE_ID, NODE_NAME, NODE_KIND, NODE_COUNTRY, NODE_LAT, NODE_LON, NODE_DWE
 static const char *const node_columns[] = {"id",  "name",    "kind",      "country", "lat",
                                            "lon", "dwell_h", "dwell_usd", "source",  NULL};
 
-static bool node_id_unique(const table *t, const load_state *ls, const char *id, uint32_t hash,
+static bool node_id_unique(const fr_table *t, const load_state *ls, const char *id, uint32_t hash,
                            GError **error)
 {
     long first = fr_id_index_find(&ls->node_ids, id, hash);
     if (first >= 0)
-        return table_error(t, error, "duplicate id '%s' (first on line %u)", id,
-                           g_array_index(ls->node_lines, guint32, first));
+        return fr_table_error(t, error, "duplicate id '%s' (first on line %u)", id,
+                              g_array_index(ls->node_lines, guint32, first));
     return true;
 }
 
 /* Kind, country and the numbers of a node row. */
-static bool node_details(const table *t, const char *kind, const char *country, fr_node *node,
+static bool node_details(const fr_table *t, const char *kind, const char *country, fr_node *node,
                          GError **error)
 {
     if (!fr_node_kind_from_name(kind, &node->kind))
-        return table_error(t, error,
-                           "unknown kind '%s' (expected city, rail_terminal, river_port, "
-                           "seaport, airport, border, junction)",
-                           kind);
+        return fr_table_error(t, error,
+                              "unknown kind '%s' (expected city, rail_terminal, river_port, "
+                              "seaport, airport, border, junction)",
+                              kind);
     if (strlen(country) != 2 || !g_ascii_isupper(country[0]) || !g_ascii_isupper(country[1]))
-        return table_error(t, error,
-                           "country '%s' is not an ISO 3166-1 alpha-2 code in upper case",
-                           country);
-    if (!number_cell(t, NODE_LAT, true, 0, ANY_VALUE, &node->lat, error) ||
-        !number_cell(t, NODE_LON, true, 0, ANY_VALUE, &node->lon, error) ||
-        !number_cell(t, NODE_DWELL_H, false, 0, AT_LEAST_ZERO, &node->dwell_h, error) ||
-        !number_cell(t, NODE_DWELL_USD, false, 0, AT_LEAST_ZERO, &node->dwell_usd, error))
+        return fr_table_error(t, error,
+                              "country '%s' is not an ISO 3166-1 alpha-2 code in upper case",
+                              country);
+    if (!fr_table_number_cell(t, NODE_LAT, true, 0, FR_ANY_VALUE, &node->lat, error) ||
+        !fr_table_number_cell(t, NODE_LON, true, 0, FR_ANY_VALUE, &node->lon, error) ||
+        !fr_table_number_cell(t, NODE_DWELL_H, false, 0, FR_AT_LEAST_ZERO, &node->dwell_h, error) ||
+        !fr_table_number_cell(t, NODE_DWELL_USD, false, 0, FR_AT_LEAST_ZERO, &node->dwell_usd,
+                              error))
         return false;
     if (node->lat < -90 || node->lat > 90)
-        return table_error(t, error, "lat %g is outside [-90, 90]", node->lat);
+        return fr_table_error(t, error, "lat %g is outside [-90, 90]", node->lat);
     if (node->lon < -180 || node->lon > 180)
-        return table_error(t, error, "lon %g is outside [-180, 180]", node->lon);
+        return fr_table_error(t, error, "lon %g is outside [-180, 180]", node->lon);
     return true;
 }
 
-static bool node_fields(const table *t, fr_node *node, const char **name,
+static bool node_fields(const fr_table *t, fr_node *node, const char **name,
                         const char **country, GError **error)
 {
     const char *kind;
-    return required_cell(t, NODE_NAME, name, error) && required_cell(t, NODE_KIND, &kind, error) &&
-           required_cell(t, NODE_COUNTRY, country, error) &&
+    return fr_table_required_cell(t, NODE_NAME, name, error) &&
+           fr_table_required_cell(t, NODE_KIND, &kind, error) &&
+           fr_table_required_cell(t, NODE_COUNTRY, country, error) &&
            node_details(t, kind, *country, node, error);
 }
 
-static bool node_row(const table *t, fr_model *model, load_state *ls, GError **error)
+static bool node_row(const fr_table *t, fr_model *model, load_state *ls, GError **error)
 {
     fr_node node = {0};
     const char *id, *name, *country;
-    if (!id_cell(t, NODE_ID, &id, error))
+    if (!fr_table_id_cell(t, NODE_ID, &id, error))
         return false;
     if (!ls->node_ids.slots)
         prepare_for_rows(t, &ls->node_ids, &model->nodes);
@@ -446,11 +207,11 @@ static bool node_row(const table *t, fr_model *model, load_state *ls, GError **e
     node.id = store(model, id);
     node.name = store(model, name);
     node.country = intern(model, &ls->last_country, country);
-    node.source = intern(model, &ls->last_node_source, cell(t, NODE_SOURCE));
+    node.source = intern(model, &ls->last_node_source, fr_table_cell(t, NODE_SOURCE));
     g_hash_table_insert(model->node_index, (gpointer)node.id,
                         GUINT_TO_POINTER(model->nodes->len + 1));
     fr_id_index_put(&ls->node_ids, node.id, hash, model->nodes->len);
-    uint32_t line = row_line(t);
+    uint32_t line = fr_table_line(t);
     g_array_append_val(ls->node_lines, line);
     g_array_append_val(model->nodes, node);
     return true;
@@ -461,15 +222,15 @@ static bool node_row(const table *t, fr_model *model, load_state *ls, GError **e
 enum { MODE_MODE, MODE_FACTOR };
 static const char *const mode_columns[] = {"mode", "co2_kg_per_teu_km", NULL};
 
-static bool mode_row(const table *t, fr_model *model, load_state *ls, GError **error)
+static bool mode_row(const fr_table *t, fr_model *model, load_state *ls, GError **error)
 {
     fr_mode mode;
     double factor;
-    if (!mode_cell(t, MODE_MODE, &mode, error) ||
-        !number_cell(t, MODE_FACTOR, true, 0, AT_LEAST_ZERO, &factor, error))
+    if (!fr_table_mode_cell(t, MODE_MODE, &mode, error) ||
+        !fr_table_number_cell(t, MODE_FACTOR, true, 0, FR_AT_LEAST_ZERO, &factor, error))
         return false;
     if (ls->modes_seen[mode])
-        return table_error(t, error, "mode '%s' is listed twice", fr_mode_name(mode));
+        return fr_table_error(t, error, "mode '%s' is listed twice", fr_mode_name(mode));
     ls->modes_seen[mode] = true;
     model->co2_factor[mode] = factor;
     return true;
@@ -495,15 +256,15 @@ static int32_t corridor_index(fr_model *model, load_state *ls, const char *corri
     return (int32_t)model->corridors->len - 1;
 }
 
-static bool bidirectional_cell(const table *t, bool *out, GError **error)
+static bool bidirectional_cell(const fr_table *t, bool *out, GError **error)
 {
-    const char *text = cell(t, LINK_BIDIRECTIONAL);
+    const char *text = fr_table_cell(t, LINK_BIDIRECTIONAL);
     if (*text == '\0' || g_str_equal(text, "0"))
         *out = false;
     else if (g_str_equal(text, "1"))
         *out = true;
     else
-        return table_error(t, error, "column 'bidirectional' must be 0 or 1 (got '%s')", text);
+        return fr_table_error(t, error, "column 'bidirectional' must be 0 or 1 (got '%s')", text);
     return true;
 }
 
@@ -532,21 +293,21 @@ static uint32_t link_id_seen(const load_state *ls, const fr_model *model, const 
 }
 
 /* Claims the id of the link on this row: unique among link ids and reverses. */
-static bool claim_link_id(const table *t, fr_model *model, load_state *ls, const char *id,
+static bool claim_link_id(const fr_table *t, fr_model *model, load_state *ls, const char *id,
                           uint32_t hash, fr_link *link, GError **error)
 {
     uint32_t first = link_id_seen(ls, model, id, hash);
     if (first)
-        return table_error(t, error, "duplicate id '%s' (first on line %u)", id, first);
+        return fr_table_error(t, error, "duplicate id '%s' (first on line %u)", id, first);
     link->id = store(model, id);
     fr_id_index_put(&ls->link_ids, link->id, hash, model->links->len);
     if (ends_in_rev(id)) /* a later X:rev reverse must not take it */
-        g_hash_table_insert(ls->rev_like, (gpointer)link->id, GUINT_TO_POINTER(row_line(t)));
+        g_hash_table_insert(ls->rev_like, (gpointer)link->id, GUINT_TO_POINTER(fr_table_line(t)));
     return true;
 }
 
 /* The link's unique id and its two distinct nodes. */
-static bool link_ends(const table *t, fr_model *model, load_state *ls, const char *id,
+static bool link_ends(const fr_table *t, fr_model *model, load_state *ls, const char *id,
                       uint32_t hash, node_lookup *from, node_lookup *to, fr_link *link,
                       GError **error)
 {
@@ -557,13 +318,13 @@ static bool link_ends(const table *t, fr_model *model, load_state *ls, const cha
                         &link->to, error))
         return false;
     if (link->from == link->to)
-        return table_error(t, error, "link '%s' starts and ends at the same node '%s'", id,
-                           FR_NODE(model, link->from)->id);
+        return fr_table_error(t, error, "link '%s' starts and ends at the same node '%s'", id,
+                              FR_NODE(model, link->from)->id);
     return true;
 }
 
 /* The reverse id of a bidirectional link: no link id may equal it. */
-static bool claim_rev_id(const table *t, fr_model *model, load_state *ls, fr_link *link,
+static bool claim_rev_id(const fr_table *t, fr_model *model, load_state *ls, fr_link *link,
                          GError **error)
 {
     char rev_id[64 + sizeof ":rev"];
@@ -572,37 +333,39 @@ static bool claim_rev_id(const table *t, fr_model *model, load_state *ls, fr_lin
     memcpy(rev_id + len, ":rev", sizeof ":rev");
     gpointer first = g_hash_table_lookup(ls->rev_like, rev_id);
     if (first)
-        return table_error(t, error, "duplicate id '%s' (first on line %u)", rev_id,
-                           GPOINTER_TO_UINT(first));
+        return fr_table_error(t, error, "duplicate id '%s' (first on line %u)", rev_id,
+                              GPOINTER_TO_UINT(first));
     link->rev_id = store(model, rev_id);
     return true;
 }
 
-static bool link_figures(const table *t, const fr_model *model, fr_link *l, GError **error)
+static bool link_figures(const fr_table *t, const fr_model *model, fr_link *l, GError **error)
 {
-    return mode_cell(t, LINK_MODE, &l->mode, error) &&
-           number_cell(t, LINK_DISTANCE, true, 0, ABOVE_ZERO, &l->distance_km, error) &&
-           number_cell(t, LINK_TIME, true, 0, ABOVE_ZERO, &l->time_h, error) &&
-           number_cell(t, LINK_COST, true, 0, AT_LEAST_ZERO, &l->cost_usd, error) &&
-           number_cell(t, LINK_CO2, false, l->distance_km * model->co2_factor[l->mode],
-                       AT_LEAST_ZERO, &l->co2_kg, error) &&
+    return fr_table_mode_cell(t, LINK_MODE, &l->mode, error) &&
+           fr_table_number_cell(t, LINK_DISTANCE, true, 0, FR_ABOVE_ZERO, &l->distance_km, error) &&
+           fr_table_number_cell(t, LINK_TIME, true, 0, FR_ABOVE_ZERO, &l->time_h, error) &&
+           fr_table_number_cell(t, LINK_COST, true, 0, FR_AT_LEAST_ZERO, &l->cost_usd, error) &&
+           fr_table_number_cell(t, LINK_CO2, false, l->distance_km * model->co2_factor[l->mode],
+                                FR_AT_LEAST_ZERO, &l->co2_kg, error) &&
            bidirectional_cell(t, &l->bidirectional, error);
 }
 
 /* The row's slots in the id indexes are fetched first, and the figures read
  * while they arrive; errors are reported in column order all the same. */
-static bool link_row(const table *t, fr_model *model, load_state *ls, GError **error)
+static bool link_row(const fr_table *t, fr_model *model, load_state *ls, GError **error)
 {
     fr_link link = {0};
     const char *id;
-    if (!id_cell(t, LINK_ID, &id, error))
+    if (!fr_table_id_cell(t, LINK_ID, &id, error))
         return false;
     if (!ls->link_ids.slots)
         prepare_for_rows(t, &ls->link_ids, &model->links);
     uint32_t hash = fr_hash_id(id);
     fr_id_index_prefetch(&ls->link_ids, hash);
-    node_lookup from = node_lookup_begin(model, &ls->node_ids, cell(t, LINK_FROM), ls->last_from);
-    node_lookup to = node_lookup_begin(model, &ls->node_ids, cell(t, LINK_TO), ls->last_to);
+    node_lookup from =
+        node_lookup_begin(model, &ls->node_ids, fr_table_cell(t, LINK_FROM), ls->last_from);
+    node_lookup to =
+        node_lookup_begin(model, &ls->node_ids, fr_table_cell(t, LINK_TO), ls->last_to);
     GError *later = NULL;
     bool figures_ok = link_figures(t, model, &link, &later);
     if (!link_ends(t, model, ls, id, hash, &from, &to, &link, error)) {
@@ -615,10 +378,10 @@ static bool link_row(const table *t, fr_model *model, load_state *ls, GError **e
     }
     if (link.bidirectional && !claim_rev_id(t, model, ls, &link, error))
         return false;
-    link.corridor = intern(model, &ls->last_corridor, cell(t, LINK_CORRIDOR));
+    link.corridor = intern(model, &ls->last_corridor, fr_table_cell(t, LINK_CORRIDOR));
     link.corridor_index = corridor_index(model, ls, link.corridor);
-    link.source = intern(model, &ls->last_link_source, cell(t, LINK_SOURCE));
-    uint32_t line = row_line(t);
+    link.source = intern(model, &ls->last_link_source, fr_table_cell(t, LINK_SOURCE));
+    uint32_t line = fr_table_line(t);
     g_array_append_val(ls->link_lines, line);
     g_array_append_val(model->links, link);
     return true;
@@ -643,7 +406,7 @@ static fr_mode_set *modes_per_node(const fr_model *model)
 }
 
 /* The transfer must be the first for its node and pair of modes. */
-static bool transfer_unique(const table *t, const fr_model *model, load_state *ls,
+static bool transfer_unique(const fr_table *t, const fr_model *model, load_state *ls,
                             const fr_transfer *tr, GError **error)
 {
     const char *node_id = FR_NODE(model, tr->node)->id;
@@ -652,28 +415,29 @@ static bool transfer_unique(const table *t, const fr_model *model, load_state *l
     gpointer first = g_hash_table_lookup(ls->transfers, key);
     if (first) {
         g_free(key);
-        return table_error(t, error, "duplicate transfer at '%s' from %s to %s (first on line %u)",
-                           node_id, fr_mode_name(tr->from_mode), fr_mode_name(tr->to_mode),
-                           GPOINTER_TO_UINT(first));
+        return fr_table_error(t, error,
+                              "duplicate transfer at '%s' from %s to %s (first on line %u)",
+                              node_id, fr_mode_name(tr->from_mode), fr_mode_name(tr->to_mode),
+                              GPOINTER_TO_UINT(first));
     }
-    g_hash_table_insert(ls->transfers, key, GUINT_TO_POINTER(row_line(t)));
+    g_hash_table_insert(ls->transfers, key, GUINT_TO_POINTER(fr_table_line(t)));
     return true;
 }
 
-static bool transfer_row(const table *t, fr_model *model, load_state *ls, GError **error)
+static bool transfer_row(const fr_table *t, fr_model *model, load_state *ls, GError **error)
 {
     fr_transfer tr = {0};
     long last_node = -1;
     if (!node_ref_cell(t, model, &ls->node_ids, TRANSFER_NODE, &last_node, &tr.node, error) ||
-        !mode_cell(t, TRANSFER_FROM_MODE, &tr.from_mode, error) ||
-        !mode_cell(t, TRANSFER_TO_MODE, &tr.to_mode, error))
+        !fr_table_mode_cell(t, TRANSFER_FROM_MODE, &tr.from_mode, error) ||
+        !fr_table_mode_cell(t, TRANSFER_TO_MODE, &tr.to_mode, error))
         return false;
     if (tr.from_mode == tr.to_mode)
-        return table_error(t, error, "from_mode and to_mode are both '%s'",
-                           fr_mode_name(tr.from_mode));
-    if (!number_cell(t, TRANSFER_TIME, true, 0, AT_LEAST_ZERO, &tr.time_h, error) ||
-        !number_cell(t, TRANSFER_COST, true, 0, AT_LEAST_ZERO, &tr.cost_usd, error) ||
-        !number_cell(t, TRANSFER_CO2, false, 0, AT_LEAST_ZERO, &tr.co2_kg, error) ||
+        return fr_table_error(t, error, "from_mode and to_mode are both '%s'",
+                              fr_mode_name(tr.from_mode));
+    if (!fr_table_number_cell(t, TRANSFER_TIME, true, 0, FR_AT_LEAST_ZERO, &tr.time_h, error) ||
+        !fr_table_number_cell(t, TRANSFER_COST, true, 0, FR_AT_LEAST_ZERO, &tr.cost_usd, error) ||
+        !fr_table_number_cell(t, TRANSFER_CO2, false, 0, FR_AT_LEAST_ZERO, &tr.co2_kg, error) ||
         !transfer_unique(t, model, ls, &tr, error))
         return false;
     for (int i = 0; i < 2; i++) {
@@ -683,14 +447,14 @@ static bool transfer_row(const table *t, fr_model *model, load_state *ls, GError
                                    t->file, t->csv.record_line, fr_mode_name(mode),
                                    FR_NODE(model, tr.node)->id);
     }
-    tr.source = intern(model, &ls->last_transfer_source, cell(t, TRANSFER_SOURCE));
+    tr.source = intern(model, &ls->last_transfer_source, fr_table_cell(t, TRANSFER_SOURCE));
     g_array_append_val(model->transfers, tr);
     return true;
 }
 
 /* ---- the directory ------------------------------------------------------- */
 
-typedef bool (*row_reader)(const table *t, fr_model *model, load_state *ls, GError **error);
+typedef bool (*row_reader)(const fr_table *t, fr_model *model, load_state *ls, GError **error);
 
 typedef struct {
     const char *file;
@@ -709,19 +473,19 @@ static const file_spec transfer_file = {"transfers.csv", transfer_columns, 5, tr
 static bool load_file(const fr_file_source *source, const file_spec *spec, fr_model *model,
                       load_state *ls, GError **error)
 {
-    table t;
+    fr_table t;
     bool present = false;
-    bool ok = table_open(&t, source, spec->file, spec->columns, spec->n_required, spec->optional,
-                         &present, error);
+    bool ok = fr_table_open(&t, source, spec->file, spec->columns, spec->n_required, spec->optional,
+                            &present, error);
     int status = ok && present ? 1 : 0;
     while (ok && status > 0) {
-        status = table_next(&t, error);
+        status = fr_table_next(&t, error);
         if (status > 0)
             ok = spec->read_row(&t, model, ls, error);
         else if (status < 0)
             ok = false;
     }
-    table_close(&t);
+    fr_table_close(&t);
     return ok;
 }
 
@@ -754,28 +518,4 @@ static bool load_tables(const fr_file_source *source, fr_model *model, GError **
 bool fr_model_load(fr_model *model, const fr_file_source *source, GError **error)
 {
     return load_tables(source, model, error);
-}
-
-/* The file source of a directory on disk. */
-static bool read_from_dir(void *context, const char *file, char **contents, gsize *len,
-                          bool *missing, GError **error)
-{
-    char *path = g_build_filename((const char *)context, file, NULL);
-    GError *io_error = NULL;
-    bool ok = g_file_get_contents(path, contents, len, &io_error);
-    g_free(path);
-    if (!ok && g_error_matches(io_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)) {
-        *missing = true;
-        ok = true;
-    } else if (!ok) {
-        g_set_error(error, FR_ERROR, FR_ERROR_IO, "%s: cannot read (%s)", file,
-                    io_error->message);
-    }
-    g_clear_error(&io_error);
-    return ok;
-}
-
-fr_file_source fr_file_source_dir(const char *dir)
-{
-    return (fr_file_source){read_from_dir, (void *)dir, dir};
 }

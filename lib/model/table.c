@@ -1,0 +1,233 @@
+/* table.c - reading one CSV file of a network as a table (table.h): opening
+ * it from a file source (a directory's files are mapped, not copied), the
+ * header and its known columns, rows stripped once, and the checked cells
+ * with their "<file>:<line>: " messages. Also the file source of a
+ * directory on disk (model.h), which opening recognises. */
+#include "table.h"
+
+#include "number.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <string.h>
+
+bool fr_table_error(const fr_table *t, GError **error, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    char *problem = g_strdup_vprintf(format, args);
+    va_end(args);
+    g_set_error(error, FR_ERROR, FR_ERROR_INVALID, "%s:%zu: %s", t->file, t->csv.record_line,
+                problem);
+    g_free(problem);
+    return false;
+}
+
+void fr_table_close(fr_table *t)
+{
+    fr_csv_reader_clear(&t->csv);
+    if (t->mapped)
+        g_mapped_file_unref(t->mapped);
+    else
+        g_free(t->contents);
+    memset(t, 0, sizeof *t);
+}
+
+/* Reads the header: no name twice, the first `n_required` known columns there. */
+static bool read_header(fr_table *t, int n_required, GError **error)
+{
+    int status = fr_csv_reader_next(&t->csv, error);
+    if (status < 0)
+        return false;
+    if (status == 0) {
+        t->csv.record_line = 1;
+        return fr_table_error(t, error, "empty file: expected a header row");
+    }
+    t->n_columns = t->csv.fields->len;
+    char **names = (char **)t->csv.fields->pdata;
+    for (guint i = 0; i < t->n_columns; i++) {
+        names[i] = g_strstrip(names[i]);
+        for (guint j = 0; j < i; j++)
+            if (strcmp(names[j], names[i]) == 0)
+                return fr_table_error(t, error, "column '%s' appears twice in the header",
+                                      names[i]);
+    }
+    for (int k = 0; t->known[k]; k++) {
+        t->pos[k] = -1;
+        for (guint i = 0; i < t->n_columns && t->pos[k] < 0; i++)
+            if (strcmp(names[i], t->known[k]) == 0)
+                t->pos[k] = (int)i;
+    }
+    for (int k = 0; k < n_required; k++)
+        if (t->pos[k] < 0)
+            return fr_table_error(t, error, "missing column '%s'", t->known[k]);
+    return true;
+}
+
+/* The file source of a directory on disk. */
+static bool read_from_dir(void *context, const char *file, char **contents, gsize *len,
+                          bool *missing, GError **error)
+{
+    char *path = g_build_filename((const char *)context, file, NULL);
+    GError *io_error = NULL;
+    bool ok = g_file_get_contents(path, contents, len, &io_error);
+    g_free(path);
+    if (!ok && g_error_matches(io_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)) {
+        *missing = true;
+        ok = true;
+    } else if (!ok) {
+        g_set_error(error, FR_ERROR, FR_ERROR_IO, "%s: cannot read (%s)", file,
+                    io_error->message);
+    }
+    g_clear_error(&io_error);
+    return ok;
+}
+
+fr_file_source fr_file_source_dir(const char *dir)
+{
+    return (fr_file_source){read_from_dir, (void *)dir, dir};
+}
+
+/* Maps a non-empty file of a directory into memory (no copy, no page of
+ * its own per 4 KiB); false when it cannot, and the file is read instead. */
+static bool map_from_dir(fr_table *t, const fr_file_source *source, const char *file)
+{
+    if (source->read != read_from_dir)
+        return false;
+    char *path = g_build_filename((const char *)source->context, file, NULL);
+    t->mapped = g_mapped_file_new(path, FALSE, NULL);
+    g_free(path);
+    if (t->mapped && g_mapped_file_get_length(t->mapped) == 0)
+        g_clear_pointer(&t->mapped, g_mapped_file_unref);
+    if (!t->mapped)
+        return false;
+    t->contents = g_mapped_file_get_contents(t->mapped);
+    t->len = g_mapped_file_get_length(t->mapped);
+    return true;
+}
+
+bool fr_table_open(fr_table *t, const fr_file_source *source, const char *file,
+                   const char *const *known, int n_required, bool optional, bool *present,
+                   GError **error)
+{
+    memset(t, 0, sizeof *t);
+    t->file = file;
+    t->known = known;
+    bool missing = false;
+    if (!map_from_dir(t, source, file) &&
+        !source->read(source->context, file, &t->contents, &t->len, &missing, error))
+        return false;
+    if (missing && optional) {
+        *present = false;
+        return true;
+    }
+    if (missing) {
+        g_set_error(error, FR_ERROR, FR_ERROR_IO, "%s: required file is missing from %s", file,
+                    source->where);
+        return false;
+    }
+    *present = true;
+    fr_csv_reader_init(&t->csv, file, t->contents, t->len);
+    return read_header(t, n_required, error);
+}
+
+size_t fr_table_max_rows(const fr_table *t)
+{
+    size_t lines = 0;
+    for (const char *p = t->contents, *end = t->contents + t->len;
+         (p = memchr(p, '\n', (size_t)(end - p))); p++)
+        lines++;
+    return lines + 1;
+}
+
+/* The cell from s to end (its NUL) without the ASCII white space around it:
+ * what g_strstrip leaves, without moving the text. */
+static char *strip(char *s, char *end)
+{
+    while (s < end && g_ascii_isspace(*s))
+        s++;
+    while (end > s && g_ascii_isspace(end[-1]))
+        *--end = '\0';
+    return s;
+}
+
+int fr_table_next(fr_table *t, GError **error)
+{
+    int status = fr_csv_reader_next(&t->csv, error);
+    guint n = status > 0 ? t->csv.fields->len : 0;
+    if (status > 0 && n != t->n_columns) {
+        fr_table_error(t, error, "%u fields, but the header has %u", n, t->n_columns);
+        return -1;
+    }
+    /* the reader keeps a record's fields one after the other, each with its NUL */
+    char **cells = (char **)t->csv.fields->pdata;
+    for (guint i = 0; i < n; i++)
+        cells[i] = strip(cells[i], (i + 1 < n ? cells[i + 1] : t->csv.text + t->csv.text_len) - 1);
+    return status;
+}
+
+/* ---- cells --------------------------------------------------------------- */
+
+bool fr_table_number_cell(const fr_table *t, int col, bool required, double fallback,
+                          fr_bound lower, double *out, GError **error)
+{
+    const char *text = fr_table_cell(t, col), *column = t->known[col];
+    double value;
+    if (*text == '\0') {
+        if (required)
+            return fr_table_error(t, error, "missing value in required column '%s'", column);
+        *out = fallback;
+        return true;
+    }
+    if (!fr_parse_decimal(text, &value))
+        return fr_table_error(t, error, "column '%s': '%s' is not a plain decimal number",
+                              column, text);
+    if (!isfinite(value))
+        return fr_table_error(t, error, "column '%s': '%s' is out of range", column, text);
+    if (lower == FR_ABOVE_ZERO && !(value > 0))
+        return fr_table_error(t, error, "column '%s' must be greater than 0 (got %s)", column,
+                              text);
+    if (lower == FR_AT_LEAST_ZERO && value < 0)
+        return fr_table_error(t, error, "column '%s' must not be negative (got %s)", column,
+                              text);
+    *out = value;
+    return true;
+}
+
+static bool id_char(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_' || c == '.' || c == ':' || c == '-';
+}
+
+static bool valid_id(const char *id)
+{
+    size_t len = 0;
+    while (len <= 64 && id_char((unsigned char)id[len]))
+        len++;
+    return len >= 1 && len <= 64 && id[len] == '\0';
+}
+
+bool fr_table_id_cell(const fr_table *t, int col, const char **out, GError **error)
+{
+    if (!fr_table_required_cell(t, col, out, error))
+        return false;
+    if (!valid_id(*out))
+        return fr_table_error(t, error,
+                              "column '%s': invalid id '%s' (use 1-64 characters of A-Z a-z "
+                              "0-9 _ . : -)",
+                              t->known[col], *out);
+    return true;
+}
+
+bool fr_table_mode_cell(const fr_table *t, int col, fr_mode *out, GError **error)
+{
+    const char *text;
+    if (!fr_table_required_cell(t, col, &text, error))
+        return false;
+    if (!fr_mode_from_name(text, out))
+        return fr_table_error(
+            t, error, "column '%s': unknown mode '%s' (expected rail, road, river, sea, air)",
+            t->known[col], text);
+    return true;
+}
