@@ -1,4 +1,4 @@
-/* test_ch.c - contraction hierarchies (lib/ch.c) against the reference
+/* test_ch.c - contraction hierarchies (lib/search/ch_*.c) against the reference
  * plain Dijkstra (fr_engine_dijkstra with an unrestricted query).
  *
  * For every query the hierarchy must agree on reachability and on the key

@@ -66,6 +66,13 @@ static inline int fr_key_compare(const fr_key *a, const fr_key *b)
  * comparison. */
 static inline int fr_key_compare_fast(const fr_key *a, const fr_key *b)
 {
+    /* objectives apart by more than this margin (never below the
+     * tolerance for figures of 0 or more) decide at once */
+    double margin = FR_FIGURE_TOLERANCE * (1.0 + a->obj + b->obj);
+    if (a->obj < b->obj - margin)
+        return -1;
+    if (b->obj < a->obj - margin)
+        return 1;
     if (a->obj == b->obj && a->time == b->time && a->cost == b->cost && a->edges == b->edges)
         return 0;
     int c = fr_compare_figure_nonneg(a->obj, b->obj);
