@@ -204,6 +204,57 @@ double fr_query_quantity(const fr_query *query);
 double fr_query_value_of_time(const fr_query *query);
 double fr_query_carbon_price(const fr_query *query);
 
+/* ---- Dates (FORMAT.md §5) ------------------------------------------------ */
+
+/* A query may be dated. With a departure it is answered as a timetable: the
+ * box leaves the origin at that moment, boards each scheduled link at its
+ * first departure (after the cut-off) and waits out closures; the route's
+ * time is arrival - departure. With only a deadline (arrive by), objective
+ * time asks for the latest departure that still arrives in time; other
+ * objectives for the best route arriving in time. With only a date, the
+ * network is taken as it was on that day (links' and services' validity,
+ * closures) with mean waits. Without any, the network's reference_date
+ * (network.csv) is the date. The query keeps a reference to the
+ * GDateTime; NULL clears. Only the year, month and day (in its own zone) of
+ * the date count.
+ *
+ *   g_autoptr(GDateTime) t = fr_network_parse_datetime(net, "CNCKG",
+ *                                                     "2019-07-02T08:00", &err);
+ *   fr_query_set_departure(q, t);
+ *   fr_route *r = fr_network_route(net, q, &err);
+ *   fr_timeline_iter it;
+ *   fr_timeline_iter_init(&it, r);
+ *   const fr_step *s;
+ *   while ((s = fr_timeline_iter_next(&it))) {
+ *       g_autofree char *when = g_date_time_format_iso8601(s->start);
+ *       printf("%s %s\n", when, s->from_node);
+ *   }
+ */
+void fr_query_set_departure(fr_query *query, GDateTime *departure);
+void fr_query_set_arrive_by(fr_query *query, GDateTime *deadline);
+void fr_query_set_date(fr_query *query, GDateTime *date);
+/* Borrowed; NULL when not set. */
+GDateTime *fr_query_departure(const fr_query *query);
+GDateTime *fr_query_arrive_by(const fr_query *query);
+GDateTime *fr_query_date(const fr_query *query);
+
+/* ISO 8601 text ("2019-07-02T08:00", "2019-07-02T08:00+08:00",
+ * "2019-07-02 08:00:00Z"): with an offset as written, without one in the
+ * time zone of node `node_id` (UTC when node_id is NULL). A bare date
+ * ("2019-07-02") is its midnight. New reference; NULL with an
+ * FR_ERROR_QUERY naming the text, or an unknown node. */
+GDateTime *fr_network_parse_datetime(const fr_network *network, const char *node_id,
+                                     const char *text, GError **error);
+/* The node's time zone (borrowed; UTC when nodes.csv gave none), or NULL
+ * when index is out of range. */
+GTimeZone *fr_network_node_timezone(const fr_network *network, size_t index);
+/* network.csv's reference_date at midnight UTC (borrowed), or NULL. */
+GDateTime *fr_network_reference_date(const fr_network *network);
+/* Whether the network says when things run (services, closures or
+ * validity dates). Without, dated queries add only waits for nothing: a
+ * route's dates are its departure plus its running times. */
+bool fr_network_is_timetabled(const fr_network *network);
+
 /* ---- Algorithms and preprocessing ---------------------------------------- */
 
 /* How fr_network_route() searches. Every algorithm returns a route with the
@@ -264,7 +315,9 @@ fr_route *fr_network_route(const fr_network *network, const fr_query *query,
 
 void fr_route_free(fr_route *route);
 
-typedef enum { FR_STEP_LINK, FR_STEP_TRANSFER, FR_STEP_DWELL } fr_step_type;
+/* FR_STEP_WAIT: waiting at a node for a departure, a cut-off or the end of
+ * a closure (dated routes only); its only figure is time_h. */
+typedef enum { FR_STEP_LINK, FR_STEP_TRANSFER, FR_STEP_DWELL, FR_STEP_WAIT } fr_step_type;
 
 /* One step of a route. Figures are per TEU, as in the network. */
 typedef struct {
@@ -276,6 +329,10 @@ typedef struct {
     fr_mode to_mode;       /* transfer: to_mode; otherwise = mode */
     const char *corridor;  /* link steps: label or ""; others "" */
     double cost_usd, time_h, co2_kg, distance_km;
+    /* Dated routes: when the step starts and ends, in the time zone of the
+     * node where it starts and of the node where it ends; NULL otherwise.
+     * Owned by the route. */
+    GDateTime *start, *end;
 } fr_step;
 
 const fr_network *fr_route_network(const fr_route *route);
@@ -295,6 +352,44 @@ double fr_route_total_distance_km(const fr_route *route);
 size_t fr_route_transfer_count(const fr_route *route);
 /* The value of the query's objective for this route (per whole quantity). */
 double fr_route_objective_value(const fr_route *route);
+
+/* Dated routes (the query had a departure or a deadline): the departure
+ * from the origin and the arrival at the destination, in their nodes' time
+ * zones (borrowed); NULL for undated routes. The total time is arrival -
+ * departure, waits included. */
+bool fr_route_is_dated(const fr_route *route);
+GDateTime *fr_route_departure(const fr_route *route);
+GDateTime *fr_route_arrival(const fr_route *route);
+
+/* The dated timeline of a route: its steps in order, waits included, each
+ * with start and end. Works on undated routes too (start and end NULL). */
+typedef struct {
+    const fr_route *route;
+    size_t next;
+} fr_timeline_iter;
+void fr_timeline_iter_init(fr_timeline_iter *iter, const fr_route *route);
+/* The next step, or NULL at the end. */
+const fr_step *fr_timeline_iter_next(fr_timeline_iter *iter);
+
+/* ---- Departure profiles --------------------------------------------------- */
+
+typedef struct fr_profile fr_profile;
+
+/* For each departure first, first + every_h, ... up to last (inclusive):
+ * the route fr_network_route() answers for `query` departing then (the
+ * query's own departure and deadline are replaced; its objective,
+ * constraints and bounds apply). every_h > 0; at most FR_MAX_PROFILE_ROWS
+ * departures. FR_ERROR_QUERY for an invalid query or window; departures
+ * with no route are rows without a route, not errors. Borrows the network. */
+#define FR_MAX_PROFILE_ROWS 100000
+fr_profile *fr_network_departure_profile(const fr_network *network, const fr_query *query,
+                                         GDateTime *first, GDateTime *last, double every_h,
+                                         GError **error);
+void fr_profile_free(fr_profile *profile);
+size_t fr_profile_count(const fr_profile *profile);
+/* Row i's departure (borrowed), and its route or NULL when none arrives. */
+GDateTime *fr_profile_departure(const fr_profile *profile, size_t i);
+const fr_route *fr_profile_route(const fr_profile *profile, size_t i);
 
 /* ---- Trade-offs: Pareto fronts and alternatives --------------------------- */
 
