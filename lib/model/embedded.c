@@ -10,8 +10,9 @@
 
 #define FR_DATA_PREFIX "/org/freightroute/data/"
 
-static const char *const data_files[] = {"nodes.csv", "links.csv", "transfers.csv",
-                                         "modes.csv", "README.md", NULL};
+static const char *const data_files[] = {"nodes.csv",    "links.csv",    "transfers.csv",
+                                         "modes.csv",    "network.csv",  "services.csv",
+                                         "closures.csv", "README.md",    NULL};
 
 static GBytes *lookup_data(const char *file, GError **error)
 {

@@ -2,7 +2,8 @@
  * rows of each file, and the order of the files.
  *
  * Files are read in dependency order: nodes.csv, modes.csv (emission
- * factors that link defaults need), links.csv, transfers.csv. Every rule of
+ * factors that link defaults need), links.csv, transfers.csv, then the
+ * files of §5 (load_dates.c): network.csv, services.csv, closures.csv. Every rule of
  * §1 is checked; the first violation fails the whole load with an
  * FR_ERROR_INVALID whose message starts "<file>:<line>: ". Nothing of a
  * failed load survives. Reading a file as a table and checking its cells
@@ -15,107 +16,10 @@
  * sources, corridors) are shared; node and link ids are indexed in flat
  * hash tables (util/id_index.c) sized for the file up front, whose slots
  * are fetched while the rest of the row is read. */
-#include "id_index.h"
+#include "load_internal.h"
 #include "names.h"
-#include "table.h"
 
 #include <string.h>
-
-/* ---- node references ----------------------------------------------------- */
-
-/* A node id being looked up: begun (its slot fetched), then ended. */
-typedef struct {
-    const char *id;
-    long index; /* -1: "" or unknown */
-    uint32_t hash;
-    bool pending; /* the index is still to be looked up */
-} node_lookup;
-
-/* Begins looking up `id`; `last`, the previous answer for the column, is tried first. */
-static node_lookup node_lookup_begin(const fr_model *model, const fr_id_index *nodes,
-                                     const char *id, long last)
-{
-    node_lookup l = {id, -1, 0, false};
-    if (*id == '\0')
-        return l;
-    if (last >= 0 && strcmp(FR_NODE(model, last)->id, id) == 0) {
-        l.index = last;
-        return l;
-    }
-    l.hash = fr_hash_id(id);
-    l.pending = true;
-    fr_id_index_prefetch(nodes, l.hash);
-    return l;
-}
-
-/* The node's index, or -1; a found one becomes *last. */
-static long node_lookup_end(const fr_id_index *nodes, node_lookup *l, long *last)
-{
-    if (l->pending)
-        l->index = fr_id_index_find(nodes, l->id, l->hash);
-    l->pending = false;
-    if (l->index >= 0)
-        *last = l->index;
-    return l->index;
-}
-
-static long find_node(const fr_model *model, const fr_id_index *nodes, const char *id, long *last)
-{
-    node_lookup l = node_lookup_begin(model, nodes, id, *last);
-    return node_lookup_end(nodes, &l, last);
-}
-
-/* Reports a node reference that find_node() could not resolve. */
-static bool node_ref_found(const fr_table *t, int col, long index, uint32_t *out, GError **error)
-{
-    const char *id;
-    if (!fr_table_required_cell(t, col, &id, error))
-        return false;
-    if (index < 0)
-        return fr_table_error(t, error, "unknown node '%s'", id);
-    *out = (uint32_t)index;
-    return true;
-}
-
-static bool node_ref_cell(const fr_table *t, const fr_model *model, const fr_id_index *nodes,
-                          int col, long *last, uint32_t *out, GError **error)
-{
-    return node_ref_found(t, col, find_node(model, nodes, fr_table_cell(t, col), last), out, error);
-}
-
-/* ---- strings ------------------------------------------------------------- */
-
-/* A copy of text in the network's string chunk, not shared: for ids and names. */
-static const char *store(fr_model *model, const char *text)
-{
-    return g_string_chunk_insert_len(model->strings, text, (gssize)strlen(text));
-}
-
-/* A shared copy, for strings that repeat (countries, sources, corridors);
- * *last, the previous answer for the same column, is tried first. */
-static const char *intern(fr_model *model, const char **last, const char *text)
-{
-    if (*last && strcmp(*last, text) == 0)
-        return *last;
-    return *last = g_string_chunk_insert_const(model->strings, text);
-}
-
-/* ---- what the loader keeps between rows ---------------------------------- */
-
-typedef struct {
-    GArray *node_lines;      /* guint32 per node: the line it is on */
-    bool modes_seen[FR_MODE_COUNT];
-    fr_id_index node_ids;    /* node id -> node index */
-    fr_id_index link_ids;    /* link id -> link index */
-    GArray *link_lines;      /* guint32 per link: the line it is on */
-    GHashTable *rev_like;    /* link ids ending in ":rev" -> line */
-    GHashTable *corridors;   /* shared corridor string -> index + 1 */
-    GHashTable *transfers;   /* "node from>to" -> first line */
-    fr_mode_set *node_modes; /* per node: the modes of its links */
-    long last_from, last_to; /* the previous row's nodes */
-    const char *last_country, *last_node_source, *last_corridor, *last_link_source,
-        *last_transfer_source;
-} load_state;
 
 /* Before the first row of a file: its id index and its (still empty) array
  * sized for every line, so that neither grows on the way. (Huge pages for
@@ -134,9 +38,10 @@ static void prepare_for_rows(const fr_table *t, fr_id_index *ids, GArray **rows)
 /* ---- nodes.csv ----------------------------------------------------------- */
 
 enum { NODE_ID, NODE_NAME, NODE_KIND, NODE_COUNTRY, NODE_LAT, NODE_LON, NODE_DWELL_H,
-       NODE_DWELL_USD, NODE_SOURCE };
-static const char *const node_columns[] = {"id",  "name",    "kind",      "country", "lat",
-                                           "lon", "dwell_h", "dwell_usd", "source",  NULL};
+       NODE_DWELL_USD, NODE_SOURCE, NODE_TIMEZONE };
+static const char *const node_columns[] = {"id",      "name",    "kind",      "country",
+                                           "lat",     "lon",     "dwell_h",   "dwell_usd",
+                                           "source",  "timezone", NULL};
 
 static bool node_id_unique(const fr_table *t, const load_state *ls, const char *id, uint32_t hash,
                            GError **error)
@@ -204,10 +109,12 @@ static bool node_row(const fr_table *t, fr_model *model, load_state *ls, GError 
         g_propagate_error(error, later);
         return false;
     }
-    node.id = store(model, id);
-    node.name = store(model, name);
-    node.country = intern(model, &ls->last_country, country);
-    node.source = intern(model, &ls->last_node_source, fr_table_cell(t, NODE_SOURCE));
+    if (!fr_load_zone_cell(t, NODE_TIMEZONE, model, ls, &node.zone, error))
+        return false;
+    node.id = fr_load_store(model, id);
+    node.name = fr_load_store(model, name);
+    node.country = fr_load_intern(model, &ls->last_country, country);
+    node.source = fr_load_intern(model, &ls->last_node_source, fr_table_cell(t, NODE_SOURCE));
     g_hash_table_insert(model->node_index, (gpointer)node.id,
                         GUINT_TO_POINTER(model->nodes->len + 1));
     fr_id_index_put(&ls->node_ids, node.id, hash, model->nodes->len);
@@ -239,10 +146,10 @@ static bool mode_row(const fr_table *t, fr_model *model, load_state *ls, GError 
 /* ---- links.csv ----------------------------------------------------------- */
 
 enum { LINK_ID, LINK_FROM, LINK_TO, LINK_MODE, LINK_DISTANCE, LINK_TIME, LINK_COST, LINK_CO2,
-       LINK_BIDIRECTIONAL, LINK_CORRIDOR, LINK_SOURCE };
+       LINK_BIDIRECTIONAL, LINK_CORRIDOR, LINK_SOURCE, LINK_VALID_FROM, LINK_VALID_TO };
 static const char *const link_columns[] = {
-    "id",     "from",          "to",       "mode",   "distance_km", "time_h",
-    "cost_usd", "co2_kg", "bidirectional", "corridor", "source", NULL};
+    "id",       "from",   "to",            "mode",     "distance_km", "time_h",     "cost_usd",
+    "co2_kg",   "bidirectional", "corridor", "source", "valid_from",  "valid_to",   NULL};
 
 static int32_t corridor_index(fr_model *model, load_state *ls, const char *corridor)
 {
@@ -299,7 +206,7 @@ static bool claim_link_id(const fr_table *t, fr_model *model, load_state *ls, co
     uint32_t first = link_id_seen(ls, model, id, hash);
     if (first)
         return fr_table_error(t, error, "duplicate id '%s' (first on line %u)", id, first);
-    link->id = store(model, id);
+    link->id = fr_load_store(model, id);
     fr_id_index_put(&ls->link_ids, link->id, hash, model->links->len);
     if (ends_in_rev(id)) /* a later X:rev reverse must not take it */
         g_hash_table_insert(ls->rev_like, (gpointer)link->id, GUINT_TO_POINTER(fr_table_line(t)));
@@ -312,9 +219,9 @@ static bool link_ends(const fr_table *t, fr_model *model, load_state *ls, const 
                       GError **error)
 {
     if (!claim_link_id(t, model, ls, id, hash, link, error) ||
-        !node_ref_found(t, LINK_FROM, node_lookup_end(&ls->node_ids, from, &ls->last_from),
+        !fr_load_node_found(t, LINK_FROM, fr_load_node_end(&ls->node_ids, from, &ls->last_from),
                         &link->from, error) ||
-        !node_ref_found(t, LINK_TO, node_lookup_end(&ls->node_ids, to, &ls->last_to),
+        !fr_load_node_found(t, LINK_TO, fr_load_node_end(&ls->node_ids, to, &ls->last_to),
                         &link->to, error))
         return false;
     if (link->from == link->to)
@@ -335,7 +242,7 @@ static bool claim_rev_id(const fr_table *t, fr_model *model, load_state *ls, fr_
     if (first)
         return fr_table_error(t, error, "duplicate id '%s' (first on line %u)", rev_id,
                               GPOINTER_TO_UINT(first));
-    link->rev_id = store(model, rev_id);
+    link->rev_id = fr_load_store(model, rev_id);
     return true;
 }
 
@@ -363,9 +270,9 @@ static bool link_row(const fr_table *t, fr_model *model, load_state *ls, GError 
     uint32_t hash = fr_hash_id(id);
     fr_id_index_prefetch(&ls->link_ids, hash);
     node_lookup from =
-        node_lookup_begin(model, &ls->node_ids, fr_table_cell(t, LINK_FROM), ls->last_from);
+        fr_load_node_begin(model, &ls->node_ids, fr_table_cell(t, LINK_FROM), ls->last_from);
     node_lookup to =
-        node_lookup_begin(model, &ls->node_ids, fr_table_cell(t, LINK_TO), ls->last_to);
+        fr_load_node_begin(model, &ls->node_ids, fr_table_cell(t, LINK_TO), ls->last_to);
     GError *later = NULL;
     bool figures_ok = link_figures(t, model, &link, &later);
     if (!link_ends(t, model, ls, id, hash, &from, &to, &link, error)) {
@@ -378,9 +285,13 @@ static bool link_row(const fr_table *t, fr_model *model, load_state *ls, GError 
     }
     if (link.bidirectional && !claim_rev_id(t, model, ls, &link, error))
         return false;
-    link.corridor = intern(model, &ls->last_corridor, fr_table_cell(t, LINK_CORRIDOR));
+    if (!fr_load_validity_cells(t, LINK_VALID_FROM, LINK_VALID_TO, &link.valid_from,
+                                &link.valid_to, error))
+        return false;
+    model->has_validity |= link.valid_from != FR_DAY_MIN || link.valid_to != FR_DAY_MAX;
+    link.corridor = fr_load_intern(model, &ls->last_corridor, fr_table_cell(t, LINK_CORRIDOR));
     link.corridor_index = corridor_index(model, ls, link.corridor);
-    link.source = intern(model, &ls->last_link_source, fr_table_cell(t, LINK_SOURCE));
+    link.source = fr_load_intern(model, &ls->last_link_source, fr_table_cell(t, LINK_SOURCE));
     uint32_t line = fr_table_line(t);
     g_array_append_val(ls->link_lines, line);
     g_array_append_val(model->links, link);
@@ -428,7 +339,7 @@ static bool transfer_row(const fr_table *t, fr_model *model, load_state *ls, GEr
 {
     fr_transfer tr = {0};
     long last_node = -1;
-    if (!node_ref_cell(t, model, &ls->node_ids, TRANSFER_NODE, &last_node, &tr.node, error) ||
+    if (!fr_load_node_ref(t, model, &ls->node_ids, TRANSFER_NODE, &last_node, &tr.node, error) ||
         !fr_table_mode_cell(t, TRANSFER_FROM_MODE, &tr.from_mode, error) ||
         !fr_table_mode_cell(t, TRANSFER_TO_MODE, &tr.to_mode, error))
         return false;
@@ -447,22 +358,13 @@ static bool transfer_row(const fr_table *t, fr_model *model, load_state *ls, GEr
                                    t->file, t->csv.record_line, fr_mode_name(mode),
                                    FR_NODE(model, tr.node)->id);
     }
-    tr.source = intern(model, &ls->last_transfer_source, fr_table_cell(t, TRANSFER_SOURCE));
+    tr.source = fr_load_intern(model, &ls->last_transfer_source, fr_table_cell(t, TRANSFER_SOURCE));
     g_array_append_val(model->transfers, tr);
     return true;
 }
 
 /* ---- the directory ------------------------------------------------------- */
 
-typedef bool (*row_reader)(const fr_table *t, fr_model *model, load_state *ls, GError **error);
-
-typedef struct {
-    const char *file;
-    const char *const *columns; /* the required ones first */
-    int n_required;
-    bool optional;
-    row_reader read_row;
-} file_spec;
 
 static const file_spec node_file = {"nodes.csv", node_columns, 6, false, node_row};
 static const file_spec mode_file = {"modes.csv", mode_columns, 2, true, mode_row};
@@ -496,6 +398,7 @@ static bool load_tables(const fr_file_source *source, fr_model *model, GError **
     ls.corridors = g_hash_table_new(g_direct_hash, g_direct_equal);
     ls.link_lines = g_array_new(FALSE, FALSE, sizeof(guint32));
     ls.rev_like = g_hash_table_new(g_str_hash, g_str_equal);
+    ls.zone_index = g_hash_table_new(g_str_hash, g_str_equal);
     bool ok = load_file(source, &node_file, model, &ls, error) &&
               load_file(source, &mode_file, model, &ls, error) &&
               load_file(source, &link_file, model, &ls, error);
@@ -506,12 +409,20 @@ static bool load_tables(const fr_file_source *source, fr_model *model, GError **
         g_hash_table_destroy(ls.transfers);
         g_free(ls.node_modes);
     }
+    if (ok) {
+        ls.service_ids = g_hash_table_new(g_str_hash, g_str_equal);
+        ok = load_file(source, &fr_network_file, model, &ls, error) &&
+             load_file(source, &fr_service_file, model, &ls, error) &&
+             load_file(source, &fr_closure_file, model, &ls, error);
+        g_hash_table_destroy(ls.service_ids);
+    }
     g_array_free(ls.node_lines, TRUE);
     g_hash_table_destroy(ls.corridors);
     fr_id_index_clear(&ls.node_ids);
     fr_id_index_clear(&ls.link_ids);
     g_array_free(ls.link_lines, TRUE);
     g_hash_table_destroy(ls.rev_like);
+    g_hash_table_destroy(ls.zone_index);
     return ok;
 }
 

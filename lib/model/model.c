@@ -17,6 +17,12 @@ void fr_model_init(fr_model *model)
     g_ptr_array_add(model->warnings, NULL);
     for (int m = 0; m < FR_MODE_COUNT; m++)
         model->co2_factor[m] = fr_mode_default_co2_factor((fr_mode)m);
+    model->zones = g_ptr_array_new_with_free_func((GDestroyNotify)g_time_zone_unref);
+    g_ptr_array_add(model->zones, g_time_zone_new_utc());
+    model->services = g_array_new(FALSE, TRUE, sizeof(fr_service));
+    model->departures = g_array_new(FALSE, FALSE, sizeof(guint16));
+    model->closures = g_array_new(FALSE, TRUE, sizeof(fr_closure));
+    model->reference_day = FR_DAY_MIN;
 }
 
 void fr_model_clear(fr_model *model)
@@ -24,6 +30,10 @@ void fr_model_clear(fr_model *model)
     if (!model->strings)
         return; /* never initialised, or cleared already */
     g_hash_table_destroy(model->node_index);
+    g_ptr_array_free(model->zones, TRUE);
+    g_array_free(model->services, TRUE);
+    g_array_free(model->departures, TRUE);
+    g_array_free(model->closures, TRUE);
     g_ptr_array_free(model->corridors, TRUE);
     g_ptr_array_free(model->warnings, TRUE);
     g_array_free(model->transfers, TRUE);

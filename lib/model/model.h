@@ -5,6 +5,7 @@
 #ifndef FR_MODEL_H
 #define FR_MODEL_H
 
+#include "clock.h"
 #include "freightroute.h"
 
 #include <stdint.h>
@@ -12,6 +13,7 @@
 typedef struct {
     const char *id, *name, *country, *source; /* in the network's string chunk */
     fr_node_kind kind;
+    uint32_t zone; /* index into the model's zones; 0 is UTC */
     double lat, lon, dwell_h, dwell_usd;
 } fr_node;
 
@@ -19,6 +21,7 @@ typedef struct {
     const char *id, *rev_id, *corridor, *source; /* rev_id NULL unless bidirectional */
     uint32_t from, to;                           /* node indices */
     int32_t corridor_index;                      /* -1 when the link has no corridor */
+    int32_t valid_from, valid_to;                /* days (clock.h); FR_DAY_MIN/MAX: open */
     fr_mode mode;
     double distance_km, time_h, cost_usd, co2_kg;
     bool bidirectional;
@@ -31,6 +34,27 @@ typedef struct {
     const char *source;
 } fr_transfer;
 
+/* A row of services.csv (FORMAT.md §5): weekly departures of one direction
+ * of a link, in the zone of its `from` node. */
+typedef struct {
+    const char *id, *source;
+    uint32_t link;
+    bool reverse;                 /* the <id>:rev direction */
+    double cutoff_h;
+    int32_t valid_from, valid_to; /* days of the departures' local dates */
+    uint32_t first, count;        /* its minutes of the week in the model's `departures` */
+} fr_service;
+
+/* A row of closures.csv: a link (one or both directions) or a node closed
+ * from one instant (inclusive) to another (exclusive). */
+typedef struct {
+    bool is_node;
+    uint32_t ref;          /* node or link index */
+    bool forward, reverse; /* link closures: the directions closed */
+    double from, to;       /* instants (clock.h) */
+    const char *reason, *source;
+} fr_closure;
+
 /* A loaded network's rows. Strings live in `strings`. */
 typedef struct {
     GStringChunk *strings;
@@ -41,7 +65,24 @@ typedef struct {
     GPtrArray *corridors;        /* const char *, index = corridor_index */
     GPtrArray *warnings;         /* char *, NULL-terminated */
     double co2_factor[FR_MODE_COUNT];
+    /* FORMAT.md §5; empty for a network without dates. */
+    GPtrArray *zones;        /* GTimeZone *, [0] = UTC; nodes' `zone` index it */
+    GArray *services;        /* fr_service */
+    GArray *departures;      /* guint16 minutes of the week from Monday 00:00 */
+    GArray *closures;        /* fr_closure */
+    int32_t reference_day;   /* network.csv reference_date, or FR_DAY_MIN when none */
+    const char *name;        /* network.csv name, or NULL */
+    bool has_validity;       /* some link has valid_from or valid_to */
 } fr_model;
+
+/* Whether the model says when things run: services, closures or validity
+ * dates. Without, it answers exactly as a network of FORMAT.md §1-§2. */
+static inline bool fr_model_is_dated(const fr_model *model)
+{
+    return model->services->len > 0 || model->closures->len > 0 || model->has_validity;
+}
+#define FR_SERVICE(model, i) (&g_array_index((model)->services, fr_service, (i)))
+#define FR_CLOSURE(model, i) (&g_array_index((model)->closures, fr_closure, (i)))
 
 #define FR_NODE(model, i) (&g_array_index((model)->nodes, fr_node, (i)))
 #define FR_LINK(model, i) (&g_array_index((model)->links, fr_link, (i)))
@@ -65,7 +106,8 @@ typedef struct {
     const char *where; /* for messages: the directory, or "the embedded network" */
 } fr_file_source;
 bool fr_model_load(fr_model *model, const fr_file_source *source, GError **error);
-/* A source reading the files of directory `dir` (which must outlive it). */
+/* table.c: a source reading the files of directory `dir` (which must
+ * outlive it). */
 fr_file_source fr_file_source_dir(const char *dir);
 
 /* embedded.c: the default network compiled into the library. false with an

@@ -11,7 +11,7 @@
 
 #include <stdint.h>
 
-#define FR_TABLE_MAX_COLUMNS 12
+#define FR_TABLE_MAX_COLUMNS 16
 
 /* One CSV file being read: its records, and where its known columns are. */
 typedef struct {
