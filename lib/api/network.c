@@ -2,16 +2,54 @@
  * the embedded data, freeing) and the public read-only views of it. */
 #include "network.h"
 
+/* The graph an undated query sees on `day` (FORMAT.md §5). */
+static bool build_on_day(fr_vgraph *g, const fr_model *model, int32_t day, GError **error)
+{
+    fr_vgraph_view view;
+    fr_vgraph_view_init_undated(&view, model, day);
+    bool ok = fr_vgraph_build_view(g, model, &view, error);
+    fr_vgraph_view_clear(&view);
+    return ok;
+}
+
+/* The graphs: a network without dates has one; a dated one an undated
+ * graph for its reference date and a graph of running times. */
+static bool build_graphs(fr_network *net, GError **error)
+{
+    const fr_model *model = &net->model;
+    if (!fr_model_is_dated(model)) {
+        if (!fr_vgraph_build(&net->vgraph, model, error))
+            return false;
+        net->running = &net->vgraph;
+    } else {
+        if (!build_on_day(&net->vgraph, model, model->reference_day, error) ||
+            !fr_vgraph_build(&net->running_copy, model, error))
+            return false;
+        net->running = &net->running_copy;
+    }
+    fr_timetable_build(&net->timetable, model, net->running);
+    if (model->reference_day != FR_DAY_MIN)
+        net->reference_date = fr_clock_day_datetime(model->reference_day);
+    return true;
+}
+
 fr_network *fr_network_load_source(const fr_file_source *source, GError **error)
 {
     fr_network *net = g_new0(fr_network, 1);
     fr_model_init(&net->model);
-    if (!fr_model_load(&net->model, source, error) ||
-        !fr_vgraph_build(&net->vgraph, &net->model, error)) {
+    if (!fr_model_load(&net->model, source, error) || !build_graphs(net, error)) {
         fr_network_free(net);
         return NULL;
     }
     return net;
+}
+
+const fr_vgraph *fr_network_graph_on(const fr_network *net, const fr_search_spec *spec,
+                                     fr_vgraph *scratch, GError **error)
+{
+    if (!fr_model_is_dated(&net->model) || spec->day == net->model.reference_day)
+        return &net->vgraph;
+    return build_on_day(scratch, &net->model, spec->day, error) ? scratch : NULL;
 }
 
 fr_network *fr_network_load_dir(const char *dir, GError **error)
@@ -43,6 +81,9 @@ void fr_network_free(fr_network *net)
     if (!net)
         return;
     fr_network_clear_prepared(net);
+    fr_timetable_clear(&net->timetable);
+    fr_vgraph_clear(&net->running_copy);
+    g_clear_pointer(&net->reference_date, g_date_time_unref);
     fr_vgraph_clear(&net->vgraph);
     fr_model_clear(&net->model);
     g_free(net);
@@ -96,4 +137,55 @@ bool fr_network_link(const fr_network *net, size_t index, fr_link_info *out)
                           .corridor = l->corridor,
                           .source = l->source};
     return true;
+}
+
+GTimeZone *fr_network_node_timezone(const fr_network *net, size_t index)
+{
+    if (!net || index >= net->model.nodes->len)
+        return NULL;
+    return g_ptr_array_index(net->model.zones, FR_NODE(&net->model, index)->zone);
+}
+
+GDateTime *fr_network_reference_date(const fr_network *net)
+{
+    return net ? net->reference_date : NULL;
+}
+
+bool fr_network_is_timetabled(const fr_network *net)
+{
+    return net && fr_model_is_dated(&net->model);
+}
+
+GDateTime *fr_network_parse_datetime(const fr_network *net, const char *node_id,
+                                     const char *text, GError **error)
+{
+    GTimeZone *zone = NULL;
+    if (node_id) {
+        long node = net ? fr_model_node_lookup(&net->model, node_id) : -1;
+        if (node < 0) {
+            g_set_error(error, FR_ERROR, FR_ERROR_QUERY, "unknown node '%s'", node_id);
+            return NULL;
+        }
+        zone = fr_network_node_timezone(net, (size_t)node);
+    }
+    GTimeZone *utc = zone ? NULL : g_time_zone_new_utc();
+    GDateTime *when = NULL;
+    int32_t day;
+    if (text && fr_clock_parse_date(text, &day)) { /* a bare date: its midnight there */
+        GDateTime *midnight = fr_clock_day_datetime(day);
+        when = g_date_time_new(zone ? zone : utc, g_date_time_get_year(midnight),
+                               g_date_time_get_month(midnight),
+                               g_date_time_get_day_of_month(midnight), 0, 0, 0);
+        g_date_time_unref(midnight);
+    } else if (text) {
+        when = fr_clock_parse_datetime(text, zone ? zone : utc);
+    }
+    if (utc)
+        g_time_zone_unref(utc);
+    if (!when)
+        g_set_error(error, FR_ERROR, FR_ERROR_QUERY,
+                    "'%s' is not an ISO 8601 date-time (e.g. 2019-07-02T08:00, "
+                    "2019-07-02T08:00+08:00) or date (2019-07-02)",
+                    text ? text : "(null)");
+    return when;
 }

@@ -6,8 +6,10 @@
 #define FR_NETWORK_H
 
 #include "ch.h"
+#include "dateview.h"
 #include "landmarks.h"
 #include "route.h"
+#include "timetable.h"
 
 /* What fr_network_prepare() made for one objective (NULL: not prepared). */
 typedef struct {
@@ -17,8 +19,14 @@ typedef struct {
 
 struct fr_network {
     fr_model model;
-    fr_vgraph vgraph;
+    fr_vgraph vgraph; /* as undated queries see it on the reference date (§5) */
     fr_prepared prepared[FR_OBJECTIVE_COUNT];
+    /* Dated queries (§5): the graph of running times (a copy only when the
+     * model is dated; else `vgraph` itself) and its timetable. */
+    fr_vgraph running_copy;
+    const fr_vgraph *running;
+    fr_timetable timetable;
+    GDateTime *reference_date; /* network.csv's, at midnight UTC; NULL: none */
 };
 
 /* A network loaded from the files of `source`, its graph built; NULL with
@@ -30,6 +38,12 @@ static inline fr_route_context fr_network_route_context(const fr_network *net)
 {
     return (fr_route_context){net, &net->model, &net->vgraph};
 }
+
+/* The graph an undated spec is answered on: the network's own when the
+ * spec's date is the reference date (or the network is not dated), else
+ * one built for the date into *scratch (clear it after). */
+const fr_vgraph *fr_network_graph_on(const fr_network *net, const fr_search_spec *spec,
+                                     fr_vgraph *scratch, GError **error);
 
 /* prepare.c: frees what fr_network_prepare() made for every objective. */
 void fr_network_clear_prepared(fr_network *net);

@@ -1,8 +1,11 @@
 /* route.c - fr_network_route(), the single-objective query: the chosen
  * algorithm for an unbounded query, the constrained search (csearch.c)
- * for one with bounds on time or cost. */
+ * for one with bounds on time or cost, or on another date than the
+ * network's reference date (its graph is built for the query); dated
+ * queries go to dated.c. */
 #include "algorithm.h"
 #include "csearch.h"
+#include "dated_api.h"
 #include "error.h"
 
 /* Bounded queries take the constrained search, which plain Dijkstra's
@@ -28,24 +31,40 @@ fr_route *fr_network_route(const fr_network *net, const fr_query *query, GError 
     fr_search_spec spec;
     if (!fr_search_spec_init(&spec, &net->model, query, error))
         return NULL;
+    if (spec.dated) {
+        fr_route *route = fr_dated_network_route(net, query, &spec, error);
+        fr_search_spec_clear(&spec);
+        return route;
+    }
+    fr_vgraph scratch = {0};
+    const fr_vgraph *g = fr_network_graph_on(net, &spec, &scratch, error);
     bool bounded = fr_spec_bounded(&spec);
     GArray *path = NULL;
-    bool answered = bounded ? bounded_path(net, &spec, &path, error)
-                            : fr_search_path(net, &spec, &path, error);
+    bool answered = g != NULL;
+    if (answered && g != &net->vgraph) /* another date: no preparation applies */
+        path = fr_search_bounded_path(g, &spec);
+    else if (answered)
+        answered = bounded ? bounded_path(net, &spec, &path, error)
+                           : fr_search_path(net, &spec, &path, error);
     fr_search_spec_clear(&spec);
-    if (!answered)
+    if (!answered) {
+        fr_vgraph_clear(&scratch);
         return NULL;
+    }
     if (!path) {
         fr_no_route_error(error, query->from, query->to,
                           bounded ? "satisfies the query within its bounds on time and cost "
                                     "(check them, modes, transfers and avoided places)"
                                   : "satisfies the query (check modes, transfers and avoided "
                                     "places)");
+        fr_vgraph_clear(&scratch);
         return NULL;
     }
     fr_route_context ctx = fr_network_route_context(net);
+    ctx.g = g;
     fr_route *route = fr_route_new_from_path(&ctx, query, path);
     g_array_free(path, TRUE);
+    fr_vgraph_clear(&scratch);
     return route;
 }
 

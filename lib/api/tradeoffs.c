@@ -3,6 +3,7 @@
  * search/alternatives.c) and returned as titled route lists. */
 #include "tradeoffs.h"
 
+#include "dated_api.h"
 #include "error.h"
 
 /* Why a trade-off found nothing, after "no route from 'A' to 'B' ". */
@@ -43,10 +44,19 @@ fr_route_list *fr_pareto_run(const fr_network *net, const fr_query *query,
     if (!fr_pareto_check_criteria(criteria, n_criteria, error) ||
         !fr_search_spec_init(&spec, &net->model, query, error))
         return NULL;
-    GPtrArray *paths = fr_pareto_front(&net->vgraph, &spec, criteria, n_criteria, options, stats);
-    fr_search_spec_clear(&spec);
     char *title = front_title(criteria, n_criteria, options && options->convex_hull);
-    fr_route_list *list = list_or_error(net, query, title, paths, error);
+    fr_route_list *list = NULL;
+    if (spec.dated && options && (options->convex_hull || options->max_routes)) {
+        fr_query_error(error, "convex-hull thinning and a cap on routes are not available for "
+                              "dated Pareto fronts yet");
+    } else if (spec.dated) {
+        list = fr_dated_network_pareto(net, query, &spec, criteria, n_criteria, title, error);
+    } else {
+        GPtrArray *paths =
+            fr_pareto_front(&net->vgraph, &spec, criteria, n_criteria, options, stats);
+        list = list_or_error(net, query, title, paths, error);
+    }
+    fr_search_spec_clear(&spec);
     g_free(title);
     return list;
 }
@@ -71,6 +81,12 @@ fr_route_list *fr_alternatives_run(const fr_network *net, const fr_query *query,
     fr_search_spec spec;
     if (!fr_search_spec_init(&spec, &net->model, query, error))
         return NULL;
+    if (spec.dated) {
+        fr_search_spec_clear(&spec);
+        fr_query_error(error, "k alternatives of a dated query (departure or deadline) are not "
+                              "available yet: ask for a Pareto front, or without dates");
+        return NULL;
+    }
     GPtrArray *paths = fr_alternatives_search(&net->vgraph, &spec, k, stats);
     fr_search_spec_clear(&spec);
     char *title = g_strdup_printf("%u best route%s by %s that visit no node twice", paths->len,

@@ -9,12 +9,32 @@
  * an index of in-edges for backward search. Built once, then immutable. */
 #include "vgraph.h"
 
+#include <math.h>
 #include <string.h>
 
 typedef struct {
     fr_vgraph *g;
-    uint32_t next; /* next edge id */
+    const fr_vgraph_view *view; /* NULL: every row as loaded */
+    uint32_t next;              /* next edge id */
 } edge_builder;
+
+/* The time of a link direction in the view: the link's own without one;
+ * NAN when the view drops it. */
+static double view_link_time(const fr_vgraph_view *view, const fr_model *model, guint link,
+                             bool reverse)
+{
+    const fr_link *l = FR_LINK(model, link);
+    if (!view)
+        return l->time_h;
+    if (view->node_closed && (view->node_closed[l->from] || view->node_closed[l->to]))
+        return NAN;
+    return view->link_time ? view->link_time[2 * (size_t)link + reverse] : l->time_h;
+}
+
+static bool view_node_open(const fr_vgraph_view *view, uint32_t node)
+{
+    return !view || !view->node_closed || !view->node_closed[node];
+}
 
 static void add_edge(edge_builder *b, uint32_t from, uint32_t to, fr_vedge_kind kind,
                      uint32_t ref, double cost, double time, double co2, double distance)
@@ -92,11 +112,14 @@ static void add_link_edges(const fr_model *model, edge_builder *b)
         const fr_link *l = FR_LINK(model, i);
         uint32_t from = (uint32_t)slot(g, l->from, l->mode);
         uint32_t to = (uint32_t)slot(g, l->to, l->mode);
-        add_edge(b, fr_state_out(from), fr_state_in(to), FR_VEDGE_LINK, i, l->cost_usd,
-                 l->time_h, l->co2_kg, l->distance_km);
-        if (l->bidirectional)
+        double time = view_link_time(b->view, model, i, false);
+        if (!isnan(time))
+            add_edge(b, fr_state_out(from), fr_state_in(to), FR_VEDGE_LINK, i, l->cost_usd, time,
+                     l->co2_kg, l->distance_km);
+        time = l->bidirectional ? view_link_time(b->view, model, i, true) : NAN;
+        if (!isnan(time))
             add_edge(b, fr_state_out(to), fr_state_in(from), FR_VEDGE_REVERSE, i, l->cost_usd,
-                     l->time_h, l->co2_kg, l->distance_km);
+                     time, l->co2_kg, l->distance_km);
     }
 }
 
@@ -105,11 +128,13 @@ static void add_node_edges(const fr_model *model, edge_builder *b)
     const fr_vgraph *g = b->g;
     for (uint32_t s = 0; s < g->n_states; s += 2) {
         const fr_node *n = FR_NODE(model, g->state_node[s]);
-        add_edge(b, s, s + 1, FR_VEDGE_DWELL, g->state_node[s], n->dwell_usd, n->dwell_h, 0, 0);
+        if (view_node_open(b->view, g->state_node[s]))
+            add_edge(b, s, s + 1, FR_VEDGE_DWELL, g->state_node[s], n->dwell_usd, n->dwell_h, 0,
+                     0);
     }
     for (guint i = 0; i < model->transfers->len; i++) {
         const fr_transfer *t = FR_TRANSFER(model, i);
-        if (!transfer_applies(g, t))
+        if (!transfer_applies(g, t) || !view_node_open(b->view, t->node))
             continue;
         const fr_node *n = FR_NODE(model, t->node);
         add_edge(b, fr_state_in((uint32_t)slot(g, t->node, t->from_mode)),
@@ -190,26 +215,38 @@ static void index_edge_filters(const fr_model *model, fr_vgraph *g)
     }
 }
 
-bool fr_vgraph_build(fr_vgraph *g, const fr_model *model, GError **error)
+/* How many edges the graph will have (at most, with a view). */
+static uint64_t count_edges(const fr_model *model, const fr_vgraph *g, uint32_t n_slots)
 {
-    g->n_nodes = model->nodes->len;
-    uint32_t n_slots = assign_slots(model, g);
     uint64_t n_edges = n_slots;
     for (guint i = 0; i < model->links->len; i++)
         n_edges += FR_LINK(model, i)->bidirectional ? 2 : 1;
-    uint32_t n_transfer_edges = 0;
     for (guint i = 0; i < model->transfers->len; i++)
-        n_transfer_edges += transfer_applies(g, FR_TRANSFER(model, i));
-    n_edges += n_transfer_edges;
+        n_edges += transfer_applies(g, FR_TRANSFER(model, i));
+    return n_edges;
+}
+
+bool fr_vgraph_build(fr_vgraph *g, const fr_model *model, GError **error)
+{
+    return fr_vgraph_build_view(g, model, NULL, error);
+}
+
+bool fr_vgraph_build_view(fr_vgraph *g, const fr_model *model, const fr_vgraph_view *view,
+                          GError **error)
+{
+    g->n_nodes = model->nodes->len;
+    uint32_t n_slots = assign_slots(model, g);
+    uint64_t n_edges = count_edges(model, g, n_slots);
     if (n_edges >= UINT32_MAX || g->n_states >= UINT32_MAX / 2) {
         g_set_error(error, FR_ERROR, FR_ERROR_INVALID,
                     "network too large: %" G_GUINT64_FORMAT " virtual edges", n_edges);
         return false;
     }
     allocate_edges(g, (uint32_t)n_edges);
-    edge_builder b = {g, 0};
+    edge_builder b = {g, view, 0};
     add_link_edges(model, &b);
     add_node_edges(model, &b);
+    g->n_edges = b.next; /* a view may have dropped some */
     sort_edges(g);
     index_edge_filters(model, g);
     return true;

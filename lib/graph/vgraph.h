@@ -46,6 +46,17 @@ static inline bool fr_state_is_out(uint32_t state) { return state & 1u; }
 /* Expands the model into g (zeroed or cleared); false with an
  * FR_ERROR_INVALID when the graph would be too large. */
 bool fr_vgraph_build(fr_vgraph *g, const fr_model *model, GError **error);
+
+/* The network as an undated query sees it on one date (FORMAT.md §5,
+ * dateview.c): per link direction ([2 * link + reverse]) its time, NAN when
+ * it does not exist that day; per node whether it is closed (no edge at
+ * it). Either array may be NULL: the rows as loaded. */
+typedef struct {
+    double *link_time;
+    bool *node_closed;
+} fr_vgraph_view;
+bool fr_vgraph_build_view(fr_vgraph *g, const fr_model *model, const fr_vgraph_view *view,
+                          GError **error);
 void fr_vgraph_clear(fr_vgraph *g);
 
 /* The states a route may start at (OUT(node, .)) or end at (IN(node, .));

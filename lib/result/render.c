@@ -55,10 +55,33 @@ static void json_num_field(GString *out, const char *key, double value)
     json_number(out, value);
 }
 
-/* The fields of a step as FORMAT.md §3 lists them, without braces. */
+/* An ISO 8601 date-time with its offset, to the second (§5). */
+static void json_time_field(GString *out, const char *key, GDateTime *when)
+{
+    char *text = g_date_time_format(when, "%Y-%m-%dT%H:%M:%S%:z");
+    json_str_field(out, key, text, false);
+    g_free(text);
+}
+
+/* A wait (§5): where, how long, from when to when. */
+static void json_wait_fields(GString *out, const fr_step *s)
+{
+    json_str_field(out, "type", "wait", true);
+    json_str_field(out, "node", s->from_node, false);
+    json_num_field(out, "time_h", s->time_h);
+    json_time_field(out, "start", s->start);
+    json_time_field(out, "end", s->end);
+}
+
+/* The fields of a step as FORMAT.md §3 lists them (with §5's start and end
+ * on dated routes), without braces. */
 static void json_step_fields(GString *out, const fr_step *s)
 {
-    static const char *const types[] = {"link", "transfer", "dwell"};
+    static const char *const types[] = {"link", "transfer", "dwell", "wait"};
+    if (s->type == FR_STEP_WAIT) {
+        json_wait_fields(out, s);
+        return;
+    }
     json_str_field(out, "type", types[s->type], true);
     if (s->type == FR_STEP_LINK) {
         json_str_field(out, "link", s->link_id, false);
@@ -79,6 +102,10 @@ static void json_step_fields(GString *out, const fr_step *s)
         json_num_field(out, "co2_kg", s->co2_kg);
     if (s->type == FR_STEP_LINK)
         json_num_field(out, "distance_km", s->distance_km);
+    if (s->start) {
+        json_time_field(out, "start", s->start);
+        json_time_field(out, "end", s->end);
+    }
 }
 
 static void json_route(GString *out, const fr_route *r)
@@ -97,6 +124,10 @@ static void json_route(GString *out, const fr_route *r)
     json_num_field(out, "distance_km", fr_route_total_distance_km(r));
     json_num_field(out, "transfers", (double)r->transfers);
     g_string_append(out, "}");
+    if (r->depart) {
+        json_time_field(out, "depart", r->depart);
+        json_time_field(out, "arrive", r->arrive);
+    }
     json_key(out, "steps", false);
     g_string_append_c(out, '[');
     for (guint i = 0; i < r->steps->len; i++) {

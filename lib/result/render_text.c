@@ -76,6 +76,8 @@ static char *step_description(const fr_model *model, const fr_step *s)
     if (s->type == FR_STEP_TRANSFER)
         return g_strdup_printf("  transfer at %s: %s → %s", node_name(model, s->from_node),
                                fr_mode_name(s->mode), fr_mode_name(s->to_mode));
+    if (s->type == FR_STEP_WAIT)
+        return g_strdup_printf("  wait at %s", node_name(model, s->from_node));
     const fr_node *n = FR_NODE(model, fr_model_node_lookup(model, s->from_node));
     return g_strdup_printf("  %s %s", n->kind == FR_NODE_BORDER ? "border crossing at" : "dwell at",
                            n->name);
@@ -110,7 +112,24 @@ static void text_step(GString *out, const fr_model *model, const fr_step *s, int
     append_duration(out, s->time_h, W_TIME + 1);
     append_cell_number(out, s->cost_usd, 0, W_USD + 1);
     append_cell_number(out, s->co2_kg, 1, W_CO2 + 1);
+    if (s->start) {
+        char *when = g_date_time_format(s->start, "  %a %Y-%m-%d %H:%M %:z");
+        g_string_append(out, when);
+        g_free(when);
+    }
     g_string_append_c(out, '\n');
+}
+
+/* "Departs Tue 2019-07-02 08:00 +08:00, arrives ..." for dated routes. */
+static void text_dates(GString *out, const fr_route *r)
+{
+    if (!r->depart)
+        return;
+    char *depart = g_date_time_format(r->depart, "%a %Y-%m-%d %H:%M %:z");
+    char *arrive = g_date_time_format(r->arrive, "%a %Y-%m-%d %H:%M %:z");
+    g_string_append_printf(out, "  Departs %s, arrives %s\n", depart, arrive);
+    g_free(depart);
+    g_free(arrive);
 }
 
 static void text_totals(GString *out, const fr_route *r)
@@ -150,6 +169,8 @@ static void text_itinerary(GString *out, const fr_route *r)
     append_padded(out, "time", W_TIME + 1, true);
     append_padded(out, "USD/TEU", W_USD + 1, true);
     append_padded(out, "kg CO2e", W_CO2 + 1, true);
+    if (r->depart)
+        g_string_append(out, "  starts (local time)");
     g_string_append_c(out, '\n');
     int leg = 0;
     for (guint i = 0; i < r->steps->len; i++) {
@@ -157,6 +178,7 @@ static void text_itinerary(GString *out, const fr_route *r)
         text_step(out, r->ctx.model, s, s->type == FR_STEP_LINK ? ++leg : leg, what_width);
     }
     text_totals(out, r);
+    text_dates(out, r);
 }
 
 char *fr_route_to_text(const fr_route *r)

@@ -2,7 +2,7 @@
  * steps (links, transfers, dwells) with totals, and their accessors. */
 #include "route.h"
 
-static fr_step link_step(const fr_model *model, uint32_t link_index, bool reverse)
+static fr_step link_step(const fr_model *model, uint32_t link_index, bool reverse, double time_h)
 {
     const fr_link *l = FR_LINK(model, link_index);
     const fr_node *from = FR_NODE(model, reverse ? l->to : l->from);
@@ -15,17 +15,18 @@ static fr_step link_step(const fr_model *model, uint32_t link_index, bool revers
                      .to_mode = l->mode,
                      .corridor = l->corridor,
                      .cost_usd = l->cost_usd,
-                     .time_h = l->time_h,
+                     .time_h = time_h,
                      .co2_kg = l->co2_kg,
                      .distance_km = l->distance_km};
 }
 
-/* The step for virtual edge e (its figures are the edge's, per TEU). */
-static fr_step edge_step(const fr_model *model, const fr_vgraph *g, uint32_t e)
+/* The step for virtual edge e (its figures are the edge's, per TEU: a
+ * scheduled link's time on an undated graph includes the mean wait). */
+fr_step fr_route_edge_step(const fr_model *model, const fr_vgraph *g, uint32_t e)
 {
     fr_vedge_kind kind = (fr_vedge_kind)g->edge_kind[e];
     if (kind == FR_VEDGE_LINK || kind == FR_VEDGE_REVERSE)
-        return link_step(model, g->edge_ref[e], kind == FR_VEDGE_REVERSE);
+        return link_step(model, g->edge_ref[e], kind == FR_VEDGE_REVERSE, g->time[e]);
     const char *node = FR_NODE(model, g->state_node[g->edge_from[e]])->id;
     return (fr_step){.type = kind == FR_VEDGE_TRANSFER ? FR_STEP_TRANSFER : FR_STEP_DWELL,
                      .link_id = "",
@@ -40,8 +41,7 @@ static fr_step edge_step(const fr_model *model, const fr_vgraph *g, uint32_t e)
                      .distance_km = 0};
 }
 
-fr_route *fr_route_new_from_path(const fr_route_context *ctx, const fr_query *query,
-                                 const GArray *edges)
+fr_route *fr_route_new_empty(const fr_route_context *ctx, const fr_query *query)
 {
     const fr_model *model = ctx->model;
     fr_route *r = g_new0(fr_route, 1);
@@ -53,17 +53,29 @@ fr_route *fr_route_new_from_path(const fr_route_context *ctx, const fr_query *qu
     r->value_of_time = query->value_of_time;
     r->carbon_price = query->carbon_price;
     r->steps = g_array_new(FALSE, FALSE, sizeof(fr_step));
+    return r;
+}
+
+void fr_route_add_step(fr_route *r, const fr_step *step)
+{
+    r->cost_usd += step->cost_usd;
+    r->time_h += step->time_h;
+    r->co2_kg += step->co2_kg;
+    r->distance_km += step->distance_km;
+    r->transfers += step->type == FR_STEP_TRANSFER;
+    /* A pass-through that charges nothing is not worth a line. */
+    bool free_dwell = step->type == FR_STEP_DWELL && step->cost_usd == 0 && step->time_h == 0;
+    if (!free_dwell)
+        g_array_append_val(r->steps, *step);
+}
+
+fr_route *fr_route_new_from_path(const fr_route_context *ctx, const fr_query *query,
+                                 const GArray *edges)
+{
+    fr_route *r = fr_route_new_empty(ctx, query);
     for (guint i = 0; i < edges->len; i++) {
-        fr_step step = edge_step(model, ctx->g, g_array_index(edges, uint32_t, i));
-        r->cost_usd += step.cost_usd;
-        r->time_h += step.time_h;
-        r->co2_kg += step.co2_kg;
-        r->distance_km += step.distance_km;
-        r->transfers += step.type == FR_STEP_TRANSFER;
-        /* A pass-through that charges nothing is not worth a line. */
-        bool free_dwell = step.type == FR_STEP_DWELL && step.cost_usd == 0 && step.time_h == 0;
-        if (!free_dwell)
-            g_array_append_val(r->steps, step);
+        fr_step step = fr_route_edge_step(ctx->model, ctx->g, g_array_index(edges, uint32_t, i));
+        fr_route_add_step(r, &step);
     }
     return r;
 }
@@ -72,6 +84,13 @@ void fr_route_free(fr_route *route)
 {
     if (!route)
         return;
+    for (guint i = 0; i < route->steps->len; i++) {
+        fr_step *s = &g_array_index(route->steps, fr_step, i);
+        g_clear_pointer(&s->start, g_date_time_unref);
+        g_clear_pointer(&s->end, g_date_time_unref);
+    }
+    g_clear_pointer(&route->depart, g_date_time_unref);
+    g_clear_pointer(&route->arrive, g_date_time_unref);
     g_array_free(route->steps, TRUE);
     g_free(route);
 }
@@ -109,4 +128,20 @@ double fr_route_objective_value(const fr_route *r)
     default:
         return r->cost_usd * r->quantity;
     }
+}
+
+bool fr_route_is_dated(const fr_route *r) { return r && r->depart; }
+GDateTime *fr_route_departure(const fr_route *r) { return r ? r->depart : NULL; }
+GDateTime *fr_route_arrival(const fr_route *r) { return r ? r->arrive : NULL; }
+
+void fr_timeline_iter_init(fr_timeline_iter *iter, const fr_route *route)
+{
+    *iter = (fr_timeline_iter){route, 0};
+}
+
+const fr_step *fr_timeline_iter_next(fr_timeline_iter *iter)
+{
+    if (!iter->route || iter->next >= iter->route->steps->len)
+        return NULL;
+    return &g_array_index(iter->route->steps, fr_step, iter->next++);
 }

@@ -5,6 +5,7 @@
 #define FR_ROUTE_H
 
 #include "query.h"
+#include "timetable.h"
 #include "vgraph.h"
 
 /* What a route is built from and keeps pointing at: the network handle
@@ -24,11 +25,26 @@ struct fr_route {
     GArray *steps; /* fr_step */
     double cost_usd, time_h, co2_kg, distance_km; /* per TEU */
     size_t transfers;
+    GDateTime *depart, *arrive; /* dated routes (steps have start/end); NULL otherwise */
 };
 
 /* route.c: a route object for a path of virtual edges answering query. */
 fr_route *fr_route_new_from_path(const fr_route_context *ctx, const fr_query *query,
                                  const GArray *edges);
+
+/* route.c: the step of virtual edge e of g (figures per TEU, the edge's). */
+fr_step fr_route_edge_step(const fr_model *model, const fr_vgraph *g, uint32_t e);
+/* route.c: adds a step to the route's totals and, unless it is a
+ * pass-through that charges nothing, to its steps. */
+void fr_route_add_step(fr_route *r, const fr_step *step);
+/* route.c: a route without steps yet, for query. */
+fr_route *fr_route_new_empty(const fr_route_context *ctx, const fr_query *query);
+
+/* route_dated.c: the dated route of a path of the timetable's graph
+ * leaving the origin at `depart` (an instant), boarding as early as it
+ * can: steps with start and end, waits as steps of their own. */
+fr_route *fr_route_new_dated(const fr_route_context *ctx, const fr_query *query,
+                             const fr_timetable *tt, const GArray *edges, double depart);
 
 /* route_list.c: an ordered list of routes, owning them. `title` says what the
  * list is ("Pareto routes over cost and time") for the text rendering. */

@@ -46,6 +46,9 @@ fr_query *fr_query_copy(const fr_query *query)
     copy_strings(q->avoid_nodes, query->avoid_nodes);
     copy_strings(q->avoid_countries, query->avoid_countries);
     copy_strings(q->avoid_corridors, query->avoid_corridors);
+    fr_query_set_departure(q, query->departure);
+    fr_query_set_arrive_by(q, query->arrive_by);
+    fr_query_set_date(q, query->date);
     return q;
 }
 
@@ -58,8 +61,27 @@ void fr_query_free(fr_query *q)
     g_ptr_array_free(q->avoid_nodes, TRUE);
     g_ptr_array_free(q->avoid_countries, TRUE);
     g_ptr_array_free(q->avoid_corridors, TRUE);
+    g_clear_pointer(&q->departure, g_date_time_unref);
+    g_clear_pointer(&q->arrive_by, g_date_time_unref);
+    g_clear_pointer(&q->date, g_date_time_unref);
     g_free(q);
 }
+
+static void replace_time(GDateTime **slot, GDateTime *when)
+{
+    if (when)
+        g_date_time_ref(when);
+    if (*slot)
+        g_date_time_unref(*slot);
+    *slot = when;
+}
+
+void fr_query_set_departure(fr_query *q, GDateTime *when) { replace_time(&q->departure, when); }
+void fr_query_set_arrive_by(fr_query *q, GDateTime *when) { replace_time(&q->arrive_by, when); }
+void fr_query_set_date(fr_query *q, GDateTime *when) { replace_time(&q->date, when); }
+GDateTime *fr_query_departure(const fr_query *q) { return q->departure; }
+GDateTime *fr_query_arrive_by(const fr_query *q) { return q->arrive_by; }
+GDateTime *fr_query_date(const fr_query *q) { return q->date; }
 
 void fr_query_set_endpoints(fr_query *q, const char *from, const char *to)
 {
@@ -182,6 +204,37 @@ static bool blocks_something(const fr_search_spec *spec, const fr_model *model)
     return false;
 }
 
+static int32_t local_day(const fr_model *model, uint32_t node, double instant)
+{
+    GTimeZone *zone = g_ptr_array_index(model->zones, FR_NODE(model, node)->zone);
+    return fr_clock_day(fr_clock_wall(zone, instant));
+}
+
+/* The query's instants and date (FORMAT.md §5 "The date of a query"). */
+static bool date_query(fr_search_spec *spec, const fr_model *model, const fr_query *q,
+                       GError **error)
+{
+    spec->depart = q->departure ? fr_clock_instant_of(q->departure) : NAN;
+    spec->deadline = q->arrive_by ? fr_clock_instant_of(q->arrive_by) : NAN;
+    spec->dated = q->departure || q->arrive_by;
+    if (q->departure && q->arrive_by && spec->deadline < spec->depart) {
+        char *d = g_date_time_format_iso8601(q->departure), *a = g_date_time_format_iso8601(q->arrive_by);
+        fr_query_error(error, "the deadline %s is before the departure %s", a, d);
+        g_free(d);
+        g_free(a);
+        return false;
+    }
+    if (q->departure)
+        spec->day = local_day(model, spec->origin, spec->depart);
+    else if (q->arrive_by)
+        spec->day = local_day(model, spec->destination, spec->deadline);
+    else if (q->date)
+        spec->day = fr_clock_day_of(q->date);
+    else
+        spec->day = model->reference_day;
+    return true;
+}
+
 bool fr_search_spec_init(fr_search_spec *spec, const fr_model *model, const fr_query *q,
                          GError **error)
 {
@@ -205,6 +258,10 @@ bool fr_search_spec_init(fr_search_spec *spec, const fr_model *model, const fr_q
         return false;
     }
     spec->restricted = q->modes != FR_MODES_ALL || blocks_something(spec, model);
+    if (!date_query(spec, model, q, error)) {
+        fr_search_spec_clear(spec);
+        return false;
+    }
     return true;
 }
 

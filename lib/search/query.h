@@ -16,6 +16,7 @@ struct fr_query {
     GPtrArray *avoid_nodes, *avoid_countries, *avoid_corridors; /* char * */
     double max_time, max_cost; /* totals for the whole quantity; INFINITY: none */
     fr_algorithm algorithm;
+    GDateTime *departure, *arrive_by, *date; /* FORMAT.md §5; NULL: none */
 };
 
 /* A query checked against a network, in the terms a search needs. */
@@ -30,6 +31,11 @@ typedef struct {
     double max_cost_teu;    /* USD per TEU (the query's bound / quantity); INFINITY: none */
     fr_algorithm algorithm;
     bool restricted; /* some node or corridor blocked, or not every mode allowed */
+    /* FORMAT.md §5. A dated query has a departure or a deadline (instants,
+     * NAN when not given); `day` is the query's date (FR_DAY_MIN: none). */
+    bool dated;
+    double depart, deadline;
+    int32_t day;
 } fr_search_spec;
 
 static inline bool fr_spec_bounded(const fr_search_spec *spec)

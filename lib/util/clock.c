@@ -109,11 +109,25 @@ static bool has_offset(const char *text)
     return strchr(t, 'Z') || strchr(t, 'z') || strchr(t, '+') || strchr(t, '-');
 }
 
+GDateTime *fr_clock_parse_datetime(const char *text, GTimeZone *default_zone)
+{
+    /* GLib wants seconds: "2019-07-01T08:00..." becomes "2019-07-01T08:00:00..." */
+    size_t len = strlen(text);
+    if (len >= 16 && (text[10] == 'T' || text[10] == ' ') && digits(text + 11, 2) &&
+        text[13] == ':' && digits(text + 14, 2) && text[16] != ':') {
+        char *full = g_strdup_printf("%.16s:00%s", text, text + 16);
+        GDateTime *when = g_date_time_new_from_iso8601(full, default_zone);
+        g_free(full);
+        return when;
+    }
+    return g_date_time_new_from_iso8601(text, default_zone);
+}
+
 bool fr_clock_parse_instant(const char *text, double *out)
 {
     if (!has_offset(text))
         return false;
-    GDateTime *when = g_date_time_new_from_iso8601(text, NULL);
+    GDateTime *when = fr_clock_parse_datetime(text, NULL);
     if (!when)
         return false;
     *out = fr_clock_instant_of(when);

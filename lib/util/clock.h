@@ -50,6 +50,10 @@ GDateTime *fr_clock_day_datetime(int32_t day);
  * untouched, when the text is not what it should be. */
 /* "2019-07-01": a date that exists. */
 bool fr_clock_parse_date(const char *text, int32_t *out);
+/* ISO 8601 date-time, minutes with or without seconds ("2019-07-01T08:00",
+ * "2019-07-01 08:00:30+08:00"), in default_zone when it has no offset
+ * (NULL: local time, as GLib does); NULL when it is not one. */
+GDateTime *fr_clock_parse_datetime(const char *text, GTimeZone *default_zone);
 /* ISO 8601 date-time with an explicit offset or Z ("2019-07-01T08:00+08:00"). */
 bool fr_clock_parse_instant(const char *text, double *out);
 

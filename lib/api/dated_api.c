@@ -1,0 +1,67 @@
+/* dated_api.c - dated routes and fronts for the public calls: the search
+ * (search/dated.c) on the network's graph of running times and timetable,
+ * and the routes built from what it found (result/route_dated.c). */
+#include "dated_api.h"
+
+#include "dated.h"
+#include "error.h"
+
+#define NOTHING_IN_TIME                                                                        \
+    "departs and arrives as the query asks (check the dates, services, closures, modes, "     \
+    "transfers and avoided places)"
+
+static fr_route_context running_context(const fr_network *net)
+{
+    fr_route_context ctx = fr_network_route_context(net);
+    ctx.g = net->running;
+    return ctx;
+}
+
+fr_route *fr_dated_network_route(const fr_network *net, const fr_query *query,
+                                 const fr_search_spec *spec, GError **error)
+{
+    fr_dated_graph dg;
+    fr_dated_graph_init(&dg, &net->model, &net->timetable, spec);
+    GError *failure = NULL;
+    fr_dated_path *path = fr_dated_route(&dg, &failure);
+    if (failure) {
+        g_propagate_error(error, failure);
+        return NULL;
+    }
+    if (!path) {
+        fr_no_route_error(error, query->from, query->to, NOTHING_IN_TIME);
+        return NULL;
+    }
+    fr_route_context ctx = running_context(net);
+    fr_route *route = fr_route_new_dated(&ctx, query, &net->timetable, path->edges, path->depart);
+    fr_dated_path_free(path);
+    return route;
+}
+
+fr_route_list *fr_dated_network_pareto(const fr_network *net, const fr_query *query,
+                                       const fr_search_spec *spec, const fr_criterion *criteria,
+                                       size_t n_criteria, const char *title, GError **error)
+{
+    if (isnan(spec->depart)) {
+        fr_query_error(error, "a dated Pareto front counts time from the departure: a query "
+                              "with only a deadline (arrive by) needs a departure too");
+        return NULL;
+    }
+    fr_dated_graph dg;
+    fr_dated_graph_init(&dg, &net->model, &net->timetable, spec);
+    GPtrArray *paths = fr_dated_pareto(&dg, criteria, n_criteria);
+    fr_route_list *list = NULL;
+    if (paths->len == 0) {
+        fr_no_route_error(error, query->from, query->to, NOTHING_IN_TIME);
+    } else {
+        fr_route_context ctx = running_context(net);
+        list = fr_route_list_new(title);
+        for (guint i = 0; i < paths->len; i++) {
+            const fr_dated_path *p = g_ptr_array_index(paths, i);
+            fr_route_list_add(list, fr_route_new_dated(&ctx, query, &net->timetable, p->edges,
+                                                       p->depart));
+        }
+    }
+    g_ptr_array_unref(paths);
+    return list;
+}
