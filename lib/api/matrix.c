@@ -120,6 +120,18 @@ static bool check_single_node(const fr_network *net, const fr_query *query, uint
     return true;
 }
 
+/* Matrices answer undated queries on the network's reference date. */
+static bool check_undated(const fr_network *net, const fr_search_spec *spec, GError **error)
+{
+    if (spec->dated)
+        return fr_query_error(error, "matrices of dated queries (a departure or a deadline) are "
+                                     "not available yet: use departure profiles or single routes");
+    if (fr_model_is_dated(&net->model) && spec->day != net->model.reference_day)
+        return fr_query_error(error, "matrices are answered on the network's reference date; "
+                                     "another date is not available yet");
+    return true;
+}
+
 /* The query resolved for the matrix's searches (their endpoints are set per
  * search); FR_ERROR_QUERY as fr_network_route() gives it for some pair.
  * In a network of one node the spec stays empty: no search runs there. */
@@ -136,7 +148,8 @@ static bool matrix_spec_init(fr_search_spec *spec, const fr_network *net, const 
     bool ok = fr_search_spec_init(spec, &net->model, copy, error);
     fr_query_free(copy);
     if (ok && (!check_not_avoided(net, spec, orig, n_o, "origin", error) ||
-               !check_not_avoided(net, spec, dest, n_d, "destination", error))) {
+               !check_not_avoided(net, spec, dest, n_d, "destination", error) ||
+               !check_undated(net, spec, error))) {
         fr_search_spec_clear(spec);
         ok = false;
     }

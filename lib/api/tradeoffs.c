@@ -20,14 +20,16 @@ static char *front_title(const fr_criterion *criteria, size_t n, bool hull)
 
 /* The routes of paths as a list titled `title`, or NULL with FR_ERROR_NO_ROUTE
  * when there are none. Frees paths. */
-static fr_route_list *list_or_error(const fr_network *net, const fr_query *query,
-                                    const char *title, GPtrArray *paths, GError **error)
+static fr_route_list *list_or_error(const fr_network *net, const fr_vgraph *g,
+                                    const fr_query *query, const char *title, GPtrArray *paths,
+                                    GError **error)
 {
     fr_route_list *list = NULL;
     if (paths->len == 0) {
         fr_no_route_error(error, query->from, query->to, NOTHING_FOUND);
     } else {
         fr_route_context ctx = fr_network_route_context(net);
+        ctx.g = g;
         list = fr_route_list_from_paths(&ctx, query, title, paths);
     }
     g_ptr_array_free(paths, TRUE);
@@ -52,9 +54,13 @@ fr_route_list *fr_pareto_run(const fr_network *net, const fr_query *query,
     } else if (spec.dated) {
         list = fr_dated_network_pareto(net, query, &spec, criteria, n_criteria, title, error);
     } else {
-        GPtrArray *paths =
-            fr_pareto_front(&net->vgraph, &spec, criteria, n_criteria, options, stats);
-        list = list_or_error(net, query, title, paths, error);
+        fr_vgraph scratch = {0};
+        const fr_vgraph *g = fr_network_graph_on(net, &spec, &scratch, error);
+        if (g) {
+            GPtrArray *paths = fr_pareto_front(g, &spec, criteria, n_criteria, options, stats);
+            list = list_or_error(net, g, query, title, paths, error);
+        }
+        fr_vgraph_clear(&scratch);
     }
     fr_search_spec_clear(&spec);
     g_free(title);
@@ -87,12 +93,19 @@ fr_route_list *fr_alternatives_run(const fr_network *net, const fr_query *query,
                               "available yet: ask for a Pareto front, or without dates");
         return NULL;
     }
-    GPtrArray *paths = fr_alternatives_search(&net->vgraph, &spec, k, stats);
+    fr_vgraph scratch = {0};
+    const fr_vgraph *g = fr_network_graph_on(net, &spec, &scratch, error);
+    fr_route_list *list = NULL;
+    if (g) {
+        GPtrArray *paths = fr_alternatives_search(g, &spec, k, stats);
+        char *title =
+            g_strdup_printf("%u best route%s by %s that visit no node twice", paths->len,
+                            paths->len == 1 ? "" : "s", fr_objective_name(query->objective));
+        list = list_or_error(net, g, query, title, paths, error);
+        g_free(title);
+    }
     fr_search_spec_clear(&spec);
-    char *title = g_strdup_printf("%u best route%s by %s that visit no node twice", paths->len,
-                                  paths->len == 1 ? "" : "s", fr_objective_name(query->objective));
-    fr_route_list *list = list_or_error(net, query, title, paths, error);
-    g_free(title);
+    fr_vgraph_clear(&scratch);
     return list;
 }
 
