@@ -14,6 +14,8 @@
 #define MAX_WEEKS (10 * 53) /* a departure further away than this is none */
 #define DST_MARGIN_S 7200.0 /* no zone moves its clock by more in one change */
 #define BEFORE_S 1.0        /* "just before" a closure starts */
+#define BOARDING_SLACK_S 1e-3 /* ready this close to a cut-off still boards (sums of hours
+                                 in seconds carry rounding) */
 
 /* ---- building ------------------------------------------------------------ */
 
@@ -295,7 +297,7 @@ static double first_departure(const fr_timetable *tt, const schedule *s, double 
             if (start + s->dep[i].minute * 60.0 < earliest_wall)
                 continue;
             double d = runs(tt, s, i, start, &service);
-            if (!isnan(d) && d - service->cutoff_h * 3600 >= ready)
+            if (!isnan(d) && d - service->cutoff_h * 3600 >= ready - BOARDING_SLACK_S)
                 return d;
         }
     }

@@ -109,8 +109,8 @@ static double *latest_departures(const fr_dated_graph *dg, double deadline, doub
             *origin_latest = fmax(*origin_latest, t);
             continue;
         }
-        if (earliest && earliest[m.state] > t)
-            continue;
+        if (earliest && fr_compare_figure(earliest[m.state], t) > 0)
+            continue; /* (sums taken the other way round may differ in the last bits) */
         for (uint32_t i = g->in_start[m.state]; i < g->in_start[m.state + 1]; i++) {
             uint32_t e = g->in_edges[i];
             if (!fr_dated_edge_open(dg, e))
