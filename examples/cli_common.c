@@ -2,6 +2,7 @@
 #include "cli_common.h"
 
 #include <stdio.h>
+#include <string.h>
 
 int cli_fail(const char *prog, int code, const char *message)
 {
@@ -38,6 +39,20 @@ char **cli_split_list(char **values)
     }
     g_ptr_array_add(items, NULL);
     return (char **)g_ptr_array_free(items, FALSE);
+}
+
+char *cli_csv_quote(const char *text)
+{
+    if (!strpbrk(text, ",\"\n\r"))
+        return g_strdup(text);
+    GString *out = g_string_new("\"");
+    for (const char *p = text; *p; p++) {
+        if (*p == '"')
+            g_string_append_c(out, '"');
+        g_string_append_c(out, *p);
+    }
+    g_string_append_c(out, '"');
+    return g_string_free(out, FALSE);
 }
 
 char *cli_json_quote(const char *text)

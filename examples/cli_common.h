@@ -22,6 +22,10 @@ fr_network *cli_load_network(const char *dir, GError **error);
  * NULL-terminated list without empty items (g_strfreev). */
 char **cli_split_list(char **values);
 
+/* `text` as a CSV cell: quoted (inner quotes doubled) when it holds a comma,
+ * a quote or a line break (g_free). */
+char *cli_csv_quote(const char *text);
+
 /* `text` as a JSON string literal, quotes included (g_free). */
 char *cli_json_quote(const char *text);
 

@@ -7,7 +7,9 @@
  * routes cross avoided, growing the avoided set one country at a time (up
  * to three), to uncover the next-best corridors (Erlian through Mongolia
  * when Kazakhstan is avoided, YUMANE through Manzhouli when both are). Each candidate
- * belongs to a family (corridor_family); a family keeps its best candidate. */
+ * belongs to a family (corridor_family); a family keeps its best candidate
+ * and the query that found it. Dated comparisons and departure profiles run
+ * each family's query with a departure. */
 #include "corridors.h"
 
 #include <stdlib.h>
@@ -81,7 +83,7 @@ typedef struct {
     const fr_network *net;
     const fr_query *settings;
     double value_of_time, carbon_price;
-    GHashTable *best;      /* family -> fr_route * (both owned) */
+    GHashTable *best;      /* family -> corridor_option * (both owned; no name yet) */
     GPtrArray *labels;     /* corridor labels seen so far, char * */
     GPtrArray *pending;    /* sets of countries to avoid next: "KZ,MN" (char *) */
     GHashTable *visited;   /* the sets already explored or pending */
@@ -157,17 +159,35 @@ static void remember_labels_and_countries(search_state *st, const fr_route *rout
     }
 }
 
-/* Keeps the candidate if it is the best of its family so far. */
-static void consider(search_state *st, fr_route *candidate)
+static void option_free(gpointer data)
+{
+    corridor_option *option = data;
+    if (!option)
+        return;
+    g_free(option->family);
+    g_free(option->name);
+    fr_route_free(option->route);
+    fr_query_free(option->query);
+    g_free(option);
+}
+
+/* Keeps the candidate, found by `probe`, if it is the best of its family
+ * so far; takes both. */
+static void consider(search_state *st, fr_route *candidate, fr_query *probe)
 {
     remember_labels_and_countries(st, candidate);
     char *family = corridor_family(candidate);
-    fr_route *current = g_hash_table_lookup(st->best, family);
-    if (!current || better(st, candidate, current)) {
-        g_hash_table_replace(st->best, family, candidate);
+    corridor_option *current = g_hash_table_lookup(st->best, family);
+    if (!current || better(st, candidate, current->route)) {
+        corridor_option *o = g_new0(corridor_option, 1);
+        o->family = g_strdup(family);
+        o->route = candidate;
+        o->query = probe;
+        g_hash_table_replace(st->best, family, o);
     } else {
         g_free(family);
         fr_route_free(candidate);
+        fr_query_free(probe);
     }
 }
 
@@ -195,12 +215,13 @@ static bool explore(search_state *st, fr_mode_set modes, avoidance avoid, GError
         g_strfreev(countries);
         GError *local = NULL;
         fr_route *found = fr_network_route(st->net, probe, &local);
-        fr_query_free(probe);
         if (found) {
-            consider(st, found);
+            consider(st, found, probe);
         } else if (g_error_matches(local, FR_ERROR, FR_ERROR_NO_ROUTE)) {
+            fr_query_free(probe);
             g_clear_error(&local);
         } else {
+            fr_query_free(probe);
             g_propagate_error(error, local);
             return false;
         }
@@ -230,15 +251,6 @@ static gint by_score(gconstpointer a, gconstpointer b, gpointer state)
                                                                               : strcmp(x->family, y->family);
 }
 
-static void option_free(gpointer data)
-{
-    corridor_option *option = data;
-    g_free(option->family);
-    g_free(option->name);
-    fr_route_free(option->route);
-    g_free(option);
-}
-
 static int index_of_min(const GPtrArray *options, double (*figure)(const fr_route *))
 {
     int best = -1;
@@ -251,27 +263,47 @@ static int index_of_min(const GPtrArray *options, double (*figure)(const fr_rout
     return best;
 }
 
-static corridor_comparison *collect(search_state *st, const char *from, const char *to)
+/* An empty comparison from `from` to `to` by `settings` (copied). */
+static corridor_comparison *comparison_new(const char *from, const char *to,
+                                           const fr_query *settings)
 {
     corridor_comparison *c = g_new0(corridor_comparison, 1);
     c->from = g_strdup(from);
     c->to = g_strdup(to);
     c->options = g_ptr_array_new_with_free_func(option_free);
-    GHashTableIter it;
-    gpointer family, route;
-    g_hash_table_iter_init(&it, st->best);
-    while (g_hash_table_iter_next(&it, &family, &route)) {
-        corridor_option *o = g_new(corridor_option, 1);
-        o->family = family;
-        o->name = corridor_route_name(route);
-        o->route = route;
-        g_hash_table_iter_steal(&it);
-        g_ptr_array_add(c->options, o);
-    }
-    g_ptr_array_sort_with_data(c->options, by_score, st);
+    c->settings = fr_query_copy(settings);
+    c->no_route = g_ptr_array_new_with_free_func(g_free);
+    c->cheapest = c->fastest = c->greenest = -1;
+    return c;
+}
+
+/* Sorts the options by the settings' objective and marks the winners. */
+static void rank(corridor_comparison *c, const fr_network *net)
+{
+    search_state st = {.net = net,
+                       .settings = c->settings,
+                       .value_of_time = fr_query_value_of_time(c->settings),
+                       .carbon_price = fr_query_carbon_price(c->settings)};
+    g_ptr_array_sort_with_data(c->options, by_score, &st);
     c->cheapest = index_of_min(c->options, fr_route_total_cost_usd);
     c->fastest = index_of_min(c->options, fr_route_total_time_h);
     c->greenest = index_of_min(c->options, fr_route_total_co2_kg);
+}
+
+static corridor_comparison *collect(search_state *st, const char *from, const char *to)
+{
+    corridor_comparison *c = comparison_new(from, to, st->settings);
+    GHashTableIter it;
+    gpointer family, option;
+    g_hash_table_iter_init(&it, st->best);
+    while (g_hash_table_iter_next(&it, &family, &option)) {
+        corridor_option *o = option;
+        o->name = corridor_route_name(o->route);
+        g_hash_table_iter_steal(&it);
+        g_free(family);
+        g_ptr_array_add(c->options, o);
+    }
+    rank(c, st->net);
     return c;
 }
 
@@ -284,8 +316,7 @@ corridor_comparison *corridor_compare(const fr_network *net, const char *from, c
                        query,
                        fr_query_value_of_time(query),
                        fr_query_carbon_price(query),
-                       g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-                                             (GDestroyNotify)fr_route_free),
+                       g_hash_table_new_full(g_str_hash, g_str_equal, g_free, option_free),
                        g_ptr_array_new_with_free_func(g_free),
                        g_ptr_array_new_with_free_func(g_free),
                        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
@@ -313,5 +344,86 @@ void corridor_comparison_free(corridor_comparison *c)
     g_free(c->from);
     g_free(c->to);
     g_ptr_array_free(c->options, TRUE);
+    fr_query_free(c->settings);
+    g_ptr_array_free(c->no_route, TRUE);
     g_free(c);
+}
+
+corridor_comparison *corridor_compare_at(const fr_network *net,
+                                         const corridor_comparison *comparison,
+                                         GDateTime *depart, GError **error)
+{
+    corridor_comparison *c = comparison_new(comparison->from, comparison->to,
+                                            comparison->settings);
+    for (guint i = 0; i < comparison->options->len; i++) {
+        const corridor_option *family = g_ptr_array_index(comparison->options, i);
+        fr_query *query = fr_query_copy(family->query);
+        fr_query_set_departure(query, depart);
+        GError *local = NULL;
+        fr_route *route = fr_network_route(net, query, &local);
+        if (route) {
+            corridor_option *o = g_new0(corridor_option, 1);
+            o->family = g_strdup(family->family);
+            o->name = g_strdup(family->name);
+            o->route = route;
+            o->query = query;
+            g_ptr_array_add(c->options, o);
+            continue;
+        }
+        fr_query_free(query);
+        if (!g_error_matches(local, FR_ERROR, FR_ERROR_NO_ROUTE)) {
+            g_propagate_error(error, local);
+            corridor_comparison_free(c);
+            return NULL;
+        }
+        g_error_free(local);
+        g_ptr_array_add(c->no_route, g_strdup(family->name));
+    }
+    rank(c, net);
+    return c;
+}
+
+static void profile_free(gpointer data)
+{
+    corridor_profile *p = data;
+    g_free(p->family);
+    g_free(p->name);
+    fr_profile_free(p->profile);
+    g_free(p);
+}
+
+corridor_profiles *corridor_profile_window(const fr_network *net,
+                                           const corridor_comparison *comparison,
+                                           GDateTime *first, GDateTime *last, double every_h,
+                                           GError **error)
+{
+    corridor_profiles *ps = g_new0(corridor_profiles, 1);
+    ps->from = g_strdup(comparison->from);
+    ps->to = g_strdup(comparison->to);
+    ps->families = g_ptr_array_new_with_free_func(profile_free);
+    for (guint i = 0; i < comparison->options->len; i++) {
+        const corridor_option *family = g_ptr_array_index(comparison->options, i);
+        fr_profile *profile =
+            fr_network_departure_profile(net, family->query, first, last, every_h, error);
+        if (!profile) {
+            corridor_profiles_free(ps);
+            return NULL;
+        }
+        corridor_profile *p = g_new0(corridor_profile, 1);
+        p->family = g_strdup(family->family);
+        p->name = g_strdup(family->name);
+        p->profile = profile;
+        g_ptr_array_add(ps->families, p);
+    }
+    return ps;
+}
+
+void corridor_profiles_free(corridor_profiles *ps)
+{
+    if (!ps)
+        return;
+    g_free(ps->from);
+    g_free(ps->to);
+    g_ptr_array_free(ps->families, TRUE);
+    g_free(ps);
 }

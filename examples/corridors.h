@@ -13,12 +13,18 @@ typedef struct {
     char *family;   /* the family: a corridor label ("Yuxinou") or a mode ("air") */
     char *name;     /* for people: "rail (Yuxinou)", "river + sea (Yangtze)", "air" */
     fr_route *route;
+    fr_query *query; /* the query that found the route (objective, modes, avoided
+                        corridor or countries); its dated runs give the family's
+                        dated routes */
 } corridor_option;
 
 typedef struct {
     char *from, *to;
     GPtrArray *options; /* corridor_option *, by increasing objective value */
     int cheapest, fastest, greenest; /* indices into options, -1 when empty */
+    fr_query *settings;  /* the settings compared by, with these endpoints */
+    GPtrArray *no_route; /* corridor_compare_at(): names of the families with
+                            no route departing then (char *); else empty */
 } corridor_comparison;
 
 /* The family of a route: the corridor label of its first link that is not
@@ -36,5 +42,34 @@ char *corridor_route_name(const fr_route *route);
 corridor_comparison *corridor_compare(const fr_network *net, const char *from, const char *to,
                                       const fr_query *settings, GError **error);
 void corridor_comparison_free(corridor_comparison *comparison);
+
+/* The families of `comparison` departing at `depart`: each family's query
+ * (corridor_option.query) with that departure, so each family is answered
+ * the way its route was found. A family without a route then goes to
+ * no_route (not an error). Sorted, and cheapest, fastest and greenest
+ * marked, as corridor_compare() does. */
+corridor_comparison *corridor_compare_at(const fr_network *net,
+                                         const corridor_comparison *comparison,
+                                         GDateTime *depart, GError **error);
+
+/* A family's departure profile: its query departing at every departure of
+ * a window (fr_network_departure_profile()). */
+typedef struct {
+    char *family, *name;
+    fr_profile *profile;
+} corridor_profile;
+
+typedef struct {
+    char *from, *to;
+    GPtrArray *families; /* corridor_profile *, in the comparison's order */
+} corridor_profiles;
+
+/* The profile of every family of `comparison` from `first` to `last`,
+ * every `every_h` hours. */
+corridor_profiles *corridor_profile_window(const fr_network *net,
+                                           const corridor_comparison *comparison,
+                                           GDateTime *first, GDateTime *last, double every_h,
+                                           GError **error);
+void corridor_profiles_free(corridor_profiles *profiles);
 
 #endif

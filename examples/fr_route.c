@@ -2,9 +2,13 @@
  * between two nodes (within bounds on time and cost, if given), or the
  * trade-offs: the Pareto front over two or three criteria, or the k best
  * routes that visit no node twice. Printed as readable text, JSON or
- * GeoJSON. Exit status: 0 route found, 1 invalid network or input, 2 bad
+ * GeoJSON. Dated (§5): --depart, --arrive-by or --on date the query;
+ * --depart-window FIRST/LAST [--every H] routes one departure after another
+ * and prints a row for each (text, CSV or JSON). Exit status: 0 route found
+ * (with a window: the rows were printed), 1 invalid network or input, 2 bad
  * usage, 3 no route satisfies the query. */
 #include "cli_common.h"
+#include "dated_output.h"
 #include "query_options.h"
 
 #include <stdio.h>
@@ -14,6 +18,7 @@ static const char *prog = "fr-route";
 
 typedef struct {
     query_options query; /* --network, --objective .. --max-cost */
+    date_options dates;  /* --depart, --arrive-by, --on, --depart-window, --every */
     char *from, *to, *format, *export_dir;
     char *pareto, *alternatives, *max_routes;
     gboolean version, list_nodes, convex_hull, verbose;
@@ -31,6 +36,7 @@ typedef struct {
 static void options_clear(options *o)
 {
     query_options_clear(&o->query);
+    date_options_clear(&o->dates);
     g_free(o->from);
     g_free(o->to);
     g_free(o->format);
@@ -42,7 +48,7 @@ static void options_clear(options *o)
 
 static GOptionContext *option_context(options *o)
 {
-    GOptionEntry entries[QUERY_OPTION_ENTRIES + 16];
+    GOptionEntry entries[QUERY_OPTION_ENTRIES + DATE_OPTION_ENTRIES + 16];
     size_t n = 0;
     entries[n++] = query_options_network_entry(&o->query);
     entries[n++] = (GOptionEntry){"from", 'f', 0, G_OPTION_ARG_STRING, &o->from,
@@ -50,6 +56,10 @@ static GOptionContext *option_context(options *o)
     entries[n++] = (GOptionEntry){"to", 't', 0, G_OPTION_ARG_STRING, &o->to,
                                   "Destination node id", "ID"};
     n += query_options_entries(&o->query, entries + n);
+    n += date_options_entries(&o->dates,
+                              DATE_OPTION_DEPART | DATE_OPTION_ARRIVE_BY | DATE_OPTION_ON |
+                                  DATE_OPTION_WINDOW,
+                              entries + n);
     const GOptionEntry own[] = {
         {"pareto", 0, 0, G_OPTION_ARG_STRING, &o->pareto,
          "The Pareto front over two or three of cost, time, co2 (e.g. cost,time)", "LIST"},
@@ -59,7 +69,8 @@ static GOptionContext *option_context(options *o)
          "With --pareto: only the supported routes (best for some weighting)", NULL},
         {"alternatives", 'k', 0, G_OPTION_ARG_STRING, &o->alternatives,
          "The K best routes by the objective that visit no node twice (1-1000)", "K"},
-        {"format", 0, 0, G_OPTION_ARG_STRING, &o->format, "text, json or geojson (default: text)",
+        {"format", 0, 0, G_OPTION_ARG_STRING, &o->format,
+         "text, json or geojson (default: text); with --depart-window text, csv or json",
          "FORMAT"},
         {"verbose", 'v', 0, G_OPTION_ARG_NONE, &o->verbose,
          "With --pareto or --alternatives in text: each route's itinerary too", NULL},
@@ -81,11 +92,22 @@ static GOptionContext *option_context(options *o)
              "within them. --pareto lists every route no other beats in all the criteria,\n"
              "sorted by the first; --alternatives the K best routes by the objective\n"
              "that visit no node twice. Bounds and constraints apply to both.\n\n"
+             "Dates (FORMAT.md section 5): --depart routes by the timetable, leaving then, and\n"
+             "prints when each step starts and ends; --arrive-by bounds the arrival (with\n"
+             "objective time and no --depart: the latest departure that arrives in time);\n"
+             "--on routes an undated query on the network as it runs that day.\n"
+             "--depart-window FIRST/LAST routes a departure every --every hours (default 24)\n"
+             "and prints one row each: depart, arrive, days, USD, corridor family.\n"
+             "Date-times are ISO 8601; without an offset, --depart and the window are in\n"
+             "the origin's time zone, --arrive-by in the destination's.\n\n"
              "Exit status: 0 route found, 1 invalid network or input, 2 bad usage,\n"
              "3 no route satisfies the query.\n\n"
              "Examples:\n  fr-route --from CNCKG --to DEDUI --objective time --avoid-country BY\n"
              "  fr-route --from CNCKG --to DEDUI --pareto cost,time,co2 --format json\n"
-             "  fr-route --from CNCKG --to DEDUI --alternatives 5 --max-time 720\n");
+             "  fr-route --from CNCKG --to DEDUI --alternatives 5 --max-time 720\n"
+             "  fr-route --from CNCKG --to DEDUI --depart 2019-07-02T08:00 --objective time\n"
+             "  fr-route --from CNCKG --to DEDUI --depart-window 2019-07-01/2019-07-31 "
+             "--format csv\n");
     g_option_context_add_main_entries(ctx, entries, NULL);
     return ctx;
 }
@@ -125,6 +147,21 @@ static char *tradeoff_problem(const options *o, request *rq)
     return NULL;
 }
 
+/* Checks the dated options and what goes with a window; NULL when fine. */
+static char *dated_problem(const options *o)
+{
+    char *problem = date_options_problem(&o->dates);
+    if (problem || !o->dates.window)
+        return problem;
+    if (o->pareto || o->alternatives)
+        return g_strdup_printf("--depart-window and %s cannot be combined: a window prints one "
+                               "route per departure",
+                               o->pareto ? "--pareto" : "--alternatives");
+    if (o->verbose)
+        return g_strdup("--verbose goes with --pareto or --alternatives, not --depart-window");
+    return NULL;
+}
+
 /* Checks what the options say on their own; NULL when fine, else a message. */
 static char *usage_problem(const options *o, request *rq)
 {
@@ -133,9 +170,20 @@ static char *usage_problem(const options *o, request *rq)
     char *problem = query_options_figures_problem(&o->query, &rq->query);
     if (problem)
         return problem;
-    if (o->format && !g_str_equal(o->format, "text") && !g_str_equal(o->format, "json") &&
-        !g_str_equal(o->format, "geojson"))
-        return g_strdup_printf("unknown format '%s' (expected text, json, geojson)", o->format);
+    if (o->dates.window) {
+        if (o->format && !g_str_equal(o->format, "text") && !g_str_equal(o->format, "csv") &&
+            !g_str_equal(o->format, "json"))
+            return g_strdup_printf("unknown format '%s' with --depart-window (expected text, "
+                                   "csv, json)",
+                                   o->format);
+    } else if (o->format && !g_str_equal(o->format, "text") && !g_str_equal(o->format, "json") &&
+               !g_str_equal(o->format, "geojson")) {
+        return g_strdup_printf("unknown format '%s' (expected text, json, geojson%s)", o->format,
+                               g_str_equal(o->format, "csv") ? "; csv goes with --depart-window"
+                                                             : "");
+    }
+    if ((problem = dated_problem(o)))
+        return problem;
     return tradeoff_problem(o, rq);
 }
 
@@ -191,6 +239,65 @@ static int answer(const fr_network *net, const fr_query *query, const options *o
     return code;
 }
 
+/* "Chongqing (CNCKG)", or the id alone when the network does not have it. */
+static char *node_label(const fr_network *net, const char *id)
+{
+    fr_node_info node;
+    long index = fr_network_find_node(net, id);
+    if (index < 0 || !fr_network_node(net, (size_t)index, &node))
+        return g_strdup(id);
+    return g_strdup_printf("%s (%s)", node.name, node.id);
+}
+
+static void print_profile_text(const fr_network *net, const fr_profile *profile,
+                               const fr_query *query, const date_choice *dc)
+{
+    char *from = node_label(net, fr_query_from(query)), *to = node_label(net, fr_query_to(query));
+    GTimeZone *zone = dated_node_zone(net, fr_query_from(query));
+    char *first = dated_format(dc->first, zone), *last = dated_format(dc->last, zone);
+    printf("%s → %s: departures every %g h from %s to %s, best by %s, %g TEU\n\n", from, to,
+           dc->every_h, first, last, fr_objective_name(fr_query_objective(query)),
+           fr_query_quantity(query));
+    profile_print_text(stdout, net, profile, false, "  ");
+    g_free(from), g_free(to), g_free(first), g_free(last);
+}
+
+static void print_profile_json(const fr_network *net, const fr_profile *profile,
+                               const fr_query *query)
+{
+    char *from = cli_json_quote(fr_query_from(query)), *to = cli_json_quote(fr_query_to(query));
+    printf("{\"from\": %s, \"to\": %s, \"objective\": \"%s\", \"quantity_teu\": %.12g,\n "
+           "\"departures\": ",
+           from, to, fr_objective_name(fr_query_objective(query)), fr_query_quantity(query));
+    profile_print_json(stdout, net, profile, false, "  ");
+    printf("}\n");
+    g_free(from), g_free(to);
+}
+
+/* --depart-window: one route per departure, printed as rows; the exit code. */
+static int answer_profile(const fr_network *net, const fr_query *query, const options *o,
+                          const date_choice *dc)
+{
+    GError *error = NULL;
+    fr_profile *profile =
+        fr_network_departure_profile(net, query, dc->first, dc->last, dc->every_h, &error);
+    if (!profile) {
+        int code = cli_fail_error(prog, error);
+        g_error_free(error);
+        return code;
+    }
+    if (o->format && g_str_equal(o->format, "csv")) {
+        printf("depart,arrive,days,cost_usd,corridor\n");
+        profile_print_csv(stdout, net, profile, false, "");
+    } else if (o->format && g_str_equal(o->format, "json")) {
+        print_profile_json(net, profile, query);
+    } else {
+        print_profile_text(net, profile, query, dc);
+    }
+    fr_profile_free(profile);
+    return EXIT_OK;
+}
+
 static void list_nodes(const fr_network *net)
 {
     fr_node_info node;
@@ -209,9 +316,19 @@ static int run(const options *o, const request *rq)
         g_error_free(error);
         return code;
     }
+    date_choice dc;
+    char *problem = NULL;
+    if (!date_options_parse(&o->dates, net, o->from, o->to, &dc, &problem)) {
+        int code = cli_fail(prog, EXIT_USAGE, problem);
+        g_free(problem);
+        fr_network_free(net);
+        return code;
+    }
     fr_query *query = query_options_build(&o->query, &rq->query, o->from, o->to);
-    int code = answer(net, query, o, rq);
+    date_choice_apply(&dc, query);
+    int code = dc.first ? answer_profile(net, query, o, &dc) : answer(net, query, o, rq);
     fr_query_free(query);
+    date_choice_clear(&dc);
     fr_network_free(net);
     return code;
 }

@@ -2,7 +2,11 @@
  * (FORMAT.md §3): --network, --objective, --quantity, --value-of-time,
  * --carbon-price, --modes, --avoid, --avoid-country, --avoid-corridor,
  * --max-time and --max-cost. Their option-table entries, their checks (the
- * messages are the programs' usage errors) and the fr_query they describe. */
+ * messages are the programs' usage errors) and the fr_query they describe.
+ *
+ * And the dated options that fr-route and fr-corridors share (FORMAT.md §3
+ * and §5): --depart, --arrive-by, --on, and for departure profiles
+ * --depart-window and --every. */
 #ifndef FR_QUERY_OPTIONS_H
 #define FR_QUERY_OPTIONS_H
 
@@ -42,5 +46,57 @@ char *query_options_bounds_problem(const query_options *qo, query_choice *qc);
 /* The query the options describe, from `from` to `to`. */
 fr_query *query_options_build(const query_options *qo, const query_choice *qc, const char *from,
                               const char *to);
+
+/* ---- Dated options ---------------------------------------------------- */
+
+/* The dated options as GOptionContext fills them in (NULL: not given). */
+typedef struct {
+    char *depart, *arrive_by, *on, *window, *every;
+} date_options;
+
+/* What they mean, parsed against the network. New references; NULL when
+ * not given. */
+typedef struct {
+    GDateTime *depart;    /* --depart, in the origin's zone unless it has an offset */
+    GDateTime *arrive_by; /* --arrive-by, in the destination's zone; a bare date: its 23:59:59 */
+    GDateTime *on;        /* --on, a bare date */
+    GDateTime *first, *last; /* --depart-window FIRST/LAST, both in the origin's zone */
+    double every_h;          /* --every, hours between departures (default 24) */
+} date_choice;
+
+/* Which of the dated options a program takes. */
+enum {
+    DATE_OPTION_DEPART = 1 << 0,
+    DATE_OPTION_ARRIVE_BY = 1 << 1,
+    DATE_OPTION_ON = 1 << 2,
+    DATE_OPTION_WINDOW = 1 << 3 /* --depart-window and --every */
+};
+#define DATE_OPTION_ENTRIES 5
+
+/* The entries of the options in `which`, written to `out` (room for
+ * DATE_OPTION_ENTRIES); returns how many were written. */
+size_t date_options_entries(date_options *d, unsigned which, GOptionEntry *out);
+void date_options_clear(date_options *d);
+
+/* Checks what the dated options say on their own and together (an option
+ * that would be ignored is an error: --every without --depart-window,
+ * --on with a departure or a deadline, a window with --depart or
+ * --arrive-by); NULL when fine, else the usage message (g_free). */
+char *date_options_problem(const date_options *d);
+
+/* Parses the options against the network: date-times without an offset
+ * in the zone of `from` (--depart, --depart-window) or of `to`
+ * (--arrive-by); `to` may be NULL (UTC). A bad value is a usage message
+ * in *problem (g_free) naming the option and the text, and false. */
+bool date_options_parse(const date_options *d, const fr_network *net, const char *from,
+                        const char *to, date_choice *out, char **problem);
+void date_choice_clear(date_choice *c);
+/* Sets the departure, the deadline and the date of the query. */
+void date_choice_apply(const date_choice *c, fr_query *query);
+/* How many departures the window holds (0 without a window). */
+size_t date_choice_window_count(const date_choice *c);
+
+/* Whether text is a bare ISO date (YYYY-MM-DD). */
+bool is_bare_date(const char *text);
 
 #endif
