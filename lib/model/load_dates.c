@@ -10,6 +10,18 @@
 
 /* ---- cells of nodes.csv and links.csv ------------------------------------ */
 
+/* An IANA name ("Asia/Shanghai", "UTC", "Etc/GMT-8"), not a file path or
+ * an offset, which GLib would also take. */
+static bool zone_name_ok(const char *name)
+{
+    if (!g_ascii_isalpha(name[0]) || strstr(name, ".."))
+        return false;
+    for (const char *p = name; *p; p++)
+        if (!g_ascii_isalnum(*p) && !strchr("/_+-", *p))
+            return false;
+    return true;
+}
+
 /* The index of a zone in the model, adding it on first use; 0 (UTC) for "". */
 bool fr_load_zone_cell(const fr_table *t, int col, fr_model *model, load_state *ls,
                        uint32_t *zone, GError **error)
@@ -21,7 +33,7 @@ bool fr_load_zone_cell(const fr_table *t, int col, fr_model *model, load_state *
     }
     gpointer known = g_hash_table_lookup(ls->zone_index, name);
     if (!known) {
-        GTimeZone *tz = strchr(name, ' ') ? NULL : g_time_zone_new_identifier(name);
+        GTimeZone *tz = zone_name_ok(name) ? g_time_zone_new_identifier(name) : NULL;
         if (!tz)
             return fr_table_error(t, error,
                                   "unknown time zone '%s' (an IANA name such as Asia/Shanghai "
@@ -92,8 +104,13 @@ static bool network_row(const fr_table *t, fr_model *model, load_state *ls, GErr
 {
     (void)ls;
     const char *key, *value;
-    if (!fr_table_required_cell(t, NETWORK_KEY, &key, error) ||
-        !fr_table_required_cell(t, NETWORK_VALUE, &value, error))
+    if (!fr_table_required_cell(t, NETWORK_KEY, &key, error))
+        return false;
+    bool known = g_str_equal(key, "reference_date") || g_str_equal(key, "name") ||
+                 g_str_equal(key, "currency_year");
+    if (!known)
+        return true; /* other keys are ignored (FORMAT.md §1) */
+    if (!fr_table_required_cell(t, NETWORK_VALUE, &value, error))
         return false;
     if (g_str_equal(key, "reference_date")) {
         if (model->reference_day != FR_DAY_MIN)
@@ -110,7 +127,7 @@ static bool network_row(const fr_table *t, fr_model *model, load_state *ls, GErr
         if (!g_ascii_isdigit(*value) || *end || year < 1 || year > 9999)
             return fr_table_error(t, error, "currency_year '%s' is not a year", value);
     }
-    return true; /* other keys are ignored (FORMAT.md §1) */
+    return true;
 }
 
 const file_spec fr_network_file = {"network.csv", network_columns, 2, true, network_row};
