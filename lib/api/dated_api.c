@@ -38,18 +38,11 @@ fr_route *fr_dated_network_route(const fr_network *net, const fr_query *query,
     return route;
 }
 
-fr_route_list *fr_dated_network_pareto(const fr_network *net, const fr_query *query,
-                                       const fr_search_spec *spec, const fr_criterion *criteria,
-                                       size_t n_criteria, const char *title, GError **error)
+/* The routes of paths as a list titled `title`, or NULL with
+ * FR_ERROR_NO_ROUTE when there are none. Frees paths. */
+static fr_route_list *dated_list(const fr_network *net, const fr_query *query, const char *title,
+                                 GPtrArray *paths, GError **error)
 {
-    if (isnan(spec->depart)) {
-        fr_query_error(error, "a dated Pareto front counts time from the departure: a query "
-                              "with only a deadline (arrive by) needs a departure too");
-        return NULL;
-    }
-    fr_dated_graph dg;
-    fr_dated_graph_init(&dg, &net->model, &net->timetable, spec);
-    GPtrArray *paths = fr_dated_pareto(&dg, criteria, n_criteria);
     fr_route_list *list = NULL;
     if (paths->len == 0) {
         fr_no_route_error(error, query->from, query->to, NOTHING_IN_TIME);
@@ -64,4 +57,43 @@ fr_route_list *fr_dated_network_pareto(const fr_network *net, const fr_query *qu
     }
     g_ptr_array_unref(paths);
     return list;
+}
+
+static bool needs_departure(const fr_search_spec *spec, const char *what, GError **error)
+{
+    if (!isnan(spec->depart))
+        return true;
+    return fr_query_error(error, "%s count time from the departure: a query with only a "
+                                 "deadline (arrive by) needs a departure too",
+                          what);
+}
+
+fr_route_list *fr_dated_network_alternatives(const fr_network *net, const fr_query *query,
+                                             const fr_search_spec *spec, size_t k,
+                                             GError **error)
+{
+    if (!needs_departure(spec, "dated alternatives", error))
+        return NULL;
+    fr_dated_graph dg;
+    fr_dated_graph_init(&dg, &net->model, &net->timetable, spec);
+    GPtrArray *paths = fr_dated_alternatives(&dg, k, error);
+    if (!paths)
+        return NULL;
+    char *title = g_strdup_printf("%u best dated route%s by %s that visit no node twice",
+                                  paths->len, paths->len == 1 ? "" : "s",
+                                  fr_objective_name(query->objective));
+    fr_route_list *list = dated_list(net, query, title, paths, error);
+    g_free(title);
+    return list;
+}
+
+fr_route_list *fr_dated_network_pareto(const fr_network *net, const fr_query *query,
+                                       const fr_search_spec *spec, const fr_criterion *criteria,
+                                       size_t n_criteria, const char *title, GError **error)
+{
+    if (!needs_departure(spec, "dated Pareto fronts", error))
+        return NULL;
+    fr_dated_graph dg;
+    fr_dated_graph_init(&dg, &net->model, &net->timetable, spec);
+    return dated_list(net, query, title, fr_dated_pareto(&dg, criteria, n_criteria), error);
 }

@@ -16,4 +16,9 @@ fr_route_list *fr_dated_network_pareto(const fr_network *net, const fr_query *qu
                                        const fr_search_spec *spec, const fr_criterion *criteria,
                                        size_t n_criteria, const char *title, GError **error);
 
+/* The k best dated routes visiting no node twice (spec has a departure). */
+fr_route_list *fr_dated_network_alternatives(const fr_network *net, const fr_query *query,
+                                             const fr_search_spec *spec, size_t k,
+                                             GError **error);
+
 #endif /* FR_DATED_API_H */

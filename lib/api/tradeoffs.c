@@ -88,10 +88,9 @@ fr_route_list *fr_alternatives_run(const fr_network *net, const fr_query *query,
     if (!fr_search_spec_init(&spec, &net->model, query, error))
         return NULL;
     if (spec.dated) {
+        fr_route_list *list = fr_dated_network_alternatives(net, query, &spec, k, error);
         fr_search_spec_clear(&spec);
-        fr_query_error(error, "k alternatives of a dated query (departure or deadline) are not "
-                              "available yet: ask for a Pareto front, or without dates");
-        return NULL;
+        return list;
     }
     fr_vgraph scratch = {0};
     const fr_vgraph *g = fr_network_graph_on(net, &spec, &scratch, error);

@@ -28,8 +28,8 @@ static int by_from(const void *a, const void *b)
 /* Sorts and merges intervals that overlap or touch; returns how many remain. */
 static size_t merge_intervals(fr_interval *v, size_t n)
 {
-    if (n == 0)
-        return 0;
+    if (n <= 1)
+        return n;
     qsort(v, n, sizeof *v, by_from);
     size_t kept = 0;
     for (size_t i = 1; i < n; i++) {
@@ -99,8 +99,9 @@ static void index_departures(fr_timetable *tt)
                 g_array_append_val(deps, d);
             }
         }
-        qsort((fr_departure *)(void *)deps->data + tt->dep_start[e],
-              deps->len - tt->dep_start[e], sizeof(fr_departure), by_minute);
+        if (deps->len - tt->dep_start[e] > 1)
+            qsort((fr_departure *)(void *)deps->data + tt->dep_start[e],
+                  deps->len - tt->dep_start[e], sizeof(fr_departure), by_minute);
         tt->dep_start[e + 1] = deps->len;
     }
     for (size_t i = 0; i < 2 * (size_t)model->links->len; i++)

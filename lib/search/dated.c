@@ -161,6 +161,13 @@ static fr_label_params objective_params(const fr_dated_graph *dg, double start)
     return p;
 }
 
+/* The label search, when it cannot run out of labels (dominance on). */
+static GPtrArray *labels(const fr_dated_graph *dg, const fr_label_params *p)
+{
+    bool too_many;
+    return fr_dated_labels(dg, p, &too_many);
+}
+
 static fr_dated_path *first_path(GPtrArray *found)
 {
     fr_dated_path *path = found->len ? g_ptr_array_steal_index(found, 0) : NULL;
@@ -184,7 +191,7 @@ static fr_dated_path *earliest_route(const fr_dated_graph *dg, double depart)
         fr_label_params p = objective_params(dg, depart);
         p.latest = latest;
         p.deadline = delivered;
-        path = first_path(fr_dated_labels(dg, &p));
+        path = first_path(labels(dg, &p));
         g_free(latest);
     }
     g_free(earliest);
@@ -196,7 +203,7 @@ static fr_dated_path *forward_route(const fr_dated_graph *dg, double depart)
     if (dg->spec->objective == FR_OBJECTIVE_TIME && dg->spec->max_cost_teu == INFINITY)
         return earliest_route(dg, depart);
     fr_label_params p = objective_params(dg, depart);
-    return first_path(fr_dated_labels(dg, &p));
+    return first_path(labels(dg, &p));
 }
 
 /* Only a deadline: search back from it. */
@@ -212,7 +219,7 @@ static fr_dated_path *deadline_route(const fr_dated_graph *dg)
     p.backward = true;
     p.lambda = 0;
     p.deadline = INFINITY;
-    fr_dated_path *path = first_path(fr_dated_labels(dg, &p));
+    fr_dated_path *path = first_path(labels(dg, &p));
     if (path && spec->objective == FR_OBJECTIVE_TIME) { /* the ties, from that departure */
         double depart = path->depart;
         fr_dated_path_free(path);
@@ -292,7 +299,7 @@ GPtrArray *fr_dated_pareto(const fr_dated_graph *dg, const fr_criterion *criteri
         if (criteria[i] == FR_CRITERION_CO2)
             p.weight = dg->g->co2;
     p.front = true;
-    GPtrArray *found = fr_dated_labels(dg, &p);
+    GPtrArray *found = labels(dg, &p);
     front_point *points = g_new0(front_point, found->len + 1);
     for (guint i = 0; i < found->len; i++) {
         points[i].path = g_ptr_array_index(found, i);
@@ -325,4 +332,23 @@ GPtrArray *fr_dated_pareto(const fr_dated_graph *dg, const fr_criterion *criteri
     g_ptr_array_unref(found);
     g_free(points);
     return front;
+}
+
+/* ---- alternatives --------------------------------------------------------- */
+
+GPtrArray *fr_dated_alternatives(const fr_dated_graph *dg, size_t k, GError **error)
+{
+    fr_label_params p = objective_params(dg, dg->spec->depart);
+    p.simple_k = k;
+    bool too_many;
+    GPtrArray *found = fr_dated_labels(dg, &p, &too_many);
+    if (too_many) {
+        g_ptr_array_unref(found);
+        fr_query_error(error,
+                       "the %zu best dated routes need more than %u labels on this network: "
+                       "ask for fewer, or add bounds (max time, max cost) or a deadline",
+                       k, FR_DATED_MAX_LABELS);
+        return NULL;
+    }
+    return found;
 }

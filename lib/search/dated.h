@@ -77,10 +77,23 @@ typedef struct {
     double deadline;      /* forward: delivered by then (INFINITY: none) */
     double max_time_h, max_cost; /* bounds, per TEU; INFINITY: none */
     bool front;           /* collect every non-dominated final label, not the first */
+    size_t simple_k;      /* > 0: no dominance; the first simple_k final labels of paths
+                             that visit no node twice (alternatives) */
 } fr_label_params;
+
+/* At most this many labels for alternatives (which cannot drop dominated
+ * ones); beyond, fr_dated_labels() stops and sets *too_many. */
+#define FR_DATED_MAX_LABELS 4000000u
 
 /* The first final label's path (NULL: none), or with `front` every final
  * one's (GPtrArray of fr_dated_path; criteria decide the front later). */
-GPtrArray *fr_dated_labels(const fr_dated_graph *dg, const fr_label_params *params);
+GPtrArray *fr_dated_labels(const fr_dated_graph *dg, const fr_label_params *params,
+                           bool *too_many);
+
+/* The k best dated routes departing at the spec's departure that visit no
+ * physical node twice, in order of the objective (as fr_dated_route() ranks
+ * them): fr_dated_path *. NULL with FR_ERROR_QUERY when the search would
+ * need more than FR_DATED_MAX_LABELS labels. */
+GPtrArray *fr_dated_alternatives(const fr_dated_graph *dg, size_t k, GError **error);
 
 #endif /* FR_DATED_H */

@@ -99,6 +99,15 @@ static bool viable(const fr_label_params *p, const label *l)
     return fr_compare_figure((l->t - p->start) / 3600, p->max_time_h) <= 0;
 }
 
+/* Whether the path of label `from` already visits `node`. */
+static bool visits(const search *s, uint32_t from, uint32_t node, const fr_vgraph *g)
+{
+    for (uint32_t i = from; i != FR_NONE; i = LABEL(s, i)->pred)
+        if (g->state_node[LABEL(s, i)->state] == node)
+            return true;
+    return false;
+}
+
 static void extend(const fr_dated_graph *dg, search *s, label_heap *heap, uint32_t index)
 {
     const fr_vgraph *g = dg->g;
@@ -113,6 +122,9 @@ static void extend(const fr_dated_graph *dg, search *s, label_heap *heap, uint32
         label next = {from.a + edge_weight(dg, p, e), step(dg, p, e, from.t),
                       from.cost + g->cost[e], from.n + 1,
                       p->backward ? g->edge_from[e] : g->edge_to[e], index, e, FR_NONE, false};
+        bool new_node = g->state_node[next.state] != g->state_node[from.state];
+        if (p->simple_k && new_node && visits(s, index, g->state_node[next.state], g))
+            continue;
         if (viable(p, &next))
             push(s, heap, &next);
     }
@@ -192,7 +204,8 @@ static void seed(const fr_dated_graph *dg, search *s, label_heap *heap)
     }
 }
 
-GPtrArray *fr_dated_labels(const fr_dated_graph *dg, const fr_label_params *params)
+GPtrArray *fr_dated_labels(const fr_dated_graph *dg, const fr_label_params *params,
+                           bool *too_many)
 {
     search s = {params, g_array_new(FALSE, FALSE, sizeof(label))};
     label_heap heap = {0};
@@ -203,9 +216,20 @@ GPtrArray *fr_dated_labels(const fr_dated_graph *dg, const fr_label_params *para
     *final_head = FR_NONE;
     GPtrArray *found = g_ptr_array_new_with_free_func((GDestroyNotify)fr_dated_path_free);
     seed(dg, &s, &heap);
+    *too_many = false;
     while (heap.len) {
+        if (params->simple_k && s.labels->len > FR_DATED_MAX_LABELS) {
+            *too_many = true;
+            break;
+        }
         queued q = label_heap_pop(&heap, &s);
         label *l = LABEL(&s, q.label);
+        if (l->final && params->simple_k) { /* every distinct path counts */
+            g_ptr_array_add(found, path_of(&s, q.label));
+            if (found->len == params->simple_k)
+                break;
+            continue;
+        }
         if (l->final) {
             /* finals settle in a list of their own (state is the end state) */
             uint32_t keep = settled_head[l->state];
@@ -219,7 +243,7 @@ GPtrArray *fr_dated_labels(const fr_dated_graph *dg, const fr_label_params *para
                 break;
             continue;
         }
-        if (!settle(&s, settled_head, q.label))
+        if (!params->simple_k && !settle(&s, settled_head, q.label))
             continue;
         label done;
         if (finish(dg, &s, LABEL(&s, q.label), &done)) {

@@ -242,7 +242,8 @@ bool fr_clock_parse_departures(const char *text, GArray *minutes, char **bad, co
     /* Sort and drop repeats within this text's entries. */
     guint16 *m = &g_array_index(minutes, guint16, start);
     guint n = minutes->len - start, kept = 0;
-    qsort(m, n, sizeof *m, (int (*)(const void *, const void *))compare_minutes);
+    if (n > 1)
+        qsort(m, n, sizeof *m, (int (*)(const void *, const void *))compare_minutes);
     for (guint i = 0; i < n; i++)
         if (kept == 0 || m[kept - 1] != m[i])
             m[kept++] = m[i];
