@@ -236,8 +236,9 @@ static bool closure_row(const fr_table *t, fr_model *model, load_state *ls, GErr
         !instant_cell(t, CLOSURE_TO, &c.to, error))
         return false;
     if (c.to <= c.from)
-        return fr_table_error(t, error, "the closure ends ('%s') before it starts ('%s')",
-                              fr_table_cell(t, CLOSURE_TO), fr_table_cell(t, CLOSURE_FROM));
+        return fr_table_error(t, error, "the closure ends ('%s') %s it starts ('%s')",
+                              fr_table_cell(t, CLOSURE_TO), c.to < c.from ? "before" : "when",
+                              fr_table_cell(t, CLOSURE_FROM));
     c.reason = fr_load_store(model, fr_table_cell(t, CLOSURE_REASON));
     c.source = fr_load_intern(model, &ls->last_link_source, fr_table_cell(t, CLOSURE_SOURCE));
     g_array_append_val(model->closures, c);
