@@ -54,7 +54,7 @@ void fr_dated_path_free(fr_dated_path *path);
  * time bound). */
 fr_dated_path *fr_dated_route(const fr_dated_graph *dg, GError **error);
 
-/* The Pareto front over the criteria (checked by the caller) of routes
+/* dated_front.c. The Pareto front over the criteria (checked by the caller) of routes
  * departing at the spec's departure (required): fr_dated_path *, sorted by
  * the criteria in order, one per distinct vector. */
 GPtrArray *fr_dated_pareto(const fr_dated_graph *dg, const fr_criterion *criteria,
@@ -95,5 +95,11 @@ GPtrArray *fr_dated_labels(const fr_dated_graph *dg, const fr_label_params *para
  * them): fr_dated_path *. NULL with FR_ERROR_QUERY when the search would
  * need more than FR_DATED_MAX_LABELS labels. */
 GPtrArray *fr_dated_alternatives(const fr_dated_graph *dg, size_t k, GError **error);
+
+/* dated.c: the label search's parameters for the spec's objective, bounds
+ * and deadline, leaving at `start`; and the search run with dominance (so
+ * it cannot run out of labels). */
+fr_label_params fr_dated_params(const fr_dated_graph *dg, double start);
+GPtrArray *fr_dated_labels_all(const fr_dated_graph *dg, const fr_label_params *params);
 
 #endif /* FR_DATED_H */
