@@ -6,7 +6,8 @@
  * as they are made, into stdio buffers, with a number formatter of our own;
  * nothing is allocated per row. Each phase (roads, countries, rail, rivers,
  * ports, airports) draws from its own PRNG stream, so a change in one phase
- * does not reshuffle the others. */
+ * does not reshuffle the others; so do the optional services, drawn as
+ * each scheduled link is written. */
 #include "continent.h"
 
 #include <errno.h>
@@ -120,6 +121,7 @@ typedef struct {
     double r[RTABLE + 1];
     double area; /* in planar units */
     double lat0, lon0, dlat, dlon;
+    int centre; /* which real land area (centres[] below) */
 } land;
 
 static void land_make(land *l, rng *r)
@@ -141,7 +143,8 @@ static void land_make(land *l, rng *r)
     /* centred somewhere over real land, picked by the seed */
     static const double centres[][2] = {{48, 15},  {40, -98}, {-12, -58}, {5, 22},
                                         {46, 80},  {-25, 134}, {23, 79},   {33, 108}};
-    const double(*c)[2] = &centres[rng_below(r, G_N_ELEMENTS(centres))];
+    l->centre = (int)rng_below(r, G_N_ELEMENTS(centres));
+    const double(*c)[2] = &centres[l->centre];
     l->lat0 = (*c)[0] + rng_range(r, -3, 3);
     l->lon0 = (*c)[1] + rng_range(r, -3, 3);
     l->dlat = 12;
@@ -383,9 +386,9 @@ static const double mode_usd_km[] = {0.55, 1.5, 0.3, 0.1, 4.5};
 
 #define MAX_COUNTRIES 40
 
-enum { F_NODES, F_LINKS, F_TRANSFERS, F_MODES, F_COUNT };
+enum { F_NODES, F_LINKS, F_TRANSFERS, F_MODES, F_SERVICES, F_COUNT };
 static const char *const file_names[F_COUNT] = {"nodes.csv", "links.csv", "transfers.csv",
-                                                "modes.csv"};
+                                                "modes.csv", "services.csv"};
 
 typedef struct {
     double *x, *y;
@@ -404,11 +407,13 @@ typedef struct {
     int n_countries;
     char code[MAX_COUNTRIES][3];
     double cx[MAX_COUNTRIES], cy[MAX_COUNTRIES];
-    FILE *f[F_COUNT];
+    FILE *f[F_COUNT]; /* f[F_SERVICES] only with services */
     char source[64];
     uint64_t n_links;
     continent_stats *st;
-    rng rng; /* the current phase's stream */
+    rng rng;      /* the current phase's stream */
+    rng services; /* the services' own stream (PHASE_SERVICES) */
+    bool services_on;
 } gen;
 
 /* ---- rows: built in a fixed buffer, numbers formatted here ---------------- */
@@ -512,6 +517,31 @@ static uint32_t node_push(gen *g, int kind, double x, double y, uint8_t country)
     return t->n++;
 }
 
+/* Time zones by longitude band, per land area of land_make()'s centres[]:
+ * real IANA zones, the band edges only roughly where the real ones are. */
+typedef struct {
+    double below; /* longitude */
+    const char *zone;
+} zone_band;
+
+static const zone_band zone_bands[][3] = {
+    {{2, "Europe/London"}, {22, "Europe/Berlin"}, {INFINITY, "Europe/Bucharest"}},
+    {{-102, "America/Denver"}, {-87, "America/Chicago"}, {INFINITY, "America/New_York"}},
+    {{-60, "America/La_Paz"}, {-50, "America/Cuiaba"}, {INFINITY, "America/Sao_Paulo"}},
+    {{22, "Africa/Lagos"}, {INFINITY, "Africa/Juba"}},
+    {{70, "Asia/Tashkent"}, {88, "Asia/Almaty"}, {INFINITY, "Asia/Novosibirsk"}},
+    {{129, "Australia/Perth"}, {141, "Australia/Adelaide"}, {INFINITY, "Australia/Brisbane"}},
+    {{70, "Asia/Karachi"}, {88, "Asia/Kolkata"}, {INFINITY, "Asia/Dhaka"}},
+    {{INFINITY, "Asia/Shanghai"}}};
+
+static const char *zone_at(const land *l, double lon)
+{
+    const zone_band *band = zone_bands[l->centre];
+    while (lon >= band->below)
+        band++;
+    return band->zone;
+}
+
 static void node_row_start(const gen *g, row *r, uint32_t node)
 {
     r->len = 0;
@@ -537,6 +567,10 @@ static void node_row_finish(gen *g, row *r, uint32_t node, double dwell_h, doubl
     put_chr(r, ',');
     if (dwell_usd >= 0)
         put_fixed(r, dwell_usd, 2);
+    if (g->services_on) {
+        put_chr(r, ',');
+        put_str(r, zone_at(&g->land, lon_of(&g->land, t->x[node])));
+    }
     row_end(g, F_NODES, r);
 }
 
@@ -569,9 +603,71 @@ static uint32_t nearest_road_node(const gen *g, double x, double y)
     return r;
 }
 
+/* ---- services -------------------------------------------------------------- */
+
+/* Weekly departures per link direction (fewest, most) and cut-off hours. */
+static const uint32_t mode_departures[][2] = {{3, 7}, {0, 0}, {2, 8}, {1, 2}, {3, 7}};
+static const double mode_cutoff_h[] = {6, 0, 12, 24, 3};
+
+static int by_u16(const void *a, const void *b)
+{
+    return (int)*(const uint16_t *)a - (int)*(const uint16_t *)b;
+}
+
+/* One service on link `link` (its reverse when `reverse`): departures on
+ * random distinct days (an eighth on any day) at random times on the 5
+ * minutes, wall-clock in the from node's zone. */
+static void write_service(gen *g, int mode, uint64_t link, bool reverse)
+{
+    static const char *const days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    rng *s = &g->services;
+    uint32_t lo = mode_departures[mode][0], hi = mode_departures[mode][1];
+    uint32_t n = lo + rng_below(s, hi - lo + 1);
+    uint32_t day[7] = {0, 1, 2, 3, 4, 5, 6};
+    uint16_t minute[8];
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t d = rng_below(s, 7); /* the eighth's day */
+        if (i < 7) {                   /* a partial shuffle */
+            uint32_t j = i + rng_below(s, 7 - i);
+            d = day[j];
+            day[j] = day[i];
+            day[i] = d;
+        }
+        minute[i] = (uint16_t)(d * 1440 + rng_below(s, 24 * 12) * 5);
+    }
+    qsort(minute, n, sizeof *minute, by_u16);
+    row r;
+    r.len = 0;
+    put_chr(&r, 'S');
+    put_u(&r, g->st->service_rows++);
+    put_str(&r, ",L");
+    put_u(&r, link);
+    if (reverse)
+        put_str(&r, ":rev");
+    put_chr(&r, ',');
+    for (uint32_t i = 0; i < n; i++) {
+        if (i > 0 && minute[i] == minute[i - 1])
+            continue; /* the same departure drawn twice */
+        if (i > 0)
+            put_str(&r, "; ");
+        uint32_t hh = minute[i] % 1440 / 60, mm = minute[i] % 60;
+        put_str(&r, days[minute[i] / 1440]);
+        put_chr(&r, ' ');
+        put_chr(&r, (char)('0' + hh / 10));
+        put_chr(&r, (char)('0' + hh % 10));
+        put_chr(&r, ':');
+        put_chr(&r, (char)('0' + mm / 10));
+        put_chr(&r, (char)('0' + mm % 10));
+    }
+    put_chr(&r, ',');
+    put_fixed(&r, mode_cutoff_h[mode], 0);
+    row_end(g, F_SERVICES, &r);
+}
+
 /* ---- links ----------------------------------------------------------------- */
 
-/* A bidirectional link; `extra_km` is added (access roads have a minimum). */
+/* A bidirectional link; `extra_km` is added (access roads have a minimum).
+ * With services, a service each way unless it is a road. */
 static void write_link(gen *g, int mode, uint32_t a, uint32_t b, double extra_km,
                        const char *corridor)
 {
@@ -604,6 +700,10 @@ static void write_link(gen *g, int mode, uint32_t a, uint32_t b, double extra_km
     row_end(g, F_LINKS, &r);
     t->mask[a] |= (uint8_t)(1u << mode);
     t->mask[b] |= (uint8_t)(1u << mode);
+    if (g->services_on && mode != M_ROAD) {
+        write_service(g, mode, g->n_links - 1, false);
+        write_service(g, mode, g->n_links - 1, true);
+    }
 }
 
 /* A road or rail link; across a border it runs through a new border node. */
@@ -634,7 +734,7 @@ static void link_across(gen *g, int mode, uint32_t a, uint32_t b)
 /* ---- roads ----------------------------------------------------------------- */
 
 enum { PHASE_LAND = 1, PHASE_ROADS, PHASE_COUNTRIES, PHASE_CITIES, PHASE_ROAD_LINKS, PHASE_RAIL,
-       PHASE_RIVERS, PHASE_SEAPORTS, PHASE_AIRPORTS, PHASE_TRANSFERS };
+       PHASE_RIVERS, PHASE_SEAPORTS, PHASE_AIRPORTS, PHASE_TRANSFERS, PHASE_SERVICES };
 
 typedef struct {
     double *x, *y;
@@ -1108,7 +1208,11 @@ static const char *const headers[F_COUNT] = {
     "id,name,kind,country,lat,lon,dwell_h,dwell_usd,source\n",
     "id,from,to,mode,distance_km,time_h,cost_usd,co2_kg,bidirectional,corridor,source\n",
     "node,from_mode,to_mode,time_h,cost_usd,co2_kg,source\n",
-    "mode,co2_kg_per_teu_km,source\n"};
+    "mode,co2_kg_per_teu_km,source\n",
+    "id,link,departures,cutoff_h,source\n"};
+/* nodes.csv's header with services */
+static const char nodes_header_zones[] =
+    "id,name,kind,country,lat,lon,dwell_h,dwell_usd,timezone,source\n";
 
 static bool io_error(GError **error, int err, const char *path, const char *what)
 {
@@ -1122,6 +1226,8 @@ static bool open_files(gen *g, const char *dir, GError **error)
     if (g_mkdir_with_parents(dir, 0755) != 0)
         return io_error(error, errno, dir, "create the directory");
     for (int i = 0; i < F_COUNT; i++) {
+        if (i == F_SERVICES && !g->services_on)
+            continue;
         char *path = g_build_filename(dir, file_names[i], NULL);
         g->f[i] = fopen(path, "wb");
         bool ok = g->f[i] != NULL || io_error(error, errno, path, "write");
@@ -1129,7 +1235,7 @@ static bool open_files(gen *g, const char *dir, GError **error)
         if (!ok)
             return false;
         setvbuf(g->f[i], NULL, _IOFBF, 1 << 20);
-        fputs(headers[i], g->f[i]);
+        fputs(i == F_NODES && g->services_on ? nodes_header_zones : headers[i], g->f[i]);
     }
     return true;
 }
@@ -1181,6 +1287,7 @@ static void fill_stats(gen *g)
 
 static void generate(gen *g)
 {
+    rng_seed(&g->services, g->p->seed, PHASE_SERVICES);
     rng_seed(&g->rng, g->p->seed, PHASE_LAND);
     land_make(&g->land, &g->rng);
     make_roads(g);
@@ -1228,11 +1335,18 @@ static bool check_params(const continent_params *p, GError **error)
 bool continent_write(const continent_params *params, const char *dir, continent_stats *stats,
                      GError **error)
 {
+    return continent_write_with(params, NULL, dir, stats, error);
+}
+
+bool continent_write_with(const continent_params *params, const continent_options *options,
+                          const char *dir, continent_stats *stats, GError **error)
+{
     if (!check_params(params, error))
         return false;
     continent_stats local;
     gen *g = g_new0(gen, 1);
     g->p = params;
+    g->services_on = options && options->services;
     g->st = stats ? stats : &local;
     memset(g->st, 0, sizeof *g->st);
     g_snprintf(g->source, sizeof g->source, "estimate: synthetic generator seed %" G_GUINT64_FORMAT,

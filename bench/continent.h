@@ -1,6 +1,7 @@
 /* continent.h - a seeded, reproducible generator of synthetic freight
  * networks shaped like a continent, written as a FORMAT.md network
- * directory (nodes.csv, links.csv, transfers.csv, modes.csv).
+ * directory (nodes.csv, links.csv, transfers.csv, modes.csv; services.csv
+ * on request).
  *
  * The land is an irregular blob about 1,700 km across, centred by the seed
  * over one of eight real land areas (Europe, North America, ...), divided
@@ -15,7 +16,15 @@
  * PRNG (xoshiro256**) and formats numbers itself, so the files depend on
  * neither the GLib version nor the locale.
  *
- * Used by the benchmarks (bench-load) and by fr-gen-network. */
+ * Optionally (continent_options.services) timetables too (FORMAT.md §5):
+ * services.csv with seeded weekly departures and a cut-off on every rail,
+ * river, sea and air link, both directions, and a timezone column in
+ * nodes.csv (real IANA zones by longitude band over the land the continent
+ * lies on). They draw from a PRNG stream of their own: links.csv,
+ * transfers.csv and modes.csv are the same bytes with or without them, and
+ * nodes.csv differs only by the column.
+ *
+ * Used by the benchmarks (bench-load, bench-dated) and by fr-gen-network. */
 #ifndef FR_CONTINENT_H
 #define FR_CONTINENT_H
 
@@ -31,13 +40,24 @@ typedef struct {
     continent_shape shape;
 } continent_params;
 
+/* What continent_write_with() may add. Apart from continent_params so that
+ * its positional initializers ({nodes, seed, shape}) stay complete. */
+typedef struct {
+    /* Also write services.csv (FORMAT.md §5) and a timezone column in
+     * nodes.csv; false (the default): neither, the files as before. Link
+     * time_h is written the same either way: for scheduled links it is
+     * then the running time, waits come from the departures. */
+    bool services;
+} continent_options;
+
 /* What continent_write() wrote. */
 typedef struct {
     uint64_t node_rows, link_rows, transfer_rows, mode_rows; /* data rows per file */
+    uint64_t service_rows;                                   /* 0 without `services` */
     uint64_t road_nodes, cities, border_nodes, rail_terminals, river_ports, seaports,
         airports, countries;
     uint64_t virtual_states, virtual_edges; /* FORMAT.md §2, as the library will build it */
-    uint64_t bytes;                         /* size of the four files together */
+    uint64_t bytes;                         /* size of the files together */
     char first_road_node[16], last_road_node[16]; /* ids joined by road */
 } continent_stats;
 
@@ -55,6 +75,9 @@ bool continent_shape_from_name(const char *name, continent_shape *out);
  * `stats` may be NULL. False with `error` set on bad parameters or I/O. */
 bool continent_write(const continent_params *params, const char *dir, continent_stats *stats,
                      GError **error);
+/* The same with options (NULL: none, as continent_write()). */
+bool continent_write_with(const continent_params *params, const continent_options *options,
+                          const char *dir, continent_stats *stats, GError **error);
 
 /* A new empty directory under the system temp dir (g_free it), or NULL. */
 char *continent_make_temp_dir(GError **error);

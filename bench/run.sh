@@ -67,6 +67,7 @@ if [ -n "$small" ]; then
 else
     run bench-tradeoffs --quick
 fi
+run bench-dated $small
 run bench-corridors $small --csv "$bin/corridors.csv"
 rm -f "$status_file"
 
