@@ -50,7 +50,7 @@ fr_profile *fr_network_departure_profile(const fr_network *net, const fr_query *
                                          GDateTime *first, GDateTime *last, double every_h,
                                          GError **error)
 {
-    size_t n;
+    size_t n = 0;
     if (!net || !query) {
         fr_query_error(error, "no network or no query given");
         return NULL;
