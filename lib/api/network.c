@@ -143,7 +143,8 @@ GTimeZone *fr_network_node_timezone(const fr_network *net, size_t index)
 {
     if (!net || index >= net->model.nodes->len)
         return NULL;
-    return g_ptr_array_index(net->model.zones, FR_NODE(&net->model, index)->zone);
+    const fr_zone *zone = g_ptr_array_index(net->model.zones, FR_NODE(&net->model, index)->zone);
+    return zone->tz;
 }
 
 GDateTime *fr_network_reference_date(const fr_network *net)

@@ -80,7 +80,7 @@ static bool valid_on(int32_t from, int32_t to, int32_t day)
 }
 
 /* Whether a closure overlaps the day in the zone (no day: any closure). */
-static bool closed_that_day(const fr_closure *c, GTimeZone *zone, int32_t day)
+static bool closed_that_day(const fr_closure *c, const fr_zone *zone, int32_t day)
 {
     if (day == FR_DAY_MIN)
         return true;
@@ -158,7 +158,7 @@ static void apply_closures(fr_vgraph_view *view, const fr_model *model, int32_t 
     for (guint i = 0; i < model->closures->len; i++) {
         const fr_closure *c = FR_CLOSURE(model, i);
         uint32_t node = c->is_node ? c->ref : FR_LINK(model, c->ref)->from;
-        GTimeZone *zone = g_ptr_array_index(model->zones, FR_NODE(model, node)->zone);
+        const fr_zone *zone = g_ptr_array_index(model->zones, FR_NODE(model, node)->zone);
         if (!closed_that_day(c, zone, day))
             continue;
         if (c->is_node) {

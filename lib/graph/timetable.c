@@ -233,7 +233,7 @@ double fr_timetable_deliver_latest(const fr_timetable *tt, uint32_t node, double
 typedef struct {
     const fr_departure *dep;
     uint32_t n;
-    GTimeZone *zone;
+    const fr_zone *zone;
     const fr_interval *closed;
     uint32_t n_closed;
     int32_t last_day;

@@ -39,7 +39,8 @@ bool fr_load_zone_cell(const fr_table *t, int col, fr_model *model, load_state *
                                   "unknown time zone '%s' (an IANA name such as Asia/Shanghai "
                                   "or Europe/Berlin)",
                                   name);
-        g_ptr_array_add(model->zones, tz);
+        g_ptr_array_add(model->zones, fr_zone_new(tz));
+        g_time_zone_unref(tz);
         known = GUINT_TO_POINTER(model->zones->len); /* index + 1 */
         g_hash_table_insert(ls->zone_index, (gpointer)fr_load_store(model, name), known);
     }

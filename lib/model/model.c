@@ -17,8 +17,10 @@ void fr_model_init(fr_model *model)
     g_ptr_array_add(model->warnings, NULL);
     for (int m = 0; m < FR_MODE_COUNT; m++)
         model->co2_factor[m] = fr_mode_default_co2_factor((fr_mode)m);
-    model->zones = g_ptr_array_new_with_free_func((GDestroyNotify)g_time_zone_unref);
-    g_ptr_array_add(model->zones, g_time_zone_new_utc());
+    model->zones = g_ptr_array_new_with_free_func((GDestroyNotify)fr_zone_free);
+    GTimeZone *utc = g_time_zone_new_utc();
+    g_ptr_array_add(model->zones, fr_zone_new(utc));
+    g_time_zone_unref(utc);
     model->services = g_array_new(FALSE, TRUE, sizeof(fr_service));
     model->departures = g_array_new(FALSE, FALSE, sizeof(guint16));
     model->closures = g_array_new(FALSE, TRUE, sizeof(fr_closure));

@@ -66,7 +66,7 @@ typedef struct {
     GPtrArray *warnings;         /* char *, NULL-terminated */
     double co2_factor[FR_MODE_COUNT];
     /* FORMAT.md §5; empty for a network without dates. */
-    GPtrArray *zones;        /* GTimeZone *, [0] = UTC; nodes' `zone` index it */
+    GPtrArray *zones;        /* fr_zone *, [0] = UTC; nodes' `zone` index it */
     GArray *services;        /* fr_service */
     GArray *departures;      /* guint16 minutes of the week from Monday 00:00 */
     GArray *closures;        /* fr_closure */

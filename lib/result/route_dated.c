@@ -6,7 +6,7 @@
  * The route's time is arrival - departure; other figures are sums. */
 #include "route.h"
 
-static GTimeZone *zone_of(const fr_model *model, const char *node_id)
+static const fr_zone *zone_of(const fr_model *model, const char *node_id)
 {
     return g_ptr_array_index(model->zones, FR_NODE(model, fr_model_node_lookup(model, node_id))->zone);
 }

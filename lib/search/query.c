@@ -206,7 +206,7 @@ static bool blocks_something(const fr_search_spec *spec, const fr_model *model)
 
 static int32_t local_day(const fr_model *model, uint32_t node, double instant)
 {
-    GTimeZone *zone = g_ptr_array_index(model->zones, FR_NODE(model, node)->zone);
+    const fr_zone *zone = g_ptr_array_index(model->zones, FR_NODE(model, node)->zone);
     return fr_clock_day(fr_clock_wall(zone, instant));
 }
 

@@ -1,5 +1,5 @@
 /* clock.c - instants, wall-clock times and dates (see clock.h). Zone
- * offsets come from GTimeZone; a wall-clock time is turned into an instant
+ * offsets come from GTimeZone, cached per zone (fr_zone); a wall-clock time is turned into an instant
  * directly when no offset change lies within a day of it, and otherwise by
  * g_date_time_new() itself, so that gaps and repeated hours are read as
  * GLib reads them. */
@@ -8,11 +8,89 @@
 #include <stdlib.h>
 #include <string.h>
 
-double fr_clock_offset(GTimeZone *zone, double instant)
+/* ---- zones ------------------------------------------------------------- */
+
+#define CACHE_FROM (-2208988800.0) /* 1900-01-01T00:00Z */
+#define CACHE_TO 4102444800.0      /* 2100-01-01T00:00Z */
+
+static gint interval_at(GTimeZone *tz, gint64 instant)
 {
-    gint interval = g_time_zone_find_interval(zone, G_TIME_TYPE_UNIVERSAL, (gint64)floor(instant));
-    return interval < 0 ? 0 : (double)g_time_zone_get_offset(zone, interval);
+    return g_time_zone_find_interval(tz, G_TIME_TYPE_UNIVERSAL, instant);
 }
+
+static double glib_offset(GTimeZone *tz, double instant)
+{
+    gint interval = interval_at(tz, (gint64)floor(instant));
+    return interval < 0 ? 0 : (double)g_time_zone_get_offset(tz, interval);
+}
+
+/* The first second after `from` in a later interval than `from`'s (GLib's
+ * intervals are numbered in time order), or `to` when there is none. */
+static gint64 next_change(GTimeZone *tz, gint64 from, gint64 to)
+{
+    gint here = interval_at(tz, from);
+    if (interval_at(tz, to) == here)
+        return to;
+    gint64 lo = from, hi = to; /* interval(lo) == here < interval(hi) */
+    while (hi - lo > 1) {
+        gint64 mid = lo + (hi - lo) / 2;
+        if (interval_at(tz, mid) == here)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return hi;
+}
+
+fr_zone *fr_zone_new(GTimeZone *tz)
+{
+    fr_zone *zone = g_new0(fr_zone, 1);
+    zone->tz = g_time_zone_ref(tz);
+    GArray *change = g_array_new(FALSE, FALSE, sizeof(double));
+    GArray *offset = g_array_new(FALSE, FALSE, sizeof(double));
+    double current = glib_offset(tz, CACHE_FROM);
+    g_array_append_val(offset, current);
+    for (gint64 t = (gint64)CACHE_FROM; (t = next_change(tz, t, (gint64)CACHE_TO)) <
+                                        (gint64)CACHE_TO;) {
+        double at = (double)t, next = glib_offset(tz, at);
+        if (next != current) { /* not a change of name only */
+            g_array_append_val(change, at);
+            g_array_append_val(offset, next);
+            current = next;
+        }
+    }
+    zone->n = change->len;
+    zone->change = (double *)(void *)g_array_free(change, FALSE);
+    zone->offset = (double *)(void *)g_array_free(offset, FALSE);
+    return zone;
+}
+
+void fr_zone_free(fr_zone *zone)
+{
+    if (!zone)
+        return;
+    g_time_zone_unref(zone->tz);
+    g_free(zone->change);
+    g_free(zone->offset);
+    g_free(zone);
+}
+
+double fr_clock_offset(const fr_zone *zone, double instant)
+{
+    if (instant < CACHE_FROM || instant >= CACHE_TO)
+        return glib_offset(zone->tz, instant);
+    size_t lo = 0, hi = zone->n; /* the first change after the instant */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (zone->change[mid] <= instant)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return zone->offset[lo];
+}
+
+/* ---- instants and wall-clock times ----------------------------------------- */
 
 /* The slow, exact way: the wall time's date and time, given to GDateTime. */
 static double instant_by_glib(GTimeZone *zone, double wall)
@@ -34,7 +112,7 @@ static double instant_by_glib(GTimeZone *zone, double wall)
     return instant;
 }
 
-double fr_clock_instant(GTimeZone *zone, double wall)
+double fr_clock_instant(const fr_zone *zone, double wall)
 {
     double offset = fr_clock_offset(zone, wall - fr_clock_offset(zone, wall));
     double instant = wall - offset;
@@ -42,7 +120,7 @@ double fr_clock_instant(GTimeZone *zone, double wall)
         fr_clock_offset(zone, instant + FR_SECONDS_PER_DAY) == offset &&
         fr_clock_offset(zone, instant) == offset)
         return instant; /* no change of offset near: one reading */
-    return instant_by_glib(zone, wall);
+    return instant_by_glib(zone->tz, wall);
 }
 
 int32_t fr_clock_day_of(GDateTime *when)
@@ -58,13 +136,13 @@ double fr_clock_instant_of(GDateTime *when)
            (double)g_date_time_get_microsecond(when) / G_USEC_PER_SEC;
 }
 
-GDateTime *fr_clock_datetime(GTimeZone *zone, double instant)
+GDateTime *fr_clock_datetime(const fr_zone *zone, double instant)
 {
     double rounded = round(instant); /* printed to the second */
     GDateTime *utc = g_date_time_new_from_unix_utc((gint64)rounded);
     if (!utc)
         return NULL;
-    GDateTime *local = g_date_time_to_timezone(utc, zone);
+    GDateTime *local = g_date_time_to_timezone(utc, zone->tz);
     g_date_time_unref(utc);
     return local;
 }

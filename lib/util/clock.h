@@ -22,15 +22,29 @@
 #define FR_DAY_MIN INT32_MIN
 #define FR_DAY_MAX INT32_MAX
 
+/* A time zone with GLib's offsets for 1900-2100 cached as a sorted list of
+ * changes: an offset is then a binary search, where GLib 2.74 scans every
+ * transition. Outside that span GLib is asked. */
+typedef struct {
+    GTimeZone *tz;
+    double *change; /* instants at which the offset changes, ascending */
+    double *offset; /* n + 1: offset[i] holds before change[i], offset[n] after the last */
+    size_t n;
+} fr_zone;
+
+/* A zone for tz (which it references). */
+fr_zone *fr_zone_new(GTimeZone *tz);
+void fr_zone_free(fr_zone *zone);
+
 /* The zone's offset from UTC in seconds at an instant. */
-double fr_clock_offset(GTimeZone *zone, double instant);
-static inline double fr_clock_wall(GTimeZone *zone, double instant)
+double fr_clock_offset(const fr_zone *zone, double instant);
+static inline double fr_clock_wall(const fr_zone *zone, double instant)
 {
     return instant + fr_clock_offset(zone, instant);
 }
 /* The instant of a wall-clock time in a zone, as g_date_time_new() reads
  * that local date and time (gaps and repeated hours included). */
-double fr_clock_instant(GTimeZone *zone, double wall);
+double fr_clock_instant(const fr_zone *zone, double wall);
 /* The day of a wall-clock time (its local date). */
 static inline int32_t fr_clock_day(double wall)
 {
@@ -40,7 +54,7 @@ static inline int32_t fr_clock_day(double wall)
 /* The day of a GDateTime's own local date. */
 int32_t fr_clock_day_of(GDateTime *when);
 /* A GDateTime of its own: the instant, shown in the zone. */
-GDateTime *fr_clock_datetime(GTimeZone *zone, double instant);
+GDateTime *fr_clock_datetime(const fr_zone *zone, double instant);
 /* The instant of a GDateTime. */
 double fr_clock_instant_of(GDateTime *when);
 /* Midnight UTC of a day, as a new GDateTime. */
