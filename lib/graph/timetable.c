@@ -85,14 +85,17 @@ static void index_departures(fr_timetable *tt)
     GArray *deps = g_array_new(FALSE, FALSE, sizeof(fr_departure));
     tt->dep_start = g_new0(uint32_t, (size_t)g->n_edges + 1);
     tt->last_day = g_new(int32_t, (size_t)g->n_edges + 1);
+    tt->min_cutoff_s = g_new(double, (size_t)g->n_edges + 1);
     for (uint32_t e = 0; e < g->n_edges; e++) {
         GArray *list = is_link_edge(g, e)
                            ? per[2 * (size_t)g->edge_ref[e] + (g->edge_kind[e] == FR_VEDGE_REVERSE)]
                            : NULL;
         tt->last_day[e] = FR_DAY_MIN;
+        tt->min_cutoff_s[e] = INFINITY;
         for (guint k = 0; list && k < list->len; k++) {
             const fr_service *s = FR_SERVICE(model, g_array_index(list, guint, k));
             tt->last_day[e] = MAX(tt->last_day[e], s->valid_to);
+            tt->min_cutoff_s[e] = fmin(tt->min_cutoff_s[e], s->cutoff_h * 3600);
             for (uint32_t j = 0; j < s->count; j++) {
                 fr_departure d = {g_array_index(list, guint, k),
                                   g_array_index(model->departures, guint16, s->first + j)};
@@ -164,6 +167,7 @@ void fr_timetable_clear(fr_timetable *tt)
     g_free(tt->dep_start);
     g_free(tt->deps);
     g_free(tt->last_day);
+    g_free(tt->min_cutoff_s);
     g_free(tt->closed_start);
     g_free(tt->closed);
     g_free(tt->node_start);
@@ -237,6 +241,7 @@ typedef struct {
     const fr_interval *closed;
     uint32_t n_closed;
     int32_t last_day;
+    double min_cutoff_s;
 } schedule;
 
 static schedule schedule_of(const fr_timetable *tt, uint32_t e)
@@ -244,7 +249,8 @@ static schedule schedule_of(const fr_timetable *tt, uint32_t e)
     const fr_model *model = tt->model;
     const fr_node *from = FR_NODE(model, tt->g->state_node[tt->g->edge_from[e]]);
     schedule s = {tt->deps + tt->dep_start[e], tt->dep_start[e + 1] - tt->dep_start[e],
-                  g_ptr_array_index(model->zones, from->zone), NULL, 0, tt->last_day[e]};
+                  g_ptr_array_index(model->zones, from->zone), NULL, 0, tt->last_day[e],
+                  tt->min_cutoff_s[e]};
     s.n_closed = edge_closures(tt, e, &s.closed);
     return s;
 }
@@ -276,18 +282,10 @@ static double runs(const fr_timetable *tt, const schedule *s, uint32_t i, double
     return instant;
 }
 
-static double min_cutoff_s(const fr_timetable *tt, const schedule *s)
-{
-    double least = INFINITY;
-    for (uint32_t i = 0; i < s->n; i++)
-        least = fmin(least, FR_SERVICE(tt->model, s->dep[i].service)->cutoff_h * 3600);
-    return least;
-}
-
 /* The first departure d of the schedule with d - cut-off >= ready. */
 static double first_departure(const fr_timetable *tt, const schedule *s, double ready)
 {
-    double earliest_wall = fr_clock_wall(s->zone, ready + min_cutoff_s(tt, s)) - DST_MARGIN_S;
+    double earliest_wall = fr_clock_wall(s->zone, ready + s->min_cutoff_s) - DST_MARGIN_S;
     int64_t week = week_of(earliest_wall);
     for (int k = 0; k < MAX_WEEKS; k++, week++) {
         double start = week_wall(week);

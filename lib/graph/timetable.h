@@ -25,6 +25,7 @@ typedef struct {
     uint32_t *dep_start;    /* per edge + 1: its departures; NULL without services */
     fr_departure *deps;     /* per edge, by minute */
     int32_t *last_day;      /* per edge: the last day any of its departures runs */
+    double *min_cutoff_s;   /* per edge: the least cut-off of its services, seconds */
     uint32_t *closed_start; /* per edge + 1: when it cannot be entered; NULL without closures */
     fr_interval *closed;    /* per edge, sorted, disjoint */
     uint32_t *node_start;   /* per node + 1: when it is closed (delivery waits) */

@@ -37,25 +37,25 @@ static inline bool moment_before(void *unused, const moment *x, const moment *y)
 }
 FR_DEFINE_HEAP(moment_heap, moment, void *, moment_before)
 
-/* Earliest arrival per state when leaving the origin at `depart`, up to
- * the destination's; *delivered is the earliest delivery there. */
-static double *earliest_arrivals(const fr_dated_graph *dg, double depart, double *delivered)
+/* Earliest arrival per state (`arrival`, INFINITY when not set) when
+ * leaving the origin at `depart`, up to the destination's; *delivered is
+ * the earliest delivery there. */
+static void earliest_arrivals(const fr_dated_graph *dg, double depart, fr_stamped_time *arrival,
+                              double *delivered)
 {
     const fr_vgraph *g = dg->g;
-    double *arrival = g_new(double, (size_t)g->n_states + 1);
-    for (uint32_t s = 0; s < g->n_states; s++)
-        arrival[s] = INFINITY;
+    fr_stamped_time_reset(arrival, (size_t)g->n_states + 1);
     moment_heap heap = {0};
     uint32_t states[FR_MODE_COUNT];
     uint32_t n = fr_node_states(g, dg->spec->origin, true, states);
     for (uint32_t i = 0; i < n; i++) {
-        arrival[states[i]] = depart;
+        fr_stamped_time_set(arrival, states[i], depart);
         moment_heap_push(&heap, &(moment){depart, states[i]}, NULL);
     }
     *delivered = INFINITY;
     while (heap.len) {
         moment m = moment_heap_pop(&heap, NULL);
-        if (m.t > arrival[m.state])
+        if (m.t > fr_stamped_time_get(arrival, m.state, INFINITY))
             continue;
         if (m.t > *delivered)
             break;
@@ -69,40 +69,39 @@ static double *earliest_arrivals(const fr_dated_graph *dg, double depart, double
                 continue;
             double t = fr_timetable_enter(dg->tt, e, m.t) + g->time[e] * 3600;
             uint32_t to = g->edge_to[e];
-            if (t < arrival[to]) {
-                arrival[to] = t;
+            if (t < fr_stamped_time_get(arrival, to, INFINITY)) {
+                fr_stamped_time_set(arrival, to, t);
                 moment_heap_push(&heap, &(moment){t, to}, NULL);
             }
         }
     }
     g_free(heap.items);
-    return arrival;
 }
 
-/* The latest moment per state from which the destination is reached by
- * `deadline`, down to `not_before`; states a box cannot reach by then
- * (`earliest`, may be NULL) are not expanded. *origin_latest is the latest
- * departure from the origin (-INFINITY: none). */
-static double *latest_departures(const fr_dated_graph *dg, double deadline, double not_before,
-                                 const double *earliest, double *origin_latest)
+/* The latest moment per state (`latest`, -INFINITY when not set) from
+ * which the destination is reached by `deadline`, down to `not_before`;
+ * states a box cannot reach by then (`earliest`, may be NULL) are not
+ * expanded. *origin_latest is the latest departure from the origin
+ * (-INFINITY: none). */
+static void latest_departures(const fr_dated_graph *dg, double deadline, double not_before,
+                              const fr_stamped_time *earliest, fr_stamped_time *latest,
+                              double *origin_latest)
 {
     const fr_vgraph *g = dg->g;
-    double *latest = g_new(double, (size_t)g->n_states + 1);
-    for (uint32_t s = 0; s < g->n_states; s++)
-        latest[s] = -INFINITY;
+    fr_stamped_time_reset(latest, (size_t)g->n_states + 1);
     moment_heap heap = {0};
     uint32_t states[FR_MODE_COUNT];
     uint32_t n = fr_node_states(g, dg->spec->destination, false, states);
     double due = fr_timetable_deliver_latest(dg->tt, dg->spec->destination, deadline);
     for (uint32_t i = 0; i < n; i++) {
-        latest[states[i]] = due;
+        fr_stamped_time_set(latest, states[i], due);
         moment_heap_push(&heap, &(moment){-due, states[i]}, NULL);
     }
     *origin_latest = -INFINITY;
     while (heap.len) {
         moment m = moment_heap_pop(&heap, NULL);
         double t = -m.t;
-        if (t < latest[m.state])
+        if (t < fr_stamped_time_get(latest, m.state, -INFINITY))
             continue;
         if (t < not_before)
             break;
@@ -110,7 +109,8 @@ static double *latest_departures(const fr_dated_graph *dg, double deadline, doub
             *origin_latest = fmax(*origin_latest, t);
             continue;
         }
-        if (earliest && fr_compare_figure(earliest[m.state], t) > 0)
+        if (earliest &&
+            fr_compare_figure(fr_stamped_time_get(earliest, m.state, INFINITY), t) > 0)
             continue; /* (sums taken the other way round may differ in the last bits) */
         for (uint32_t i = g->in_start[m.state]; i < g->in_start[m.state + 1]; i++) {
             uint32_t e = g->in_edges[i];
@@ -118,14 +118,13 @@ static double *latest_departures(const fr_dated_graph *dg, double deadline, doub
                 continue;
             double ready = fr_timetable_latest_ready(dg->tt, e, t);
             uint32_t from = g->edge_from[e];
-            if (ready > latest[from]) {
-                latest[from] = ready;
+            if (ready > fr_stamped_time_get(latest, from, -INFINITY)) {
+                fr_stamped_time_set(latest, from, ready);
                 moment_heap_push(&heap, &(moment){-ready, from}, NULL);
             }
         }
     }
     g_free(heap.items);
-    return latest;
 }
 
 double fr_dated_arrival(const fr_dated_graph *dg, const fr_dated_path *path)
@@ -179,22 +178,21 @@ static fr_dated_path *first_path(GPtrArray *found)
 static fr_dated_path *earliest_route(const fr_dated_graph *dg, double depart)
 {
     const fr_search_spec *spec = dg->spec;
+    fr_dated_ws *ws = fr_dated_ws_of_thread();
     double delivered;
-    double *earliest = earliest_arrivals(dg, depart, &delivered);
+    earliest_arrivals(dg, depart, &ws->earliest, &delivered);
     fr_dated_path *path = NULL;
     bool in_time = isfinite(delivered) &&
                    (isnan(spec->deadline) || fr_compare_figure(delivered, spec->deadline) <= 0) &&
                    fr_compare_figure((delivered - depart) / 3600, spec->max_time) <= 0;
     if (in_time) {
         double origin_latest;
-        double *latest = latest_departures(dg, delivered, depart, earliest, &origin_latest);
+        latest_departures(dg, delivered, depart, &ws->earliest, &ws->latest, &origin_latest);
         fr_label_params p = fr_dated_params(dg, depart);
-        p.latest = latest;
+        p.latest = &ws->latest;
         p.deadline = delivered;
         path = first_path(fr_dated_labels_all(dg, &p));
-        g_free(latest);
     }
-    g_free(earliest);
     return path;
 }
 
@@ -212,7 +210,8 @@ static fr_dated_path *deadline_route(const fr_dated_graph *dg)
     const fr_search_spec *spec = dg->spec;
     if (spec->objective == FR_OBJECTIVE_TIME && spec->max_cost_teu == INFINITY) {
         double depart;
-        g_free(latest_departures(dg, spec->deadline, -INFINITY, NULL, &depart));
+        latest_departures(dg, spec->deadline, -INFINITY, NULL, &fr_dated_ws_of_thread()->latest,
+                          &depart);
         return isfinite(depart) ? earliest_route(dg, depart) : NULL;
     }
     fr_label_params p = fr_dated_params(dg, spec->deadline);

@@ -8,6 +8,7 @@
 #ifndef FR_DATED_H
 #define FR_DATED_H
 
+#include "dated_ws.h"
 #include "metric.h"
 #include "timetable.h"
 
@@ -73,7 +74,8 @@ typedef struct {
     bool generalized;     /* weight NULL: cost + carbon_price * co2 if set, else 0 */
     double carbon_price;
     double lambda;        /* key = objective + lambda * hours since start (forward) */
-    const double *latest; /* forward: per state, the latest useful arrival; NULL: none */
+    const fr_stamped_time *latest; /* forward: per state, the latest useful arrival
+                                      (-INFINITY when not set); NULL: none */
     double deadline;      /* forward: delivered by then (INFINITY: none) */
     double max_time_h, max_cost; /* bounds, per TEU; INFINITY: none */
     bool front;           /* collect every non-dominated final label, not the first */

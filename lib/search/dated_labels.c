@@ -16,6 +16,26 @@
 
 #include <math.h>
 
+static void dated_ws_free(fr_dated_ws *ws)
+{
+    fr_stamped_time_free(&ws->earliest);
+    fr_stamped_time_free(&ws->latest);
+    fr_stamped_index_free(&ws->settled);
+    g_free(ws);
+}
+
+static GPrivate thread_ws = G_PRIVATE_INIT((GDestroyNotify)dated_ws_free);
+
+fr_dated_ws *fr_dated_ws_of_thread(void)
+{
+    fr_dated_ws *ws = g_private_get(&thread_ws);
+    if (!ws) {
+        ws = g_new0(fr_dated_ws, 1);
+        g_private_set(&thread_ws, ws);
+    }
+    return ws;
+}
+
 typedef struct {
     double a, t, cost;
     uint32_t n, state, pred, edge, next_settled;
@@ -94,7 +114,9 @@ static bool viable(const fr_label_params *p, const label *l)
         return false;
     if (p->backward)
         return isfinite(l->t);
-    if (!isfinite(l->t) || (p->latest && fr_compare_figure(l->t, p->latest[l->state]) > 0))
+    if (!isfinite(l->t) ||
+        (p->latest &&
+         fr_compare_figure(l->t, fr_stamped_time_get(p->latest, l->state, -INFINITY)) > 0))
         return false;
     return fr_compare_figure((l->t - p->start) / 3600, p->max_time_h) <= 0;
 }
@@ -154,15 +176,27 @@ static bool finish(const fr_dated_graph *dg, const search *s, const label *l, la
     return true;
 }
 
-/* Whether the label is dominated at its state; if not it is settled there. */
-static bool settle(search *s, uint32_t *settled_head, uint32_t index)
+/* Whether the label is dominated by one in the list at *head; if not it
+ * joins the list. */
+static bool settle_in(search *s, uint32_t *head, uint32_t index)
 {
     label *l = LABEL(s, index);
-    for (uint32_t j = settled_head[l->state]; j != FR_NONE; j = LABEL(s, j)->next_settled)
+    for (uint32_t j = *head; j != FR_NONE; j = LABEL(s, j)->next_settled)
         if (dominates(LABEL(s, j), l, s->params->backward))
             return false;
-    l->next_settled = settled_head[l->state];
-    settled_head[l->state] = index;
+    l->next_settled = *head;
+    *head = index;
+    return true;
+}
+
+/* The same at the label's state. */
+static bool settle(search *s, fr_stamped_index *settled, uint32_t index)
+{
+    uint32_t state = LABEL(s, index)->state;
+    uint32_t head = fr_stamped_index_get(settled, state, FR_NONE);
+    if (!settle_in(s, &head, index))
+        return false;
+    fr_stamped_index_set(settled, state, head);
     return true;
 }
 
@@ -209,11 +243,9 @@ GPtrArray *fr_dated_labels(const fr_dated_graph *dg, const fr_label_params *para
 {
     search s = {params, g_array_new(FALSE, FALSE, sizeof(label))};
     label_heap heap = {0};
-    uint32_t *settled_head = g_new(uint32_t, (size_t)dg->g->n_states + 1);
-    uint32_t *final_head = g_new(uint32_t, 1);
-    for (uint32_t i = 0; i <= dg->g->n_states; i++)
-        settled_head[i] = FR_NONE;
-    *final_head = FR_NONE;
+    fr_stamped_index *settled = &fr_dated_ws_of_thread()->settled;
+    fr_stamped_index_reset(settled, (size_t)dg->g->n_states + 1);
+    uint32_t final_head = FR_NONE; /* the final labels settle in a list of their own */
     GPtrArray *found = g_ptr_array_new_with_free_func((GDestroyNotify)fr_dated_path_free);
     seed(dg, &s, &heap);
     *too_many = false;
@@ -231,19 +263,14 @@ GPtrArray *fr_dated_labels(const fr_dated_graph *dg, const fr_label_params *para
             continue;
         }
         if (l->final) {
-            /* finals settle in a list of their own (state is the end state) */
-            uint32_t keep = settled_head[l->state];
-            settled_head[l->state] = *final_head;
-            bool fresh = settle(&s, settled_head, q.label);
-            *final_head = settled_head[l->state];
-            settled_head[l->state] = keep;
+            bool fresh = settle_in(&s, &final_head, q.label);
             if (fresh)
                 g_ptr_array_add(found, path_of(&s, q.label));
             if (fresh && !params->front)
                 break;
             continue;
         }
-        if (!params->simple_k && !settle(&s, settled_head, q.label))
+        if (!params->simple_k && !settle(&s, settled, q.label))
             continue;
         label done;
         if (finish(dg, &s, LABEL(&s, q.label), &done)) {
@@ -253,8 +280,6 @@ GPtrArray *fr_dated_labels(const fr_dated_graph *dg, const fr_label_params *para
         extend(dg, &s, &heap, q.label);
     }
     g_free(heap.items);
-    g_free(settled_head);
-    g_free(final_head);
     g_array_free(s.labels, TRUE);
     return found;
 }
