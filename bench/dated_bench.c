@@ -1,4 +1,4 @@
-/* dated_bench.c - benchmark 6: dated routing (FORMAT.md §5) against the
+/* dated_bench.c - benchmark 7: dated routing (FORMAT.md §5) against the
  * undated query, on generated continents with timetables (bench/continent.h
  * with services: weekly departures on every rail, river, sea and air link,
  * nodes in real IANA zones) of 10^3, 10^4, 10^5 and 10^6 road nodes.
@@ -349,12 +349,12 @@ static bool bench_profile(uint32_t runs, profile_result *out)
 int main(int argc, char **argv)
 {
     bc_options options;
-    bc_parse_options(&argc, &argv, "Benchmark 6: dated earliest-arrival queries against the "
+    bc_parse_options(&argc, &argv, "Benchmark 7: dated earliest-arrival queries against the "
                      "undated Dijkstra, and a departure profile.", NULL, &options);
     const uint64_t full[] = {1000, 10000, 100000, 1000000, 0}, small[] = {1000, 10000, 0};
     uint64_t sizes[4];
     size_t n_sizes = bc_sizes(&options, full, small, sizes, G_N_ELEMENTS(sizes));
-    printf("Benchmark 6: dated routing. Continents (grid shape, seed %d) with services on every "
+    printf("Benchmark 7: dated routing. Continents (grid shape, seed %d) with services on every "
            "rail, river, sea and air\nlink; random pairs, objective time, "
            "fr_network_route() per query, median us (thread CPU time).\nundated: plain Dijkstra "
            "on the graph with mean waits; dated: earliest arrival departing %s.\n\n",
