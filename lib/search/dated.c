@@ -1,6 +1,6 @@
 /* dated.c - dated queries (dated.h): which search answers which query, the
  * time-dependent Dijkstra forward (earliest arrivals) and backward (latest
- * departures), and Pareto fronts from the label search's final labels.
+ * departures), and the label search's parameters per objective.
  *
  * Objective time with a departure runs in three passes: the earliest
  * arrival at every state; backward from the destination at that arrival,
