@@ -417,7 +417,10 @@ typedef struct {
 /* The exact Pareto front of the query's routes over n_criteria (2 or 3)
  * distinct criteria: one route per non-dominated vector of totals, sorted by
  * the first criterion (then the others). Constraints and bounds of the
- * query apply. `options` may be NULL (exact, uncapped). */
+ * query apply. `options` may be NULL (exact, uncapped). With a departure
+ * (fr_query_set_departure) the front is of dated routes, time being
+ * arrival - departure; a deadline then bounds the arrival. Dated fronts take
+ * no cap or hull yet, and a deadline alone is an FR_ERROR_QUERY. */
 fr_route_list *fr_network_pareto(const fr_network *network, const fr_query *query,
                                  const fr_criterion *criteria, size_t n_criteria,
                                  const fr_pareto_options *options, GError **error);
@@ -425,7 +428,9 @@ fr_route_list *fr_network_pareto(const fr_network *network, const fr_query *quer
 /* The k best routes by the query's objective that visit no physical node
  * twice, in increasing order, each differing from the others in at least one
  * link or transfer. Fewer than k when fewer exist; FR_ERROR_NO_ROUTE when
- * none. k from 1 to FR_MAX_ALTERNATIVES. */
+ * none. k from 1 to FR_MAX_ALTERNATIVES. With a departure they are dated
+ * routes (FR_ERROR_QUERY when the search would need too many labels, or
+ * with a deadline alone). */
 #define FR_MAX_ALTERNATIVES 1000
 fr_route_list *fr_network_alternatives(const fr_network *network, const fr_query *query,
                                        size_t k, GError **error);
@@ -460,7 +465,9 @@ typedef struct {
  * role) or an impossible query (as fr_network_route() words it);
  * unreachable pairs are cells, not errors. `options` may be NULL (one
  * thread per processor, no routes kept, no progress). A matrix borrows its
- * network: free it before the network. */
+ * network: free it before the network. Matrices answer undated queries on
+ * the network's reference date: a query with a departure, a deadline or
+ * another date is an FR_ERROR_QUERY (not available yet). */
 fr_matrix *fr_network_matrix(const fr_network *network, const fr_query *query,
                              const char *const *origins, size_t n_origins,
                              const char *const *destinations, size_t n_destinations,
