@@ -419,8 +419,8 @@ typedef struct {
  * the first criterion (then the others). Constraints and bounds of the
  * query apply. `options` may be NULL (exact, uncapped). With a departure
  * (fr_query_set_departure) the front is of dated routes, time being
- * arrival - departure; a deadline then bounds the arrival. Dated fronts take
- * no cap or hull yet, and a deadline alone is an FR_ERROR_QUERY. */
+ * arrival - departure; a deadline then bounds the arrival (a deadline
+ * alone is an FR_ERROR_QUERY). */
 fr_route_list *fr_network_pareto(const fr_network *network, const fr_query *query,
                                  const fr_criterion *criteria, size_t n_criteria,
                                  const fr_pareto_options *options, GError **error);

@@ -1192,6 +1192,19 @@ static void test_pareto_dated(void **state)
         expect_front(net, list, 3, links, cost, time);
     }
     fr_route_list_free(list);
+    /* The same front capped at two routes: the first two by cost. All
+     * three are supported: FAST TRAIN (1400, 118) lies below the line from
+     * (1100, 190) to (5000, 20), which passes 176.9 h at 1400 USD. */
+    fr_pareto_options capped = {.max_routes = 2, .convex_hull = true};
+    list = fr_network_pareto(net, q, crit, 2, &capped, &err);
+    if (!list)
+        fail_msg("pareto capped: %s", err ? err->message : "?");
+    {
+        const char *links[] = {"CHEAP TRAIN", "FAST TRAIN"};
+        const double cost[] = {1100, 1400}, time[] = {190, 118};
+        expect_front(net, list, 2, links, cost, time);
+    }
+    fr_route_list_free(list);
 
     /* Depart Mon 12:00: both trains are Thu's: CHEAP TRAIN (1100, 178),
      * FAST TRAIN (1400, 178) dominated; CHEAP TRUCK (1600, 180) dominated;

@@ -89,11 +89,13 @@ fr_route_list *fr_dated_network_alternatives(const fr_network *net, const fr_que
 
 fr_route_list *fr_dated_network_pareto(const fr_network *net, const fr_query *query,
                                        const fr_search_spec *spec, const fr_criterion *criteria,
-                                       size_t n_criteria, const char *title, GError **error)
+                                       size_t n_criteria, const fr_pareto_options *options,
+                                       const char *title, GError **error)
 {
     if (!needs_departure(spec, "dated Pareto fronts", error))
         return NULL;
     fr_dated_graph dg;
     fr_dated_graph_init(&dg, &net->model, &net->timetable, spec);
-    return dated_list(net, query, title, fr_dated_pareto(&dg, criteria, n_criteria), error);
+    return dated_list(net, query, title, fr_dated_pareto(&dg, criteria, n_criteria, options),
+                      error);
 }

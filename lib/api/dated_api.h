@@ -14,7 +14,8 @@ fr_route *fr_dated_network_route(const fr_network *net, const fr_query *query,
  * `title`, or NULL with FR_ERROR_QUERY or FR_ERROR_NO_ROUTE. */
 fr_route_list *fr_dated_network_pareto(const fr_network *net, const fr_query *query,
                                        const fr_search_spec *spec, const fr_criterion *criteria,
-                                       size_t n_criteria, const char *title, GError **error);
+                                       size_t n_criteria, const fr_pareto_options *options,
+                                       const char *title, GError **error);
 
 /* The k best dated routes visiting no node twice (spec has a departure). */
 fr_route_list *fr_dated_network_alternatives(const fr_network *net, const fr_query *query,

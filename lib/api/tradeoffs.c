@@ -48,11 +48,9 @@ fr_route_list *fr_pareto_run(const fr_network *net, const fr_query *query,
         return NULL;
     char *title = front_title(criteria, n_criteria, options && options->convex_hull);
     fr_route_list *list = NULL;
-    if (spec.dated && options && (options->convex_hull || options->max_routes)) {
-        fr_query_error(error, "convex-hull thinning and a cap on routes are not available for "
-                              "dated Pareto fronts yet");
-    } else if (spec.dated) {
-        list = fr_dated_network_pareto(net, query, &spec, criteria, n_criteria, title, error);
+    if (spec.dated) {
+        list = fr_dated_network_pareto(net, query, &spec, criteria, n_criteria, options, title,
+                                       error);
     } else {
         fr_vgraph scratch = {0};
         const fr_vgraph *g = fr_network_graph_on(net, &spec, &scratch, error);

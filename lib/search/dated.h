@@ -57,9 +57,10 @@ fr_dated_path *fr_dated_route(const fr_dated_graph *dg, GError **error);
 
 /* dated_front.c. The Pareto front over the criteria (checked by the caller) of routes
  * departing at the spec's departure (required): fr_dated_path *, sorted by
- * the criteria in order, one per distinct vector. */
+ * the criteria in order, one per distinct vector; `options` (may be NULL)
+ * as fr_network_pareto() takes them. */
 GPtrArray *fr_dated_pareto(const fr_dated_graph *dg, const fr_criterion *criteria,
-                           size_t n_criteria);
+                           size_t n_criteria, const fr_pareto_options *options);
 
 /* The instant a path departing at path->depart is delivered at its end,
  * boarding as early as it can. */

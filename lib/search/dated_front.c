@@ -1,11 +1,12 @@
 /* dated_front.c - dated Pareto fronts and alternatives (dated.h): the
  * label search's final labels measured (cost, CO2, and time as arrival -
  * departure), sorted by the criteria and thinned to one route per
- * non-dominated vector; and the k best routes that visit no node twice,
+ * non-dominated vector (then to the supported ones, and a cap, on request); and the k best routes that visit no node twice,
  * from the label search without dominance. */
 #include "dated.h"
 #include "error.h"
 #include "key.h"
+#include "pareto.h"
 
 /* ---- Pareto fronts ------------------------------------------------------ */
 
@@ -49,8 +50,55 @@ static bool weakly_dominates(const front_point *a, const front_point *b, const f
     return true;
 }
 
+/* Sorts points by the criteria (insertion sort: fronts are short). */
+static void sort_points(front_point *points, size_t n, const fr_criterion *criteria,
+                        size_t n_criteria)
+{
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && compare_points(&points[j], &points[j - 1], criteria,
+                                                   n_criteria) < 0; j--) {
+            front_point x = points[j];
+            points[j] = points[j - 1];
+            points[j - 1] = x;
+        }
+}
+
+/* Keeps, in order, the sorted points nothing kept before weakly dominates;
+ * returns how many. */
+static size_t thin_dominated(front_point *points, size_t n, const fr_criterion *criteria,
+                             size_t n_criteria)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        bool dominated = false;
+        for (size_t k = 0; k < kept && !dominated; k++)
+            dominated = weakly_dominates(&points[k], &points[i], criteria, n_criteria);
+        if (!dominated)
+            points[kept++] = points[i];
+    }
+    return kept;
+}
+
+/* Keeps the supported points (pareto_hull.c), in order; returns how many. */
+static size_t keep_supported(front_point *points, size_t n, const fr_criterion *criteria,
+                             size_t n_criteria)
+{
+    double *figures = g_new(double, n * n_criteria + 1);
+    for (size_t i = 0; i < n; i++)
+        for (size_t c = 0; c < n_criteria; c++)
+            figures[i * n_criteria + c] = points[i].figure[criteria[c]];
+    bool *supported = fr_pareto_supported(figures, n, (int)n_criteria);
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++)
+        if (supported[i])
+            points[kept++] = points[i];
+    g_free(supported);
+    g_free(figures);
+    return kept;
+}
+
 GPtrArray *fr_dated_pareto(const fr_dated_graph *dg, const fr_criterion *criteria,
-                           size_t n_criteria)
+                           size_t n_criteria, const fr_pareto_options *options)
 {
     fr_label_params p = fr_dated_params(dg, dg->spec->depart);
     p.lambda = 0;
@@ -66,30 +114,20 @@ GPtrArray *fr_dated_pareto(const fr_dated_graph *dg, const fr_criterion *criteri
         points[i].path = g_ptr_array_index(found, i);
         measure(dg, &points[i]);
     }
-    /* insertion order by the criteria, then keep what nothing kept before dominates */
-    for (guint i = 1; i < found->len; i++)
-        for (guint j = i; j > 0 && compare_points(&points[j], &points[j - 1], criteria,
-                                                  n_criteria) < 0; j--) {
-            front_point x = points[j];
-            points[j] = points[j - 1];
-            points[j - 1] = x;
-        }
+    sort_points(points, found->len, criteria, n_criteria);
+    size_t n = thin_dominated(points, found->len, criteria, n_criteria);
+    if (options && options->convex_hull)
+        n = keep_supported(points, n, criteria, n_criteria);
+    if (options && options->max_routes && n > options->max_routes)
+        n = options->max_routes;
+    /* the kept paths move to the front; `found` frees the others */
     GPtrArray *front = g_ptr_array_new_with_free_func((GDestroyNotify)fr_dated_path_free);
-    guint n_kept = 0;
-    for (guint i = 0; i < found->len; i++) {
-        bool dominated = false;
-        for (guint k = 0; k < n_kept && !dominated; k++)
-            dominated = weakly_dominates(&points[k], &points[i], criteria, n_criteria);
-        if (!dominated)
-            points[n_kept++] = points[i];
-    }
-    for (guint k = 0; k < n_kept; k++)
+    for (size_t k = 0; k < n; k++) {
         g_ptr_array_add(front, points[k].path);
-    /* the paths not kept are freed with `found`; the kept ones move to `front` */
-    for (guint k = 0; k < n_kept; k++)
         for (guint i = 0; i < found->len; i++)
             if (g_ptr_array_index(found, i) == points[k].path)
                 found->pdata[i] = NULL;
+    }
     g_ptr_array_unref(found);
     g_free(points);
     return front;
