@@ -19,6 +19,7 @@ static const char *prog = "fr-matrix";
 
 typedef struct {
     query_options query; /* --network, --objective .. --max-cost */
+    date_options dates;  /* --depart, --arrive-by, --on */
     char **from, **to;
     char *threads, *format, *output;
     gboolean all, routes, progress, no_progress, version;
@@ -34,6 +35,7 @@ typedef struct {
 static void options_clear(options *o)
 {
     query_options_clear(&o->query);
+    date_options_clear(&o->dates);
     g_strfreev(o->from);
     g_strfreev(o->to);
     g_free(o->threads);
@@ -43,7 +45,7 @@ static void options_clear(options *o)
 
 static GOptionContext *option_context(options *o)
 {
-    GOptionEntry entries[QUERY_OPTION_ENTRIES + 16];
+    GOptionEntry entries[QUERY_OPTION_ENTRIES + DATE_OPTION_ENTRIES + 16];
     size_t n = 0;
     entries[n++] = query_options_network_entry(&o->query);
     const GOptionEntry lists[] = {
@@ -56,6 +58,8 @@ static GOptionContext *option_context(options *o)
     for (size_t i = 0; i < G_N_ELEMENTS(lists); i++)
         entries[n++] = lists[i];
     n += query_options_entries(&o->query, entries + n);
+    n += date_options_entries(&o->dates, DATE_OPTION_DEPART | DATE_OPTION_ARRIVE_BY | DATE_OPTION_ON,
+                              entries + n);
     const GOptionEntry own[] = {
         {"threads", 'j', 0, G_OPTION_ARG_STRING, &o->threads,
          "Worker threads (default 0: one per processor)", "N"},
@@ -120,6 +124,8 @@ static char *usage_problem(const options *o, request *rq)
     char *problem = query_options_figures_problem(&o->query, &rq->query);
     if (!problem)
         problem = query_options_bounds_problem(&o->query, &rq->query);
+    if (!problem)
+        problem = date_options_problem(&o->dates);
     if (!problem)
         problem = own_problem(o, rq);
     return problem;
@@ -241,11 +247,76 @@ static int write_output(const char *file, const char *text)
     return code;
 }
 
+/* ---- dates ------------------------------------------------------------------ */
+
+/* Whether a date-time text carries its offset ("...+08:00", "...Z"). */
+static bool has_offset(const char *text)
+{
+    const char *time = strpbrk(text, "T ");
+    return time && strpbrk(time, "Zz+-");
+}
+
+/* The zone of the first of `ids` when all share it; NULL when they differ. */
+static const char *common_zone(const fr_network *net, const GPtrArray *ids)
+{
+    const char *first = NULL;
+    for (guint i = 0; i < ids->len; i++) {
+        long node = fr_network_find_node(net, g_ptr_array_index(ids, i));
+        const char *zone = g_time_zone_get_identifier(fr_network_node_timezone(net, (size_t)node));
+        if (first && strcmp(first, zone) != 0)
+            return NULL;
+        first = zone;
+    }
+    return first;
+}
+
+/* --depart and --arrive-by without an offset are local times of the
+ * origins or the destinations, which must then share one zone. NULL when
+ * fine, else the usage message. */
+static char *zone_problem(const fr_network *net, const date_options *d, const GPtrArray *from,
+                          const GPtrArray *to)
+{
+    if (d->depart && !has_offset(d->depart) && !common_zone(net, from))
+        return g_strdup_printf("--depart '%s' has no offset and the origins are in several time "
+                               "zones: give one (e.g. 2019-07-02T08:00+08:00)",
+                               d->depart);
+    if (d->arrive_by && !has_offset(d->arrive_by) && !common_zone(net, to))
+        return g_strdup_printf("--arrive-by '%s' has no offset and the destinations are in "
+                               "several time zones: give one (e.g. 2019-08-20T18:00+02:00)",
+                               d->arrive_by);
+    return NULL;
+}
+
+/* The dated options parsed in the origins' and destinations' zone and set
+ * on the query; EXIT_OK, or the exit code of a usage message printed. */
+static int apply_dates(const fr_network *net, const options *o, const GPtrArray *from,
+                       const GPtrArray *to, fr_query *query)
+{
+    char *problem = zone_problem(net, &o->dates, from, to);
+    date_choice dc = {0};
+    if (!problem)
+        date_options_parse(&o->dates, net, g_ptr_array_index(from, 0), g_ptr_array_index(to, 0),
+                           &dc, &problem);
+    if (problem) {
+        int code = cli_fail(prog, EXIT_USAGE, problem);
+        g_free(problem);
+        return code;
+    }
+    date_choice_apply(&dc, query);
+    date_choice_clear(&dc);
+    return EXIT_OK;
+}
+
 /* Computes the matrix and writes it; returns the exit code. */
 static int answer(const fr_network *net, const options *o, const request *rq, GPtrArray *from,
                   GPtrArray *to)
 {
     fr_query *query = query_options_build(&o->query, &rq->query, NULL, NULL);
+    int dated = apply_dates(net, o, from, to, query);
+    if (dated != EXIT_OK) {
+        fr_query_free(query);
+        return dated;
+    }
     fr_matrix_options mo = {.threads = rq->threads, .keep_routes = o->routes,
                             .progress = rq->progress ? show_progress : NULL};
     GError *error = NULL;

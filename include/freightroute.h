@@ -465,9 +465,9 @@ typedef struct {
  * role) or an impossible query (as fr_network_route() words it);
  * unreachable pairs are cells, not errors. `options` may be NULL (one
  * thread per processor, no routes kept, no progress). A matrix borrows its
- * network: free it before the network. Matrices answer undated queries on
- * the network's reference date: a query with a departure, a deadline or
- * another date is an FR_ERROR_QUERY (not available yet). */
+ * network: free it before the network. A dated query (a departure or a
+ * deadline) gives each pair its dated route, dated at its own origin; its
+ * cell's time is arrival - departure. */
 fr_matrix *fr_network_matrix(const fr_network *network, const fr_query *query,
                              const char *const *origins, size_t n_origins,
                              const char *const *destinations, size_t n_destinations,

@@ -293,6 +293,37 @@ static void test_hand_depart(void **state)
     run_free(&r);
 }
 
+/* fr-matrix takes the same dated options: A->C departing Tuesday 08:00 at
+ * A is the 121 h of test_hand_depart. Origins in two zones need an offset. */
+static void test_hand_matrix(void **state)
+{
+    (void)state;
+    const char *args[] = {"--network", hand, "--from", "A", "--to", "C", "--objective", "time",
+                          "--depart", "2019-07-02T08:00", "--format", "json", "--routes", NULL};
+    run_result r = run_argv(FR_MATRIX_EXE, args);
+    expect_exit(&r, 0, "fr-matrix --depart");
+    mj_value *v = run_stdout_json(&r);
+    const mj_value *cell = mj_at(mj_at(mj_get(v, "cells"), 0), 0);
+    expect_num(num_of(cell, "time_h"), 121, "cell time_h");
+    expect_str(mj_get(cell, "route"), "arrive", "2019-07-07T03:00:00+02:00", "the cell's route");
+    mj_free(v);
+    run_free(&r);
+
+    const char *zones[] = {"--network", hand, "--from", "A,C", "--to", "C", "--objective",
+                           "time", "--depart", "2019-07-02T08:00", NULL};
+    r = run_argv(FR_MATRIX_EXE, zones);
+    expect_exit(&r, 2, "fr-matrix --depart without an offset, origins in two zones");
+    assert_non_null(strstr(r.err, "offset"));
+    run_free(&r);
+    const char *offset[] = {"--network", hand, "--from", "A,C", "--to", "C", "--objective",
+                            "time", "--depart", "2019-07-02T00:00Z", "--format", "csv", NULL};
+    r = run_argv(FR_MATRIX_EXE, offset);
+    expect_exit(&r, 0, "fr-matrix --depart with an offset");
+    assert_non_null(strstr(r.out, "\nA,C,route,"));
+    assert_non_null(strstr(r.out, "\nC,C,same_node,"));
+    run_free(&r);
+}
+
 static void test_hand_cutoff_and_closure(void **state)
 {
     (void)state;
@@ -881,6 +912,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hand_depart),
+        cmocka_unit_test(test_hand_matrix),
         cmocka_unit_test(test_hand_cutoff_and_closure),
         cmocka_unit_test(test_hand_arrive_by),
         cmocka_unit_test(test_hand_on),

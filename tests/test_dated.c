@@ -1696,6 +1696,56 @@ static gpointer run_worker(gpointer data)
     return NULL;
 }
 
+/* A dated matrix (OBJ network, objective time, departing Mon 2019-07-01
+ * 00:00Z): A->B by the fast truck, 5 h; A->C the fast truck then the Mon
+ * 18:00 train (ready at 05:00, cut-off 6 h), arriving Fri 22:00: 118 h;
+ * B->C the same train: 118 h, USD 1,000. With only a deadline of Fri
+ * 2019-07-05 22:00 at C, A->C leaves A at the latest Mon 07:00 (the truck's
+ * 5 h to make the 12:00 cut-off): 111 h. Cells equal single routes. */
+static void test_matrix_dated(void **state)
+{
+    (void)state;
+    netfiles f = {.nodes = OBJ_NODES, .links = OBJ_LINKS, .transfers = OBJ_TRANSFERS,
+                  .services = OBJ_SERVICES};
+    fr_network *net = load_dated(&f);
+    fr_query *q = query("A", "C", FR_OBJECTIVE_TIME);
+    depart_at(q, net, "2019-07-01T00:00");
+    const char *origins[] = {"A", "B"}, *dests[] = {"B", "C"};
+    fr_matrix_options options = {.threads = 2, .keep_routes = true};
+    GError *err = NULL;
+    fr_matrix *m = fr_network_matrix(net, q, origins, 2, dests, 2, &options, &err);
+    if (!m)
+        fail_msg("matrix: %s", err->message);
+    assert_close(fr_matrix_time_h(m, 0, 0), 5);
+    assert_close(fr_matrix_time_h(m, 0, 1), 118);
+    assert_int_equal(fr_matrix_status(m, 1, 0), FR_CELL_SAME_NODE);
+    assert_close(fr_matrix_time_h(m, 1, 1), 118);
+    assert_close(fr_matrix_cost_usd(m, 1, 1), 1000);
+    for (size_t i = 0; i < 2; i++)
+        for (size_t j = 0; j < 2; j++) {
+            if (fr_matrix_status(m, i, j) != FR_CELL_ROUTE)
+                continue;
+            fr_query_set_endpoints(q, origins[i], dests[j]);
+            fr_route *r = dated_ok(net, q);
+            assert_true(fr_matrix_time_h(m, i, j) == fr_route_total_time_h(r));
+            assert_true(fr_matrix_cost_usd(m, i, j) == fr_route_total_cost_usd(r));
+            const fr_route *kept = fr_matrix_route(m, i, j);
+            assert_true(fr_route_is_dated(kept));
+            assert_true(g_date_time_equal(fr_route_arrival(kept), fr_route_arrival(r)));
+            fr_route_free(r);
+        }
+    fr_matrix_free(m);
+    fr_query_set_departure(q, NULL);
+    arrive_by(q, net, "2019-07-05T22:00");
+    m = fr_network_matrix(net, q, origins, 1, dests + 1, 1, NULL, &err);
+    if (!m)
+        fail_msg("matrix: %s", err->message);
+    assert_close(fr_matrix_time_h(m, 0, 0), 111);
+    fr_matrix_free(m);
+    fr_query_free(q);
+    fr_network_free(net);
+}
+
 static void test_threads(void **state)
 {
     (void)state;
@@ -1777,6 +1827,7 @@ int main(void)
         cmocka_unit_test(test_service_on_reverse),
         cmocka_unit_test(test_closure_origin),
         cmocka_unit_test(test_dated_query_rules),
+        cmocka_unit_test(test_matrix_dated),
         cmocka_unit_test(test_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -14,9 +14,16 @@
  * origin from an atomic counter, search with a workspace of their own and
  * write only that origin's rows; nothing in a search takes a lock. The
  * calling thread waits and reports progress. With one thread the calling
- * thread does the work itself. */
+ * thread does the work itself.
+ *
+ * Dated queries (a departure or a deadline) take the dated search once per
+ * pair, each dated for its own origin (the departure's local date there);
+ * a cell's time is then arrival - departure, as a dated route's. Undated
+ * queries on another date than the reference date search a graph built
+ * for that date. */
 #include "algorithm.h"
 #include "csearch.h"
+#include "dated.h"
 #include "error.h"
 #include "matrix.h"
 
@@ -120,18 +127,6 @@ static bool check_single_node(const fr_network *net, const fr_query *query, uint
     return true;
 }
 
-/* Matrices answer undated queries on the network's reference date. */
-static bool check_undated(const fr_network *net, const fr_search_spec *spec, GError **error)
-{
-    if (spec->dated)
-        return fr_query_error(error, "matrices of dated queries (a departure or a deadline) are "
-                                     "not available yet: use departure profiles or single routes");
-    if (fr_model_is_dated(&net->model) && spec->day != net->model.reference_day)
-        return fr_query_error(error, "matrices are answered on the network's reference date; "
-                                     "another date is not available yet");
-    return true;
-}
-
 /* The query resolved for the matrix's searches (their endpoints are set per
  * search); FR_ERROR_QUERY as fr_network_route() gives it for some pair.
  * In a network of one node the spec stays empty: no search runs there. */
@@ -149,7 +144,7 @@ static bool matrix_spec_init(fr_search_spec *spec, const fr_network *net, const 
     fr_query_free(copy);
     if (ok && (!check_not_avoided(net, spec, orig, n_o, "origin", error) ||
                !check_not_avoided(net, spec, dest, n_d, "destination", error) ||
-               !check_undated(net, spec, error))) {
+               (spec->dated && !fr_dated_check(spec, error)))) {
         fr_search_spec_clear(spec);
         ok = false;
     }
@@ -163,10 +158,11 @@ static bool matrix_spec_init(fr_search_spec *spec, const fr_network *net, const 
  * rows with the same origin are filled from one search. */
 typedef struct {
     const fr_network *net;
+    const fr_vgraph *g;         /* the graph searched: the query's date's, or running times */
     fr_route_context ctx;       /* for the routes kept */
     const fr_query *query;      /* the template: objective, quantity, ... */
     const fr_search_spec *spec; /* its resolution; origin/destination set per search */
-    bool bounded, keep_routes;
+    bool bounded, dated, keep_routes;
     fr_matrix *m;
     uint32_t *origin_nodes;      /* per row */
     uint32_t *uniq_origins;      /* distinct origin nodes, in order of first row */
@@ -191,7 +187,8 @@ typedef struct {
     bool *reached;
     fr_key *keys;
     GArray **paths;
-    fr_query *pair_query; /* for routes: the template with a pair's endpoints */
+    double *depart, *arrive; /* dated queries: the path's departure and delivery */
+    fr_query *pair_query;    /* for routes: the template with a pair's endpoints */
 } scratch;
 
 static void scratch_init(scratch *s, const matrix_job *job)
@@ -202,6 +199,8 @@ static void scratch_init(scratch *s, const matrix_job *job)
     s->paths = g_new(GArray *, n);
     for (uint32_t k = 0; k < n; k++)
         s->paths[k] = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+    s->depart = g_new(double, n);
+    s->arrive = g_new(double, n);
     s->pair_query = job->keep_routes ? fr_query_copy(job->query) : NULL;
 }
 
@@ -212,11 +211,30 @@ static void scratch_clear(scratch *s, const matrix_job *job)
     g_free(s->paths);
     g_free(s->keys);
     g_free(s->reached);
+    g_free(s->depart);
+    g_free(s->arrive);
     fr_query_free(s->pair_query);
 }
 
+/* The dated route of one pair into slot k of s. */
+static void search_dated_pair(const matrix_job *job, scratch *s, fr_search_spec *spec, uint32_t k)
+{
+    const fr_network *net = job->net;
+    fr_search_spec_redate(spec, &net->model);
+    fr_dated_graph dg;
+    fr_dated_graph_init(&dg, &net->model, &net->timetable, spec);
+    fr_dated_path *path = fr_dated_route(&dg, NULL); /* checked: answers, or finds none */
+    if (!path)
+        return;
+    g_array_append_vals(s->paths[k], path->edges->data, path->edges->len);
+    s->depart[k] = path->depart;
+    s->arrive[k] = fr_dated_arrival(&dg, path);
+    s->reached[k] = true;
+    fr_dated_path_free(path);
+}
+
 /* Routes from `origin` to every distinct destination into s: one search to
- * all of them, or with bounds one constrained search per destination. */
+ * all of them, or with bounds or dates one search per destination. */
 static void search_origin(const matrix_job *job, scratch *s, fr_workspace *ws, uint32_t origin)
 {
     fr_search_spec spec = *job->spec;
@@ -229,16 +247,20 @@ static void search_origin(const matrix_job *job, scratch *s, fr_workspace *ws, u
     }
     if (!any)
         return; /* every destination is the origin (and the spec may be empty) */
-    if (!job->bounded) {
-        fr_engine_one_to_many(ws, &job->net->vgraph, &spec, job->uniq_dests, job->n_uniq_dests,
-                              s->reached, s->keys, s->paths);
+    if (!job->bounded && !job->dated) {
+        fr_engine_one_to_many(ws, job->g, &spec, job->uniq_dests, job->n_uniq_dests, s->reached,
+                              s->keys, s->paths);
         return;
     }
     for (uint32_t k = 0; k < job->n_uniq_dests; k++) {
         if (job->uniq_dests[k] == origin)
             continue;
         spec.destination = job->uniq_dests[k];
-        GArray *path = fr_search_bounded_path(&job->net->vgraph, &spec);
+        if (job->dated) {
+            search_dated_pair(job, s, &spec, k);
+            continue;
+        }
+        GArray *path = fr_search_bounded_path(job->g, &spec);
         if (path) {
             g_array_append_vals(s->paths[k], path->data, path->len);
             s->reached[k] = true;
@@ -249,8 +271,10 @@ static void search_origin(const matrix_job *job, scratch *s, fr_workspace *ws, u
 
 /* A route's cell: the path's figures summed in path order, per TEU, then
  * scaled to the quantity, as fr_route_new_from_path() and
- * fr_route_total_*() and fr_route_objective_value() do. */
-static fr_cell cell_of_path(const fr_vgraph *g, const fr_query *q, const GArray *path)
+ * fr_route_total_*() and fr_route_objective_value() do; a dated path's
+ * time is its arrival - departure (hours), as fr_route_new_dated() has it. */
+static fr_cell cell_of_path(const fr_vgraph *g, const fr_query *q, const GArray *path,
+                            double dated_time)
 {
     double cost = 0, time = 0, co2 = 0, distance = 0;
     uint32_t transfers = 0;
@@ -262,6 +286,8 @@ static fr_cell cell_of_path(const fr_vgraph *g, const fr_query *q, const GArray 
         distance += g->distance[e];
         transfers += g->edge_kind[e] == FR_VEDGE_TRANSFER;
     }
+    if (!isnan(dated_time))
+        time = dated_time;
     fr_cell c = {cost * q->quantity, time, co2 * q->quantity, distance, 0, transfers,
                  FR_CELL_ROUTE};
     switch (q->objective) {
@@ -277,6 +303,17 @@ static fr_cell cell_of_path(const fr_vgraph *g, const fr_query *q, const GArray 
     return c;
 }
 
+/* The route of cell (i, j), searched into slot k of s. */
+static fr_route *kept_route(const matrix_job *job, scratch *s, size_t i, size_t j, uint32_t k)
+{
+    const fr_matrix *m = job->m;
+    fr_query_set_endpoints(s->pair_query, m->origins[i], m->destinations[j]);
+    if (job->dated)
+        return fr_route_new_dated(&job->ctx, s->pair_query, &job->net->timetable, s->paths[k],
+                                  s->depart[k]);
+    return fr_route_new_from_path(&job->ctx, s->pair_query, s->paths[k]);
+}
+
 /* Fills row i (whose origin was just searched into s). */
 static void fill_row(const matrix_job *job, scratch *s, size_t i)
 {
@@ -290,11 +327,10 @@ static void fill_row(const matrix_job *job, scratch *s, size_t i)
         } else if (!s->reached[k]) {
             m->cells[cell] = (fr_cell){NAN, NAN, NAN, NAN, NAN, 0, FR_CELL_NO_ROUTE};
         } else {
-            m->cells[cell] = cell_of_path(&job->net->vgraph, job->query, s->paths[k]);
-            if (job->keep_routes) {
-                fr_query_set_endpoints(s->pair_query, m->origins[i], m->destinations[j]);
-                m->routes[cell] = fr_route_new_from_path(&job->ctx, s->pair_query, s->paths[k]);
-            }
+            double time = job->dated ? (s->arrive[k] - s->depart[k]) / 3600 : NAN;
+            m->cells[cell] = cell_of_path(job->g, job->query, s->paths[k], time);
+            if (job->keep_routes)
+                m->routes[cell] = kept_route(job, s, i, j, k);
         }
     }
 }
@@ -448,14 +484,16 @@ static uint32_t distinct_nodes(const fr_network *net, const uint32_t *nodes, siz
 }
 
 static void job_init(matrix_job *job, fr_matrix *m, const fr_query *query,
-                     const fr_search_spec *spec, const uint32_t *orig, const uint32_t *dest,
-                     const fr_matrix_options *options)
+                     const fr_search_spec *spec, const fr_vgraph *g, const uint32_t *orig,
+                     const uint32_t *dest, const fr_matrix_options *options)
 {
     size_t n_o = m->n_origins, n_d = m->n_destinations;
-    *job = (matrix_job){.net = m->net, .ctx = fr_network_route_context(m->net), .query = query, .spec = spec,
-                        .bounded = fr_spec_bounded(spec), .keep_routes = m->routes != NULL,
-                        .m = m, .progress = options ? options->progress : NULL,
+    *job = (matrix_job){.net = m->net, .g = g, .ctx = fr_network_route_context(m->net),
+                        .query = query, .spec = spec, .bounded = fr_spec_bounded(spec),
+                        .dated = spec->dated, .keep_routes = m->routes != NULL, .m = m,
+                        .progress = options ? options->progress : NULL,
                         .user_data = options ? options->user_data : NULL};
+    job->ctx.g = g;
     job->origin_nodes = g_memdup2(orig, n_o * sizeof *orig);
     job->uniq_origins = g_new(uint32_t, n_o);
     uint32_t *origin_slot = g_new(uint32_t, n_o);
@@ -519,12 +557,18 @@ fr_matrix *fr_network_matrix(const fr_network *net, const fr_query *query,
     if (resolve_ids(net, origins, n_origins, "origin", orig, error) &&
         resolve_ids(net, destinations, n_destinations, "destination", dest, error) &&
         matrix_spec_init(&spec, net, query, orig, n_origins, dest, n_destinations, error)) {
-        m = matrix_new(net, query, orig, n_origins, dest, n_destinations,
-                       options && options->keep_routes);
-        matrix_job job;
-        job_init(&job, m, query, &spec, orig, dest, options);
-        run_job(&job, options ? options->threads : 0);
-        job_clear(&job);
+        fr_vgraph day_graph = {0};
+        const fr_vgraph *g =
+            spec.dated ? net->running : fr_network_graph_on(net, &spec, &day_graph, error);
+        if (g) {
+            m = matrix_new(net, query, orig, n_origins, dest, n_destinations,
+                           options && options->keep_routes);
+            matrix_job job;
+            job_init(&job, m, query, &spec, g, orig, dest, options);
+            run_job(&job, options ? options->threads : 0);
+            job_clear(&job);
+        }
+        fr_vgraph_clear(&day_graph);
         fr_search_spec_clear(&spec);
     }
     g_free(orig);

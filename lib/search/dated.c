@@ -227,20 +227,24 @@ static fr_dated_path *deadline_route(const fr_dated_graph *dg)
     return path;
 }
 
+bool fr_dated_check(const fr_search_spec *spec, GError **error)
+{
+    if (!isnan(spec->depart))
+        return true;
+    if (spec->objective == FR_OBJECTIVE_GENERALIZED)
+        return fr_query_error(error, "objective generalized counts time from the departure: a "
+                                     "query with only a deadline (arrive by) needs a departure "
+                                     "too");
+    if (spec->max_time < INFINITY)
+        return fr_query_error(error, "a time bound counts from the departure: a query with only "
+                                     "a deadline (arrive by) needs a departure too");
+    return true;
+}
+
 fr_dated_path *fr_dated_route(const fr_dated_graph *dg, GError **error)
 {
     const fr_search_spec *spec = dg->spec;
-    if (!isnan(spec->depart))
-        return forward_route(dg, spec->depart);
-    if (spec->objective == FR_OBJECTIVE_GENERALIZED) {
-        fr_query_error(error, "objective generalized counts time from the departure: a query "
-                              "with only a deadline (arrive by) needs a departure too");
+    if (!fr_dated_check(spec, error))
         return NULL;
-    }
-    if (spec->max_time < INFINITY) {
-        fr_query_error(error, "a time bound counts from the departure: a query with only a "
-                              "deadline (arrive by) needs a departure too");
-        return NULL;
-    }
-    return deadline_route(dg);
+    return isnan(spec->depart) ? deadline_route(dg) : forward_route(dg, spec->depart);
 }

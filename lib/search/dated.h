@@ -54,6 +54,9 @@ void fr_dated_path_free(fr_dated_path *path);
  * FR_ERROR_QUERY for what needs a departure and has none (generalized, a
  * time bound). */
 fr_dated_path *fr_dated_route(const fr_dated_graph *dg, GError **error);
+/* Whether fr_dated_route() can answer the spec at all (the FR_ERROR_QUERY
+ * it would give, whatever the origin and destination). */
+bool fr_dated_check(const fr_search_spec *spec, GError **error);
 
 /* dated_front.c. The Pareto front over the criteria (checked by the caller) of routes
  * departing at the spec's departure (required): fr_dated_path *, sorted by

@@ -210,6 +210,14 @@ static int32_t local_day(const fr_model *model, uint32_t node, double instant)
     return fr_clock_day(fr_clock_wall(zone, instant));
 }
 
+void fr_search_spec_redate(fr_search_spec *spec, const fr_model *model)
+{
+    if (!isnan(spec->depart))
+        spec->day = local_day(model, spec->origin, spec->depart);
+    else if (!isnan(spec->deadline))
+        spec->day = local_day(model, spec->destination, spec->deadline);
+}
+
 /* The query's instants and date (FORMAT.md §5 "The date of a query"). */
 static bool date_query(fr_search_spec *spec, const fr_model *model, const fr_query *q,
                        GError **error)
@@ -224,10 +232,8 @@ static bool date_query(fr_search_spec *spec, const fr_model *model, const fr_que
         g_free(a);
         return false;
     }
-    if (q->departure)
-        spec->day = local_day(model, spec->origin, spec->depart);
-    else if (q->arrive_by)
-        spec->day = local_day(model, spec->destination, spec->deadline);
+    if (spec->dated)
+        fr_search_spec_redate(spec, model);
     else if (q->date)
         spec->day = fr_clock_day_of(q->date);
     else

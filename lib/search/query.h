@@ -50,4 +50,9 @@ bool fr_search_spec_init(fr_search_spec *spec, const fr_model *model, const fr_q
                          GError **error);
 void fr_search_spec_clear(fr_search_spec *spec);
 
+/* A dated spec's date again, after its origin or destination changed (the
+ * departure's local date at the origin, else the deadline's at the
+ * destination). */
+void fr_search_spec_redate(fr_search_spec *spec, const fr_model *model);
+
 #endif /* FR_QUERY_H */
