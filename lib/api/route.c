@@ -22,6 +22,23 @@ static bool bounded_path(const fr_network *net, const fr_search_spec *spec, GArr
     return true;
 }
 
+/* The path of an undated spec: on the network's graph with the chosen
+ * algorithm, or on another date's graph (built into *scratch) with the
+ * constrained search. False with an error when the algorithm cannot answer. */
+static bool undated_path(const fr_network *net, const fr_search_spec *spec, const fr_vgraph **g,
+                         fr_vgraph *scratch, GArray **path, GError **error)
+{
+    *g = fr_network_graph_on(net, spec, scratch, error);
+    if (!*g)
+        return false;
+    if (*g != &net->vgraph) { /* another date: no preparation applies */
+        *path = fr_search_bounded_path(*g, spec);
+        return true;
+    }
+    return fr_spec_bounded(spec) ? bounded_path(net, spec, path, error)
+                                 : fr_search_path(net, spec, path, error);
+}
+
 fr_route *fr_network_route(const fr_network *net, const fr_query *query, GError **error)
 {
     if (!net || !query) {
@@ -37,34 +54,24 @@ fr_route *fr_network_route(const fr_network *net, const fr_query *query, GError 
         return route;
     }
     fr_vgraph scratch = {0};
-    const fr_vgraph *g = fr_network_graph_on(net, &spec, &scratch, error);
-    bool bounded = fr_spec_bounded(&spec);
+    const fr_vgraph *g = NULL;
     GArray *path = NULL;
-    bool answered = g != NULL;
-    if (answered && g != &net->vgraph) /* another date: no preparation applies */
-        path = fr_search_bounded_path(g, &spec);
-    else if (answered)
-        answered = bounded ? bounded_path(net, &spec, &path, error)
-                           : fr_search_path(net, &spec, &path, error);
+    bool bounded = fr_spec_bounded(&spec);
+    bool answered = undated_path(net, &spec, &g, &scratch, &path, error);
     fr_search_spec_clear(&spec);
-    if (!answered) {
-        fr_vgraph_clear(&scratch);
-        return NULL;
-    }
-    if (!path) {
+    fr_route *route = NULL;
+    if (answered && !path)
         fr_no_route_error(error, query->from, query->to,
                           bounded ? "satisfies the query within its bounds on time and cost "
                                     "(check them, modes, transfers and avoided places)"
                                   : "satisfies the query (check modes, transfers and avoided "
                                     "places)");
-        fr_vgraph_clear(&scratch);
-        return NULL;
+    if (path) {
+        fr_route_context ctx = fr_network_route_context(net);
+        ctx.g = g;
+        route = fr_route_new_from_path(&ctx, query, path);
+        g_array_free(path, TRUE);
     }
-    fr_route_context ctx = fr_network_route_context(net);
-    ctx.g = g;
-    fr_route *route = fr_route_new_from_path(&ctx, query, path);
-    g_array_free(path, TRUE);
     fr_vgraph_clear(&scratch);
     return route;
 }
-
