@@ -24,6 +24,7 @@ void fr_model_init(fr_model *model)
     model->services = g_array_new(FALSE, TRUE, sizeof(fr_service));
     model->departures = g_array_new(FALSE, FALSE, sizeof(guint16));
     model->closures = g_array_new(FALSE, TRUE, sizeof(fr_closure));
+    model->waypoints = g_array_new(FALSE, FALSE, sizeof(fr_waypoint));
     model->reference_day = FR_DAY_MIN;
 }
 
@@ -36,6 +37,7 @@ void fr_model_clear(fr_model *model)
     g_array_free(model->services, TRUE);
     g_array_free(model->departures, TRUE);
     g_array_free(model->closures, TRUE);
+    g_array_free(model->waypoints, TRUE);
     g_ptr_array_free(model->corridors, TRUE);
     g_ptr_array_free(model->warnings, TRUE);
     g_array_free(model->transfers, TRUE);

@@ -22,6 +22,7 @@ typedef struct {
     uint32_t from, to;                           /* node indices */
     int32_t corridor_index;                      /* -1 when the link has no corridor */
     int32_t valid_from, valid_to;                /* days (clock.h); FR_DAY_MIN/MAX: open */
+    uint32_t waypoint_first, waypoint_count;     /* its shape in the model's `waypoints` */
     fr_mode mode;
     double distance_km, time_h, cost_usd, co2_kg;
     bool bidirectional;
@@ -44,6 +45,11 @@ typedef struct {
     int32_t valid_from, valid_to; /* days of the departures' local dates */
     uint32_t first, count;        /* its minutes of the week in the model's `departures` */
 } fr_service;
+
+/* A point of a link's drawn shape, between its end nodes. */
+typedef struct {
+    double lon, lat;
+} fr_waypoint;
 
 /* A row of closures.csv: a link (one or both directions) or a node closed
  * from one instant (inclusive) to another (exclusive). */
@@ -70,6 +76,7 @@ typedef struct {
     GArray *services;        /* fr_service */
     GArray *departures;      /* guint16 minutes of the week from Monday 00:00 */
     GArray *closures;        /* fr_closure */
+    GArray *waypoints;       /* fr_waypoint: links' shapes (FORMAT.md §1 `waypoints`) */
     int32_t reference_day;   /* network.csv reference_date, or FR_DAY_MIN when none */
     const char *name;        /* network.csv name, or NULL */
     bool has_validity;       /* some link has valid_from or valid_to */
