@@ -169,6 +169,30 @@ bool fr_network_has_corridor(const fr_network *network, const char *corridor);
 size_t fr_network_state_count(const fr_network *network);
 size_t fr_network_virtual_edge_count(const fr_network *network);
 
+/* ---- Scenarios (FORMAT.md §6) --------------------------------------------- */
+
+/* A scenario: rules that turn a network into another (a rate spike, a
+ * closed border, a diverted sea lane), read from a CSV file. */
+typedef struct fr_scenario fr_scenario;
+
+/* Reads and checks a scenario file (its columns, selectors, fields, ops
+ * and values); which rows a selector matches is checked when it is
+ * applied. FR_ERROR_INVALID naming the file and line, FR_ERROR_IO when it
+ * cannot be read. */
+fr_scenario *fr_scenario_load_file(const char *path, GError **error);
+void fr_scenario_free(fr_scenario *scenario);
+/* The scenario's name: the file's name without ".csv". */
+const char *fr_scenario_name(const fr_scenario *scenario);
+
+/* A new network: `network` with the scenario's rules applied in file order
+ * (FORMAT.md §6). The original is not changed and stays usable; the two
+ * are independent (free them in any order) and each may be queried from
+ * many threads. FR_ERROR_INVALID naming the scenario's file and line for a
+ * selector that matches nothing or a result that is not a valid figure.
+ * The new network is not prepared (fr_network_prepare()). */
+fr_network *fr_network_apply_scenario(const fr_network *network, const fr_scenario *scenario,
+                                      GError **error);
+
 /* ---- Queries ------------------------------------------------------------- */
 
 typedef struct fr_query fr_query;
