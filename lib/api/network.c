@@ -14,7 +14,7 @@ static bool build_on_day(fr_vgraph *g, const fr_model *model, int32_t day, GErro
 
 /* The graphs: a network without dates has one; a dated one an undated
  * graph for its reference date and a graph of running times. */
-static bool build_graphs(fr_network *net, GError **error)
+bool fr_network_build_graphs(fr_network *net, GError **error)
 {
     const fr_model *model = &net->model;
     if (!fr_model_is_dated(model)) {
@@ -37,7 +37,7 @@ fr_network *fr_network_load_source(const fr_file_source *source, GError **error)
 {
     fr_network *net = g_new0(fr_network, 1);
     fr_model_init(&net->model);
-    if (!fr_model_load(&net->model, source, error) || !build_graphs(net, error)) {
+    if (!fr_model_load(&net->model, source, error) || !fr_network_build_graphs(net, error)) {
         fr_network_free(net);
         return NULL;
     }

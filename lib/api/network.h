@@ -39,6 +39,9 @@ static inline fr_route_context fr_network_route_context(const fr_network *net)
     return (fr_route_context){net, &net->model, &net->vgraph};
 }
 
+/* Builds the graphs (and timetable) of a network whose model is loaded. */
+bool fr_network_build_graphs(fr_network *net, GError **error);
+
 /* The graph an undated spec is answered on: the network's own when the
  * spec's date is the reference date (or the network is not dated), else
  * one built for the date into *scratch (clear it after). */

@@ -1,8 +1,9 @@
-/* model.c - the data model's lifetime, id and corridor lookup, and load
- * warnings. Reading the files is load.c's job. */
+/* model.c - the data model's lifetime and copies, id and corridor lookup,
+ * and load warnings. Reading the files is load.c's job. */
 #include "model.h"
 
 #include <stdarg.h>
+#include <string.h>
 
 void fr_model_init(fr_model *model)
 {
@@ -70,4 +71,77 @@ int32_t fr_model_corridor_lookup(const fr_model *model, const char *corridor)
         if (g_str_equal(g_ptr_array_index(model->corridors, i), corridor))
             return (int32_t)i;
     return -1;
+}
+
+/* ---- copies ---------------------------------------------------------------- */
+
+/* A string of the copy's chunk equal to text (shared: equal texts, one copy). */
+static const char *same_text(fr_model *to, const char *text)
+{
+    return text ? g_string_chunk_insert_const(to->strings, text) : NULL;
+}
+
+static void copy_nodes(fr_model *to, const fr_model *from)
+{
+    g_array_append_vals(to->nodes, from->nodes->data, from->nodes->len);
+    for (guint i = 0; i < to->nodes->len; i++) {
+        fr_node *n = FR_NODE(to, i);
+        n->id = same_text(to, n->id);
+        n->name = same_text(to, n->name);
+        n->country = same_text(to, n->country);
+        n->source = same_text(to, n->source);
+        g_hash_table_insert(to->node_index, (gpointer)n->id, GUINT_TO_POINTER(i + 1));
+    }
+    g_ptr_array_set_size(to->zones, 0);
+    for (guint z = 0; z < from->zones->len; z++) {
+        const fr_zone *zone = g_ptr_array_index(from->zones, z);
+        g_ptr_array_add(to->zones, fr_zone_new(zone->tz));
+    }
+}
+
+static void copy_links(fr_model *to, const fr_model *from)
+{
+    g_array_append_vals(to->links, from->links->data, from->links->len);
+    for (guint i = 0; i < to->links->len; i++) {
+        fr_link *l = FR_LINK(to, i);
+        l->id = same_text(to, l->id);
+        l->rev_id = same_text(to, l->rev_id);
+        l->corridor = same_text(to, l->corridor);
+        l->source = same_text(to, l->source);
+    }
+    for (guint c = 0; c < from->corridors->len; c++)
+        g_ptr_array_add(to->corridors, (gpointer)same_text(to, g_ptr_array_index(from->corridors, c)));
+    g_array_append_vals(to->waypoints, from->waypoints->data, from->waypoints->len);
+}
+
+static void copy_rest(fr_model *to, const fr_model *from)
+{
+    g_array_append_vals(to->transfers, from->transfers->data, from->transfers->len);
+    for (guint i = 0; i < to->transfers->len; i++)
+        FR_TRANSFER(to, i)->source = same_text(to, FR_TRANSFER(to, i)->source);
+    g_array_append_vals(to->services, from->services->data, from->services->len);
+    for (guint i = 0; i < to->services->len; i++) {
+        FR_SERVICE(to, i)->id = same_text(to, FR_SERVICE(to, i)->id);
+        FR_SERVICE(to, i)->source = same_text(to, FR_SERVICE(to, i)->source);
+    }
+    g_array_append_vals(to->departures, from->departures->data, from->departures->len);
+    g_array_append_vals(to->closures, from->closures->data, from->closures->len);
+    for (guint i = 0; i < to->closures->len; i++) {
+        FR_CLOSURE(to, i)->reason = same_text(to, FR_CLOSURE(to, i)->reason);
+        FR_CLOSURE(to, i)->source = same_text(to, FR_CLOSURE(to, i)->source);
+    }
+    for (guint w = 0; w + 1 < from->warnings->len; w++) /* the last is the terminator */
+        fr_model_add_warning(to, "%s", (const char *)g_ptr_array_index(from->warnings, w));
+    memcpy(to->co2_factor, from->co2_factor, sizeof to->co2_factor);
+    to->reference_day = from->reference_day;
+    to->name = same_text(to, from->name);
+    to->has_validity = from->has_validity;
+}
+
+void fr_model_copy(fr_model *to, const fr_model *from)
+{
+    fr_model_init(to);
+    copy_nodes(to, from);
+    copy_links(to, from);
+    copy_rest(to, from);
 }

@@ -98,6 +98,8 @@ static inline bool fr_model_is_dated(const fr_model *model)
 /* model.c */
 void fr_model_init(fr_model *model);
 void fr_model_clear(fr_model *model);
+/* `to` (not initialised) becomes a copy of `from` sharing nothing with it. */
+void fr_model_copy(fr_model *to, const fr_model *from);
 /* -1 when the id is unknown. */
 long fr_model_node_lookup(const fr_model *model, const char *id);
 int32_t fr_model_corridor_lookup(const fr_model *model, const char *corridor);
