@@ -201,40 +201,6 @@ fr_scenario *fr_scenario_load_embedded(const char *name, GError **error);
 fr_network *fr_network_apply_scenario(const fr_network *network, const fr_scenario *scenario,
                                       GError **error);
 
-/* ---- Critical links ------------------------------------------------------- */
-
-/* What closing one link or node (a border crossing, a terminal) of the best
- * route to a destination costs that route (FORMAT.md §6 close). */
-typedef struct {
-    const char *destination; /* node id */
-    const char *link_id;     /* the link closed (both directions), or NULL */
-    const char *node_id;     /* the node closed, or NULL */
-    bool single_point;       /* a bridge or articulation point of the physical network: no
-                                path of any mode around it */
-    bool alternative;        /* some route remains */
-    double added_time_h, added_cost_usd; /* the new best route's totals - the old ones (for the
-                                            query's quantity); NAN without an alternative */
-    const fr_route *route;   /* the new best route (owned by the list), or NULL */
-} fr_critical_item;
-
-typedef struct fr_critical_list fr_critical_list;
-
-/* For each destination, the best route of `query` (its objective,
- * constraints; its own `to` is ignored) from its origin, then every link
- * and every node inside that route closed in turn and the route searched
- * again. Items ranked by added time, then added cost, those without an
- * alternative first; the list holds each destination's base route too.
- * FR_ERROR_QUERY for an invalid query or unknown destination, FR_ERROR_NO_ROUTE
- * when a destination has no route at all. Undated queries only. */
-fr_critical_list *fr_network_critical(const fr_network *network, const fr_query *query,
-                                      const char *const *destinations, size_t n_destinations,
-                                      GError **error);
-size_t fr_critical_count(const fr_critical_list *list);
-const fr_critical_item *fr_critical_get(const fr_critical_list *list, size_t index);
-/* The base route to destination i (in the order given). */
-const fr_route *fr_critical_base_route(const fr_critical_list *list, size_t destination);
-void fr_critical_list_free(fr_critical_list *list);
-
 /* ---- Queries ------------------------------------------------------------- */
 
 typedef struct fr_query fr_query;
@@ -456,6 +422,40 @@ size_t fr_profile_count(const fr_profile *profile);
 /* Row i's departure (borrowed), and its route or NULL when none arrives. */
 GDateTime *fr_profile_departure(const fr_profile *profile, size_t i);
 const fr_route *fr_profile_route(const fr_profile *profile, size_t i);
+
+/* ---- Critical links ------------------------------------------------------- */
+
+/* What closing one link or node (a border crossing, a terminal) of the best
+ * route to a destination costs that route (FORMAT.md §6 close). */
+typedef struct {
+    const char *destination; /* node id */
+    const char *link_id;     /* the link closed (both directions), or NULL */
+    const char *node_id;     /* the node closed, or NULL */
+    bool single_point;       /* a bridge or articulation point of the physical network: no
+                                path of any mode around it */
+    bool alternative;        /* some route remains */
+    double added_time_h, added_cost_usd; /* the new best route's totals - the old ones (for the
+                                            query's quantity); NAN without an alternative */
+    const fr_route *route;   /* the new best route (owned by the list), or NULL */
+} fr_critical_item;
+
+typedef struct fr_critical_list fr_critical_list;
+
+/* For each destination, the best route of `query` (its objective,
+ * constraints; its own `to` is ignored) from its origin, then every link
+ * and every node inside that route closed in turn and the route searched
+ * again. Items ranked by added time, then added cost, those without an
+ * alternative first; the list holds each destination's base route too.
+ * FR_ERROR_QUERY for an invalid query or unknown destination, FR_ERROR_NO_ROUTE
+ * when a destination has no route at all. Undated queries only. */
+fr_critical_list *fr_network_critical(const fr_network *network, const fr_query *query,
+                                      const char *const *destinations, size_t n_destinations,
+                                      GError **error);
+size_t fr_critical_count(const fr_critical_list *list);
+const fr_critical_item *fr_critical_get(const fr_critical_list *list, size_t index);
+/* The base route to destination i (in the order given). */
+const fr_route *fr_critical_base_route(const fr_critical_list *list, size_t destination);
+void fr_critical_list_free(fr_critical_list *list);
 
 /* ---- Trade-offs: Pareto fronts and alternatives --------------------------- */
 

@@ -130,6 +130,16 @@ static bool read_rules(fr_scenario *s, const fr_file_source *source, GError **er
     return ok;
 }
 
+static fr_scenario *scenario_new(const char *name, const char *file)
+{
+    fr_scenario *s = g_new0(fr_scenario, 1);
+    s->name = g_strdup(name);
+    s->file = g_strdup(file);
+    s->rules = g_array_new(FALSE, TRUE, sizeof(fr_rule));
+    g_array_set_clear_func(s->rules, rule_clear);
+    return s;
+}
+
 fr_scenario *fr_scenario_load_file(const char *path, GError **error)
 {
     if (error && *error)
@@ -139,12 +149,11 @@ fr_scenario *fr_scenario_load_file(const char *path, GError **error)
                     path ? path : "(null)");
         return NULL;
     }
-    fr_scenario *s = g_new0(fr_scenario, 1);
-    s->file = g_path_get_basename(path);
-    s->name = g_str_has_suffix(s->file, ".csv") ? g_strndup(s->file, strlen(s->file) - 4)
-                                                 : g_strdup(s->file);
-    s->rules = g_array_new(FALSE, TRUE, sizeof(fr_rule));
-    g_array_set_clear_func(s->rules, rule_clear);
+    char *file = g_path_get_basename(path);
+    char *name = g_str_has_suffix(file, ".csv") ? g_strndup(file, strlen(file) - 4) : g_strdup(file);
+    fr_scenario *s = scenario_new(name, file);
+    g_free(name);
+    g_free(file);
     char *dir = g_path_get_dirname(path);
     fr_file_source source = fr_file_source_dir(dir);
     bool ok = read_rules(s, &source, error);
@@ -167,3 +176,77 @@ void fr_scenario_free(fr_scenario *s)
 }
 
 const char *fr_scenario_name(const fr_scenario *s) { return s ? s->name : NULL; }
+
+/* ---- the embedded scenarios -------------------------------------------------- */
+
+/* scenarios/index.csv of the embedded network: name, description. */
+typedef struct {
+    GPtrArray *names, *descriptions; /* char *, names NULL-terminated */
+} scenario_index;
+
+enum { INDEX_NAME, INDEX_DESCRIPTION };
+static const char *const index_columns[] = {"name", "description", NULL};
+
+static gpointer read_index(gpointer unused)
+{
+    (void)unused;
+    scenario_index *ix = g_new0(scenario_index, 1);
+    ix->names = g_ptr_array_new();
+    ix->descriptions = g_ptr_array_new();
+    fr_file_source source;
+    fr_table t;
+    bool present = false;
+    if (fr_file_source_embedded(&source, NULL) &&
+        fr_table_open(&t, &source, "scenarios/index.csv", index_columns, 2, true, &present,
+                      NULL)) {
+        while (present && fr_table_next(&t, NULL) > 0) {
+            g_ptr_array_add(ix->names, g_strdup(fr_table_cell(&t, INDEX_NAME)));
+            g_ptr_array_add(ix->descriptions, g_strdup(fr_table_cell(&t, INDEX_DESCRIPTION)));
+        }
+        fr_table_close(&t);
+    }
+    g_ptr_array_add(ix->names, NULL);
+    return ix;
+}
+
+static const scenario_index *embedded_index(void)
+{
+    static GOnce once = G_ONCE_INIT;
+    return g_once(&once, read_index, NULL);
+}
+
+const char *const *fr_scenario_embedded_names(void)
+{
+    return (const char *const *)embedded_index()->names->pdata;
+}
+
+const char *fr_scenario_embedded_description(const char *name)
+{
+    const scenario_index *ix = embedded_index();
+    for (guint i = 0; name && i < ix->descriptions->len; i++)
+        if (g_str_equal(g_ptr_array_index(ix->names, i), name))
+            return g_ptr_array_index(ix->descriptions, i);
+    return NULL;
+}
+
+fr_scenario *fr_scenario_load_embedded(const char *name, GError **error)
+{
+    if (error && *error)
+        return NULL;
+    if (!fr_scenario_embedded_description(name)) {
+        char *known = g_strjoinv(", ", (char **)embedded_index()->names->pdata);
+        g_set_error(error, FR_ERROR, FR_ERROR_QUERY, "unknown scenario '%s' (embedded: %s)",
+                    name ? name : "(null)", *known ? known : "none");
+        g_free(known);
+        return NULL;
+    }
+    char *file = g_strdup_printf("scenarios/%s.csv", name);
+    fr_scenario *s = scenario_new(name, file);
+    g_free(file);
+    fr_file_source source;
+    if (!fr_file_source_embedded(&source, error) || !read_rules(s, &source, error)) {
+        fr_scenario_free(s);
+        return NULL;
+    }
+    return s;
+}
