@@ -18,6 +18,7 @@
  * are fetched while the rest of the row is read. */
 #include "load_internal.h"
 #include "names.h"
+#include "number.h"
 
 #include <string.h>
 
@@ -146,10 +147,13 @@ static bool mode_row(const fr_table *t, fr_model *model, load_state *ls, GError 
 /* ---- links.csv ----------------------------------------------------------- */
 
 enum { LINK_ID, LINK_FROM, LINK_TO, LINK_MODE, LINK_DISTANCE, LINK_TIME, LINK_COST, LINK_CO2,
-       LINK_BIDIRECTIONAL, LINK_CORRIDOR, LINK_SOURCE, LINK_VALID_FROM, LINK_VALID_TO };
+       LINK_BIDIRECTIONAL, LINK_CORRIDOR, LINK_SOURCE, LINK_VALID_FROM, LINK_VALID_TO,
+       LINK_WAYPOINTS };
 static const char *const link_columns[] = {
     "id",       "from",   "to",            "mode",     "distance_km", "time_h",     "cost_usd",
-    "co2_kg",   "bidirectional", "corridor", "source", "valid_from",  "valid_to",   NULL};
+    "co2_kg",   "bidirectional", "corridor", "source", "valid_from",  "valid_to",
+    "waypoints", NULL};
+G_STATIC_ASSERT(G_N_ELEMENTS(link_columns) - 1 <= FR_TABLE_MAX_COLUMNS);
 
 static int32_t corridor_index(fr_model *model, load_state *ls, const char *corridor)
 {
@@ -257,6 +261,108 @@ static bool link_figures(const fr_table *t, const fr_model *model, fr_link *l, G
            bidirectional_cell(t, &l->bidirectional, error);
 }
 
+/* ---- links.csv: waypoints ------------------------------------------------ */
+
+#define FR_MAX_WAYPOINTS 10000 /* per link (lib/FORMAT.md §7) */
+
+static bool is_blank(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* One coordinate of a waypoint, the `len` characters at `text`: a plain
+ * decimal (number.h) within [-limit, limit]. */
+static bool waypoint_coordinate(const fr_table *t, const char *what, const char *text, size_t len,
+                                double limit, double *out, GError **error)
+{
+    char small[64];
+    char *copy = len < sizeof small ? small : g_malloc(len + 1);
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    bool ok = true;
+    if (!fr_parse_decimal(copy, out))
+        ok = fr_table_error(t, error, "waypoint %s '%s' is not a plain decimal number", what, copy);
+    else if (!(*out >= -limit && *out <= limit))
+        ok = fr_table_error(t, error, "waypoint %s %s is outside [-%g, %g]", what, copy, limit,
+                            limit);
+    if (copy != small)
+        g_free(copy);
+    return ok;
+}
+
+/* One entry of the cell, the `len` characters at `text`: "lon lat", the two
+ * numbers separated by spaces or tabs, blanks around them allowed. */
+static bool waypoint_entry(const fr_table *t, const char *text, size_t len, fr_waypoint *out,
+                           GError **error)
+{
+    const char *p = text, *end = text + len;
+    const char *token[2];
+    size_t token_len[2];
+    int n = 0;
+    while (p < end) {
+        while (p < end && is_blank(*p))
+            p++;
+        if (p == end)
+            break;
+        const char *start = p;
+        while (p < end && !is_blank(*p))
+            p++;
+        if (n == 2) {
+            n = 3;
+            break;
+        }
+        token[n] = start;
+        token_len[n++] = (size_t)(p - start);
+    }
+    if (n != 2) {
+        while (len > 0 && is_blank(*text)) /* quoted without the blanks around it */
+            text++, len--;
+        while (len > 0 && is_blank(text[len - 1]))
+            len--;
+        return fr_table_error(t, error, "waypoint '%.*s' is not 'lon lat'", (int)len, text);
+    }
+    return waypoint_coordinate(t, "lon", token[0], token_len[0], 180, &out->lon, error) &&
+           waypoint_coordinate(t, "lat", token[1], token_len[1], 90, &out->lat, error);
+}
+
+/* The waypoints cell: "lon lat" entries separated by ';' (one ';' may end
+ * the cell), appended to the model's waypoints as the link's range. An
+ * empty cell gives none. */
+static bool waypoints_cell(const fr_table *t, fr_model *model, fr_link *link, GError **error)
+{
+    const char *cell = fr_table_cell(t, LINK_WAYPOINTS);
+    guint first = model->waypoints->len;
+    link->waypoint_first = first;
+    link->waypoint_count = 0;
+    if (*cell == '\0')
+        return true;
+    const char *p = cell;
+    for (;;) {
+        const char *semi = strchr(p, ';');
+        size_t len = semi ? (size_t)(semi - p) : strlen(p);
+        bool last_blank = true;
+        for (size_t i = 0; i < len; i++)
+            last_blank &= is_blank(p[i]);
+        if (!semi && last_blank && p != cell)
+            break; /* a ';' ended the cell */
+        fr_waypoint w;
+        if (model->waypoints->len - first == FR_MAX_WAYPOINTS) {
+            g_array_set_size(model->waypoints, first);
+            return fr_table_error(t, error, "more than %d waypoints", FR_MAX_WAYPOINTS);
+        }
+        if (!waypoint_entry(t, p, len, &w, error)) {
+            g_array_set_size(model->waypoints, first);
+            return false;
+        }
+        g_array_append_val(model->waypoints, w);
+        if (!semi)
+            break;
+        p = semi + 1;
+    }
+    link->waypoint_count = model->waypoints->len - first;
+    return true;
+}
+
 /* The row's slots in the id indexes are fetched first, and the figures read
  * while they arrive; errors are reported in column order all the same. */
 static bool link_row(const fr_table *t, fr_model *model, load_state *ls, GError **error)
@@ -292,6 +398,8 @@ static bool link_row(const fr_table *t, fr_model *model, load_state *ls, GError 
     link.corridor = fr_load_intern(model, &ls->last_corridor, fr_table_cell(t, LINK_CORRIDOR));
     link.corridor_index = corridor_index(model, ls, link.corridor);
     link.source = fr_load_intern(model, &ls->last_link_source, fr_table_cell(t, LINK_SOURCE));
+    if (!waypoints_cell(t, model, &link, error))
+        return false;
     uint32_t line = fr_table_line(t);
     g_array_append_val(ls->link_lines, line);
     g_array_append_val(model->links, link);

@@ -1,5 +1,6 @@
 /* render.c - routes and lists of routes out as FORMAT.md §3 JSON and as
- * GeoJSON (a LineString feature per link step); the text renderings are in
+ * GeoJSON (a LineString feature per link step, through the link's
+ * waypoints); the text renderings are in
  * render_text.c. A list's JSON holds each route exactly as a single route's
  * JSON is written. Renderers only read a route and its network; they never
  * search. Numbers are written locale-free. */
@@ -159,19 +160,74 @@ char *fr_route_list_to_json(const fr_route_list *list)
 
 /* ---- GeoJSON ------------------------------------------------------------- */
 
+static void geojson_coordinates(GString *out, double lon, double lat)
+{
+    g_string_append_c(out, '[');
+    json_number(out, lon);
+    g_string_append(out, ", ");
+    json_number(out, lat);
+    g_string_append_c(out, ']');
+}
+
 static void geojson_point(GString *out, const fr_model *model, const char *id)
 {
     const fr_node *n = FR_NODE(model, fr_model_node_lookup(model, id));
-    g_string_append_c(out, '[');
-    json_number(out, n->lon);
+    geojson_coordinates(out, n->lon, n->lat);
+}
+
+/* The links with waypoints that the link steps of the routes on `model`
+ * travel: each step's link id ("<id>" or "<id>:rev") -> link index * 2 + 1
+ * (forward) or + 2 (reverse); other steps' ids -> 0. The model has no index
+ * of link ids: one scan of its links per rendering, and none when no link
+ * has waypoints (NULL then). */
+static GHashTable *waypointed_steps(const fr_model *model, const fr_route *const *routes, size_t n)
+{
+    if (model->waypoints->len == 0)
+        return NULL;
+    GHashTable *steps = g_hash_table_new(g_str_hash, g_str_equal);
+    for (size_t i = 0; i < n; i++)
+        for (guint k = 0; routes[i]->ctx.model == model && k < routes[i]->steps->len; k++) {
+            const fr_step *s = &g_array_index(routes[i]->steps, fr_step, k);
+            if (s->type == FR_STEP_LINK)
+                g_hash_table_insert(steps, (gpointer)s->link_id, NULL);
+        }
+    for (guint i = 0; i < model->links->len; i++) {
+        const fr_link *l = FR_LINK(model, i);
+        if (l->waypoint_count == 0)
+            continue;
+        if (g_hash_table_contains(steps, l->id))
+            g_hash_table_insert(steps, (gpointer)l->id, GSIZE_TO_POINTER((gsize)i * 2 + 1));
+        if (l->bidirectional && g_hash_table_contains(steps, l->rev_id))
+            g_hash_table_insert(steps, (gpointer)l->rev_id, GSIZE_TO_POINTER((gsize)i * 2 + 2));
+    }
+    return steps;
+}
+
+/* A link step's line: its start, the link's waypoints in the order it
+ * travels them (reversed on a reverse), its end. */
+static void geojson_line(GString *out, const fr_model *model, GHashTable *waypointed,
+                         const fr_step *s)
+{
+    geojson_point(out, model, s->from_node);
+    gsize found = waypointed ? GPOINTER_TO_SIZE(g_hash_table_lookup(waypointed, s->link_id)) : 0;
+    if (found) {
+        const fr_link *l = FR_LINK(model, (found - 1) / 2);
+        bool reverse = (found - 1) % 2 == 1;
+        const fr_waypoint *w = &g_array_index(model->waypoints, fr_waypoint, l->waypoint_first);
+        for (guint k = 0; k < l->waypoint_count; k++) {
+            const fr_waypoint *p = &w[reverse ? l->waypoint_count - 1 - k : k];
+            g_string_append(out, ", ");
+            geojson_coordinates(out, p->lon, p->lat);
+        }
+    }
     g_string_append(out, ", ");
-    json_number(out, n->lat);
-    g_string_append_c(out, ']');
+    geojson_point(out, model, s->to_node);
 }
 
 /* The features of a route's link steps; `index` >= 0 adds a "route"
  * property (the route's place in a list). *first: no feature written yet. */
-static void geojson_features(GString *out, const fr_route *r, long index, bool *first)
+static void geojson_features(GString *out, const fr_route *r, GHashTable *waypointed, long index,
+                             bool *first)
 {
     for (guint i = 0; i < r->steps->len; i++) {
         const fr_step *s = &g_array_index(r->steps, fr_step, i);
@@ -181,9 +237,7 @@ static void geojson_features(GString *out, const fr_route *r, long index, bool *
         *first = false;
         g_string_append(out, "{\"type\": \"Feature\", \"geometry\": "
                              "{\"type\": \"LineString\", \"coordinates\": [");
-        geojson_point(out, r->ctx.model, s->from_node);
-        g_string_append(out, ", ");
-        geojson_point(out, r->ctx.model, s->to_node);
+        geojson_line(out, r->ctx.model, waypointed, s);
         g_string_append(out, "]}, \"properties\": {");
         if (index >= 0)
             g_string_append_printf(out, "\"route\": %ld, ", index);
@@ -195,9 +249,20 @@ static void geojson_features(GString *out, const fr_route *r, long index, bool *
 static char *geojson_collection(const fr_route *const *routes, size_t n, bool indexed)
 {
     GString *out = g_string_new("{\"type\": \"FeatureCollection\", \"features\": [");
+    const fr_model *model = NULL; /* the one `waypointed` is for (a list's routes share it) */
+    GHashTable *waypointed = NULL;
     bool first = true;
-    for (size_t i = 0; i < n; i++)
-        geojson_features(out, routes[i], indexed ? (long)i : -1, &first);
+    for (size_t i = 0; i < n; i++) {
+        if (routes[i]->ctx.model != model) {
+            if (waypointed)
+                g_hash_table_destroy(waypointed);
+            model = routes[i]->ctx.model;
+            waypointed = waypointed_steps(model, routes + i, n - i);
+        }
+        geojson_features(out, routes[i], waypointed, indexed ? (long)i : -1, &first);
+    }
+    if (waypointed)
+        g_hash_table_destroy(waypointed);
     g_string_append(out, "]}\n");
     return g_string_free(out, FALSE);
 }
