@@ -23,6 +23,7 @@ static const char *default_destinations = "DEDUI,NLRTM,DEHAM,SGSIN,VNHAN,CNSHA";
 typedef struct {
     char *network, *from, *to, *format, *chart, *objective;
     double quantity, value_of_time;
+    gboolean list_scenarios;
     date_options dates; /* --depart, --on, --depart-window, --every */
 } options;
 
@@ -52,12 +53,13 @@ static GOptionContext *option_context(options *o)
          "Also draw days against USD per TEU (with --depart-window: transit days against "
          "the departure date) to FILE.svg or FILE.png",
          "FILE"}};
-    GOptionEntry entries[G_N_ELEMENTS(own) + DATE_OPTION_ENTRIES + 1];
+    GOptionEntry entries[G_N_ELEMENTS(own) + DATE_OPTION_ENTRIES + 2];
     size_t n = 0;
     for (size_t i = 0; i < G_N_ELEMENTS(own); i++)
         entries[n++] = own[i];
     n += date_options_entries(&o->dates, DATE_OPTION_DEPART | DATE_OPTION_ON | DATE_OPTION_WINDOW,
                               entries + n);
+    entries[n++] = list_scenarios_entry(&o->list_scenarios);
     entries[n] = (GOptionEntry){NULL, 0, 0, 0, NULL, NULL, NULL};
     GOptionContext *ctx = g_option_context_new(NULL);
     g_option_context_set_summary(ctx, "Compare the freight corridors from one origin to several "
@@ -468,6 +470,9 @@ int main(int argc, char **argv)
     } else if (argc > 1) {
         problem = g_strdup_printf("unexpected argument '%s'", argv[1]);
         code = cli_fail(prog, EXIT_USAGE, problem);
+    } else if (o.list_scenarios) {
+        scenarios_print_list(stdout);
+        code = EXIT_OK;
     } else if ((problem = usage_problem(&o, &objective))) {
         code = cli_fail(prog, EXIT_USAGE, problem);
     } else {

@@ -58,6 +58,7 @@ static GOptionContext *option_context(options *o)
     for (size_t i = 0; i < G_N_ELEMENTS(lists); i++)
         entries[n++] = lists[i];
     n += query_options_entries(&o->query, entries + n);
+    entries[n++] = query_options_scenario_entry(&o->query);
     n += date_options_entries(&o->dates, DATE_OPTION_DEPART | DATE_OPTION_ARRIVE_BY | DATE_OPTION_ON,
                               entries + n);
     const GOptionEntry own[] = {
@@ -87,6 +88,8 @@ static GOptionContext *option_context(options *o)
              "Exit status: 0 the matrix was written (pairs without a route included),\n"
              "1 invalid network or input (an unknown or avoided id, an unreadable file),\n"
              "2 bad usage.\n\n"
+             "--scenario answers on the network changed by a scenario (FORMAT.md section 6):\n"
+             "a file of rules or an embedded name (fr-route --list-scenarios).\n\n"
              "Examples:\n  fr-matrix --from CNCKG,CNCTU --to DEDUI,PLLOD,SGSIN --objective time\n"
              "  fr-matrix --all --format json --routes --output matrix.json\n"
              "  fr-matrix --from @origins.txt --to @destinations.txt --threads 4\n");
@@ -339,15 +342,12 @@ static int answer(const fr_network *net, const options *o, const request *rq, GP
 /* Loads the network, reads the lists and answers; returns the exit code. */
 static int run(const options *o, const request *rq)
 {
-    GError *error = NULL;
-    fr_network *net = cli_load_network(o->query.network, &error);
-    if (!net) {
-        int code = cli_fail_error(prog, error);
-        g_error_free(error);
+    int code = EXIT_OK;
+    fr_network *net = query_options_load_network(prog, &o->query, &code);
+    if (!net)
         return code;
-    }
     GPtrArray *from = NULL, *to = NULL;
-    int code = id_lists(o, net, &from, &to);
+    code = id_lists(o, net, &from, &to);
     if (code == EXIT_OK)
         code = answer(net, o, rq, from, to);
     if (from)

@@ -21,7 +21,7 @@ typedef struct {
     date_options dates;  /* --depart, --arrive-by, --on, --depart-window, --every */
     char *from, *to, *format, *export_dir;
     char *pareto, *alternatives, *max_routes;
-    gboolean version, list_nodes, convex_hull, verbose;
+    gboolean version, list_nodes, list_scenarios, convex_hull, verbose;
 } options;
 
 /* What the options ask for, checked and parsed. */
@@ -56,6 +56,7 @@ static GOptionContext *option_context(options *o)
     entries[n++] = (GOptionEntry){"to", 't', 0, G_OPTION_ARG_STRING, &o->to,
                                   "Destination node id", "ID"};
     n += query_options_entries(&o->query, entries + n);
+    entries[n++] = query_options_scenario_entry(&o->query);
     n += date_options_entries(&o->dates,
                               DATE_OPTION_DEPART | DATE_OPTION_ARRIVE_BY | DATE_OPTION_ON |
                                   DATE_OPTION_WINDOW,
@@ -76,6 +77,8 @@ static GOptionContext *option_context(options *o)
          "With --pareto or --alternatives in text: each route's itinerary too", NULL},
         {"list-nodes", 0, 0, G_OPTION_ARG_NONE, &o->list_nodes,
          "List the network's nodes (id, kind, country, name) and exit", NULL},
+        {"list-scenarios", 0, 0, G_OPTION_ARG_NONE, &o->list_scenarios,
+         "List the embedded scenarios (name, description) and exit", NULL},
         {"export-network", 0, 0, G_OPTION_ARG_FILENAME, &o->export_dir,
          "Write the embedded network's CSV files into DIR and exit", "DIR"},
         {"version", 'V', 0, G_OPTION_ARG_NONE, &o->version, "Print the version and exit", NULL},
@@ -100,6 +103,9 @@ static GOptionContext *option_context(options *o)
              "and prints one row each: depart, arrive, days, USD, corridor family.\n"
              "Date-times are ISO 8601; without an offset, --depart and the window are in\n"
              "the origin's time zone, --arrive-by in the destination's.\n\n"
+             "--scenario (FORMAT.md section 6) answers on the network changed by a scenario:\n"
+             "a file of rules (a value naming an existing file or ending in .csv) or one of\n"
+             "the embedded scenarios of the default network (--list-scenarios).\n\n"
              "Exit status: 0 route found, 1 invalid network or input, 2 bad usage,\n"
              "3 no route satisfies the query.\n\n"
              "Examples:\n  fr-route --from CNCKG --to DEDUI --objective time --avoid-country BY\n"
@@ -107,7 +113,8 @@ static GOptionContext *option_context(options *o)
              "  fr-route --from CNCKG --to DEDUI --alternatives 5 --max-time 720\n"
              "  fr-route --from CNCKG --to DEDUI --depart 2019-07-02T08:00 --objective time\n"
              "  fr-route --from CNCKG --to DEDUI --depart-window 2019-07-01/2019-07-31 "
-             "--format csv\n");
+             "--format csv\n"
+             "  fr-route --from CNCKG --to DEDUI --scenario rates-2021.csv\n");
     g_option_context_add_main_entries(ctx, entries, NULL);
     return ctx;
 }
@@ -309,31 +316,29 @@ static void list_nodes(const fr_network *net)
 /* Loads the network and answers the query; returns the exit code. */
 static int run(const options *o, const request *rq)
 {
-    GError *error = NULL;
-    fr_network *net = cli_load_network(o->query.network, &error);
-    if (!net) {
-        int code = cli_fail_error(prog, error);
-        g_error_free(error);
+    int code = EXIT_OK;
+    fr_network *net = query_options_load_network(prog, &o->query, &code);
+    if (!net)
         return code;
-    }
     date_choice dc;
     char *problem = NULL;
     if (!date_options_parse(&o->dates, net, o->from, o->to, &dc, &problem)) {
-        int code = cli_fail(prog, EXIT_USAGE, problem);
+        code = cli_fail(prog, EXIT_USAGE, problem);
         g_free(problem);
         fr_network_free(net);
         return code;
     }
     fr_query *query = query_options_build(&o->query, &rq->query, o->from, o->to);
     date_choice_apply(&dc, query);
-    int code = dc.first ? answer_profile(net, query, o, &dc) : answer(net, query, o, rq);
+    code = dc.first ? answer_profile(net, query, o, &dc) : answer(net, query, o, rq);
     fr_query_free(query);
     date_choice_clear(&dc);
     fr_network_free(net);
     return code;
 }
 
-/* --version, --export-network and --list-nodes: -1 when none was asked. */
+/* --version, --export-network, --list-scenarios and --list-nodes: -1 when
+ * none was asked. */
 static int run_side_action(const options *o)
 {
     GError *error = NULL;
@@ -345,12 +350,12 @@ static int run_side_action(const options *o)
             printf("wrote the embedded network to %s\n", o->export_dir);
         else
             code = cli_fail_error(prog, error);
+    } else if (o->list_scenarios) {
+        scenarios_print_list(stdout);
     } else if (o->list_nodes) {
-        fr_network *net = cli_load_network(o->query.network, &error);
+        fr_network *net = query_options_load_network(prog, &o->query, &code);
         if (net)
             list_nodes(net);
-        else
-            code = cli_fail_error(prog, error);
         fr_network_free(net);
     } else {
         return -1;

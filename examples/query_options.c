@@ -17,6 +17,7 @@ void query_options_init(query_options *qo, query_choice *qc)
 void query_options_clear(query_options *qo)
 {
     g_free(qo->network);
+    g_free(qo->scenario);
     g_free(qo->objective);
     g_free(qo->modes);
     g_free(qo->max_time);
@@ -30,6 +31,27 @@ GOptionEntry query_options_network_entry(query_options *qo)
 {
     return (GOptionEntry){"network", 'n', 0, G_OPTION_ARG_FILENAME, &qo->network,
                           "Network directory (default: the embedded Chongqing network)", "DIR"};
+}
+
+GOptionEntry query_options_scenario_entry(query_options *qo)
+{
+    return scenario_option_entry(&qo->scenario, false);
+}
+
+fr_network *query_options_load_network(const char *prog, const query_options *qo, int *code)
+{
+    GError *error = NULL;
+    fr_network *net = cli_load_network(qo->network, &error);
+    if (!net) {
+        *code = cli_fail_error(prog, error);
+        g_error_free(error);
+        return NULL;
+    }
+    if (!qo->scenario)
+        return net;
+    fr_network *changed = scenario_option_apply(prog, net, qo->scenario, NULL, code);
+    fr_network_free(net);
+    return changed;
 }
 
 size_t query_options_entries(query_options *qo, GOptionEntry *out)
@@ -124,6 +146,82 @@ fr_query *query_options_build(const query_options *qo, const query_choice *qc, c
     for (int i = 0; i < 3; i++)
         g_strfreev(lists[i]);
     return q;
+}
+
+/* ---- Scenarios ---------------------------------------------------------- */
+
+GOptionEntry scenario_option_entry(char **value, bool several)
+{
+    if (several)
+        return (GOptionEntry){"scenario", 0, 0, G_OPTION_ARG_FILENAME, value,
+                              "Compare the network with scenarios (FORMAT.md section 6): "
+                              "comma-separated scenario files (.csv) or embedded names "
+                              "(--list-scenarios)",
+                              "FILE|NAME,.."};
+    return (GOptionEntry){"scenario", 0, 0, G_OPTION_ARG_FILENAME, value,
+                          "Answer on the network changed by a scenario (FORMAT.md section 6): "
+                          "a scenario file (.csv) or an embedded name (--list-scenarios)",
+                          "FILE|NAME"};
+}
+
+GOptionEntry list_scenarios_entry(gboolean *flag)
+{
+    return (GOptionEntry){"list-scenarios", 0, 0, G_OPTION_ARG_NONE, flag,
+                          "List the embedded scenarios (name, description) and exit", NULL};
+}
+
+void scenarios_print_list(FILE *out)
+{
+    const char *const *names = fr_scenario_embedded_names();
+    int width = 0;
+    for (const char *const *name = names; *name; name++)
+        width = MAX(width, (int)strlen(*name));
+    for (const char *const *name = names; *name; name++) {
+        const char *description = fr_scenario_embedded_description(*name);
+        fprintf(out, "%-*s  %s\n", width, *name, description ? description : "");
+    }
+}
+
+bool scenario_value_is_file(const char *value)
+{
+    return g_str_has_suffix(value, ".csv") || g_file_test(value, G_FILE_TEST_EXISTS);
+}
+
+fr_scenario *scenario_option_load(const char *prog, const char *value, int *code)
+{
+    GError *error = NULL;
+    bool file = scenario_value_is_file(value);
+    fr_scenario *scenario =
+        file ? fr_scenario_load_file(value, &error) : fr_scenario_load_embedded(value, &error);
+    if (!scenario) {
+        if (file) {
+            *code = cli_fail(prog, EXIT_INPUT, error->message);
+        } else {
+            char *message = g_strdup_printf("--scenario: %s", error->message);
+            *code = cli_fail(prog, EXIT_USAGE, message);
+            g_free(message);
+        }
+        g_error_free(error);
+    }
+    return scenario;
+}
+
+fr_network *scenario_option_apply(const char *prog, const fr_network *net, const char *value,
+                                  char **name, int *code)
+{
+    fr_scenario *scenario = scenario_option_load(prog, value, code);
+    if (!scenario)
+        return NULL;
+    GError *error = NULL;
+    fr_network *changed = fr_network_apply_scenario(net, scenario, &error);
+    if (!changed) {
+        *code = cli_fail(prog, EXIT_INPUT, error->message);
+        g_error_free(error);
+    } else if (name) {
+        *name = g_strdup(fr_scenario_name(scenario));
+    }
+    fr_scenario_free(scenario);
+    return changed;
 }
 
 /* ---- Dated options ------------------------------------------------------ */

@@ -4,6 +4,9 @@
  * --max-time and --max-cost. Their option-table entries, their checks (the
  * messages are the programs' usage errors) and the fr_query they describe.
  *
+ * And --scenario FILE|NAME (FORMAT.md §6), which all three programs take:
+ * the network they answer on is the loaded one with the scenario applied.
+ *
  * And the dated options that fr-route and fr-corridors share (FORMAT.md §3
  * and §5): --depart, --arrive-by, --on, and for departure profiles
  * --depart-window and --every. */
@@ -12,9 +15,11 @@
 
 #include "freightroute.h"
 
+#include <stdio.h>
+
 /* The options as GOptionContext fills them in. */
 typedef struct {
-    char *network, *objective, *modes, *max_time, *max_cost;
+    char *network, *scenario, *objective, *modes, *max_time, *max_cost;
     double quantity, value_of_time, carbon_price;
     char **avoid, **avoid_country, **avoid_corridor;
 } query_options;
@@ -37,6 +42,14 @@ void query_options_clear(query_options *qo);
 GOptionEntry query_options_network_entry(query_options *qo);
 size_t query_options_entries(query_options *qo, GOptionEntry *out);
 
+/* The --scenario entry (one scenario). */
+GOptionEntry query_options_scenario_entry(query_options *qo);
+
+/* The network the options name (--network, or the embedded one) with the
+ * --scenario applied when one is given; NULL after printing the error,
+ * with the exit code in *code (see scenario_option_apply()). */
+fr_network *query_options_load_network(const char *prog, const query_options *qo, int *code);
+
 /* Checks --objective, --modes, --quantity, --value-of-time and
  * --carbon-price (figures), or --max-time and --max-cost (bounds), into qc;
  * NULL when fine, else the usage message (g_free). */
@@ -46,6 +59,31 @@ char *query_options_bounds_problem(const query_options *qo, query_choice *qc);
 /* The query the options describe, from `from` to `to`. */
 fr_query *query_options_build(const query_options *qo, const query_choice *qc, const char *from,
                               const char *to);
+
+/* ---- Scenarios (FORMAT.md §6) ------------------------------------------ */
+
+/* --scenario's entry, storing into *value: one scenario, or with `several`
+ * a comma-separated list (fr-corridors compares them with the base). */
+GOptionEntry scenario_option_entry(char **value, bool several);
+/* --list-scenarios' entry. */
+GOptionEntry list_scenarios_entry(gboolean *flag);
+/* Prints each embedded scenario's name and description, one a line. */
+void scenarios_print_list(FILE *out);
+
+/* Whether --scenario's value names a file: an existing path, or a name
+ * ending in .csv; otherwise it is an embedded scenario's name. */
+bool scenario_value_is_file(const char *value);
+/* The scenario `value` names, loaded; NULL after printing the error as
+ * `prog`'s, with *code EXIT_INPUT for a bad or unreadable file (the
+ * library's "file:line:" message) or EXIT_USAGE for an unknown name (the
+ * message lists the embedded ones). */
+fr_scenario *scenario_option_load(const char *prog, const char *value, int *code);
+/* A new network: `net` with the scenario `value` names applied; NULL
+ * after printing the error, with *code as scenario_option_load()'s, or
+ * EXIT_INPUT when a rule does not apply (its file and line). With `name`,
+ * the scenario's name (g_free) on success. */
+fr_network *scenario_option_apply(const char *prog, const fr_network *net, const char *value,
+                                  char **name, int *code);
 
 /* ---- Dated options ---------------------------------------------------- */
 
