@@ -530,3 +530,179 @@ bool chart_draw_profiles(const fr_network *net, const GPtrArray *profiles, const
     int width = MAX(cols * PROFILE_W, 900), height = TITLE_H + rows * PROFILE_H;
     return write_chart(path, width, height, draw_profiles, net, profiles, error);
 }
+
+/* ---- Scenarios: each family's base point -> its scenario points ----------- */
+
+enum { SCENARIO_TITLE_H = 70 };
+
+static void widen_scales(const corridor_comparison *c, double *max_days, double *min_usd,
+                         double *max_usd)
+{
+    for (guint i = 0; i < c->options->len; i++) {
+        const corridor_option *o = g_ptr_array_index(c->options, i);
+        *max_days = fmax(*max_days, days_of(o));
+        *min_usd = fmin(*min_usd, usd_of(o));
+        *max_usd = fmax(*max_usd, usd_of(o));
+    }
+}
+
+static scales find_scenario_scales(const GPtrArray *comparisons)
+{
+    double max_days = 1, min_usd = INFINITY, max_usd = 10;
+    for (guint c = 0; c < comparisons->len; c++) {
+        const corridor_scenarios *cs = g_ptr_array_index(comparisons, c);
+        widen_scales(cs->base, &max_days, &min_usd, &max_usd);
+        for (guint k = 0; k < cs->scenarios->len; k++)
+            widen_scales(g_ptr_array_index(cs->scenarios, k), &max_days, &min_usd, &max_usd);
+    }
+    if (!isfinite(min_usd))
+        min_usd = 100;
+    scales s = {ceil(max_days * 1.1 / 10) * 10, floor(log10(min_usd)), ceil(log10(max_usd))};
+    if (s.log_max <= s.log_min)
+        s.log_max = s.log_min + 1;
+    return s;
+}
+
+/* A line from (x0, y0) to (x1, y1) with an arrowhead at its end. */
+static void arrow(cairo_t *cr, double x0, double y0, double x1, double y1)
+{
+    double dx = x1 - x0, dy = y1 - y0, length = hypot(dx, dy);
+    if (length < 1)
+        return;
+    double ux = dx / length, uy = dy / length, tip = fmin(8, length * 0.6);
+    cairo_move_to(cr, x0, y0);
+    cairo_line_to(cr, x1 - ux * 4.5, y1 - uy * 4.5);
+    cairo_stroke(cr);
+    double bx = x1 - ux * (4.5 + tip), by = y1 - uy * (4.5 + tip);
+    cairo_move_to(cr, x1 - ux * 4.5, y1 - uy * 4.5);
+    cairo_line_to(cr, bx - uy * tip * 0.45, by + ux * tip * 0.45);
+    cairo_line_to(cr, bx + uy * tip * 0.45, by - ux * tip * 0.45);
+    cairo_close_path(cr);
+    cairo_fill(cr);
+}
+
+static void marker(cairo_t *cr, double x, double y, bool filled)
+{
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, x, y, filled ? 4.5 : 5.5, 0, 2 * G_PI);
+    if (filled)
+        cairo_fill(cr);
+    else
+        cairo_stroke(cr);
+}
+
+static void draw_scenario_panel(cairo_t *cr, const panel *p, const corridor_scenarios *cs)
+{
+    GArray *placed = g_array_new(FALSE, FALSE, sizeof(box));
+    cairo_set_line_width(cr, 1.5);
+    for (guint f = 0; f < cs->families->len; f++) {
+        const char *family = g_ptr_array_index(cs->families, f);
+        const corridor_option *base = corridor_find_family(cs->base, family);
+        for (guint k = 0; k < cs->scenarios->len; k++) {
+            const corridor_option *o =
+                corridor_find_family(g_ptr_array_index(cs->scenarios, k), family);
+            if (!o)
+                continue;
+            const double *rgb = palette[(k + 1) % G_N_ELEMENTS(palette)];
+            cairo_set_source_rgb(cr, rgb[0], rgb[1], rgb[2]);
+            double x = x_of(p, days_of(o)), y = y_of(p, usd_of(o));
+            double bx = base ? x_of(p, days_of(base)) : x, by = base ? y_of(p, usd_of(base)) : y;
+            if (base && hypot(x - bx, y - by) < 2) { /* unchanged: a dot in the base ring */
+                cairo_new_sub_path(cr);
+                cairo_arc(cr, bx, by, 2.2, 0, 2 * G_PI);
+                cairo_fill(cr);
+                continue;
+            }
+            if (base)
+                arrow(cr, bx, by, x, y);
+            marker(cr, x, y, true);
+            box dot = {x - 5, y - 5, 10, 10};
+            g_array_append_val(placed, dot);
+        }
+        if (base) {
+            double x = x_of(p, days_of(base)), y = y_of(p, usd_of(base));
+            cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
+            marker(cr, x, y, false);
+            box dot = {x - 5, y - 5, 10, 10};
+            g_array_append_val(placed, dot);
+        }
+    }
+    set_font(cr, 10, false);
+    for (guint f = 0; f < cs->families->len; f++) {
+        const char *family = g_ptr_array_index(cs->families, f);
+        const corridor_option *o = corridor_find_family(cs->base, family);
+        for (guint k = 0; !o && k < cs->scenarios->len; k++)
+            o = corridor_find_family(g_ptr_array_index(cs->scenarios, k), family);
+        box b = place_label(cr, p, x_of(p, days_of(o)), y_of(p, usd_of(o)), o->name, placed);
+        cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+        text_at(cr, b.x, b.y + b.h - 2, o->name);
+    }
+    g_array_free(placed, TRUE);
+}
+
+/* The legend under the title: the base marker, then each scenario's colour. */
+static void draw_scenario_legend(cairo_t *cr, const corridor_scenarios *cs)
+{
+    set_font(cr, 11, false);
+    double x = 24, y = 52;
+    cairo_set_line_width(cr, 1.5);
+    cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
+    marker(cr, x, y, false);
+    text_at(cr, x + 10, y + 4, "base (a dot inside: unchanged)");
+    x += 220;
+    for (guint k = 0; k < cs->scenarios->len; k++) {
+        const double *rgb = palette[(k + 1) % G_N_ELEMENTS(palette)];
+        cairo_set_source_rgb(cr, rgb[0], rgb[1], rgb[2]);
+        arrow(cr, x, y, x + 26, y);
+        marker(cr, x + 26, y, true);
+        cairo_text_extents_t ext;
+        cairo_text_extents(cr, cs->names[k], &ext);
+        cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+        text_at(cr, x + 36, y + 4, cs->names[k]);
+        x += 50 + ext.x_advance;
+    }
+}
+
+static void draw_scenarios(cairo_t *cr, const fr_network *net, const GPtrArray *comparisons)
+{
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    scales s = find_scenario_scales(comparisons);
+    const corridor_scenarios *first =
+        comparisons->len ? g_ptr_array_index(comparisons, 0) : NULL;
+    const char *origin = first ? node_name(net, first->base->from) : "";
+    char *title = g_strdup_printf("Freight corridors from %s under scenarios: days against USD "
+                                  "per TEU (log scale)",
+                                  origin);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    set_font(cr, 14, true);
+    text_at(cr, 20, 30, title);
+    g_free(title);
+    if (first)
+        draw_scenario_legend(cr, first);
+    for (guint c = 0; c < comparisons->len; c++) {
+        const corridor_scenarios *cs = g_ptr_array_index(comparisons, c);
+        panel p = {(c % COLS) * PANEL_W + MARGIN_L,
+                   SCENARIO_TITLE_H + (c / COLS) * PANEL_H + MARGIN_T,
+                   PANEL_W - MARGIN_L - MARGIN_R, PANEL_H - MARGIN_T - MARGIN_B, &s};
+        char *panel_title =
+            g_strdup_printf("to %s (%s)", node_name(net, cs->base->to), cs->base->to);
+        draw_frame(cr, &p, panel_title);
+        if (cs->families->len == 0) {
+            set_font(cr, 11, false);
+            cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
+            text_at(cr, p.x0 + 10, p.y0 + 20, "no route");
+        }
+        draw_scenario_panel(cr, &p, cs);
+        g_free(panel_title);
+    }
+}
+
+bool chart_draw_scenarios(const fr_network *net, const GPtrArray *comparisons, const char *path,
+                          GError **error)
+{
+    int cols = MIN(COLS, MAX(1, (int)comparisons->len));
+    int rows = MAX(1, ((int)comparisons->len + COLS - 1) / COLS);
+    int width = MAX(cols * PANEL_W, 900), height = SCENARIO_TITLE_H + rows * PANEL_H;
+    return write_chart(path, width, height, draw_scenarios, net, comparisons, error);
+}

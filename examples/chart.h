@@ -18,4 +18,11 @@ bool chart_draw(const fr_network *net, const GPtrArray *comparisons, const char 
 bool chart_draw_profiles(const fr_network *net, const GPtrArray *profiles, const char *path,
                          GError **error);
 
+/* fr-corridors --scenario: a panel per destination (days against USD per
+ * TEU, log), each family's base point (hollow) joined by an arrow to its
+ * point under each scenario (filled, one colour per scenario, the legend
+ * naming them). comparisons: corridor_scenarios *. */
+bool chart_draw_scenarios(const fr_network *net, const GPtrArray *comparisons, const char *path,
+                          GError **error);
+
 #endif

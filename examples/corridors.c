@@ -427,3 +427,61 @@ void corridor_profiles_free(corridor_profiles *ps)
     g_ptr_array_free(ps->families, TRUE);
     g_free(ps);
 }
+
+/* ---- Scenarios ------------------------------------------------------------ */
+
+const corridor_option *corridor_find_family(const corridor_comparison *c, const char *family)
+{
+    for (guint i = 0; i < c->options->len; i++) {
+        const corridor_option *o = g_ptr_array_index(c->options, i);
+        if (g_str_equal(o->family, family))
+            return o;
+    }
+    return NULL;
+}
+
+static void add_families(GPtrArray *families, const corridor_comparison *c)
+{
+    for (guint i = 0; i < c->options->len; i++) {
+        const corridor_option *o = g_ptr_array_index(c->options, i);
+        if (!g_ptr_array_find_with_equal_func(families, o->family, g_str_equal, NULL))
+            g_ptr_array_add(families, o->family);
+    }
+}
+
+corridor_scenarios *corridor_compare_scenarios(const fr_network *base,
+                                               const fr_network *const *networks,
+                                               const char *const *names, size_t n,
+                                               const char *from, const char *to,
+                                               const fr_query *settings, GError **error)
+{
+    corridor_comparison *c = corridor_compare(base, from, to, settings, error);
+    if (!c)
+        return NULL;
+    corridor_scenarios *cs = g_new0(corridor_scenarios, 1);
+    cs->base = c;
+    cs->names = names;
+    cs->scenarios = g_ptr_array_new_with_free_func((GDestroyNotify)corridor_comparison_free);
+    cs->families = g_ptr_array_new();
+    add_families(cs->families, c);
+    for (size_t k = 0; k < n; k++) {
+        corridor_comparison *other = corridor_compare(networks[k], from, to, settings, error);
+        if (!other) {
+            corridor_scenarios_free(cs);
+            return NULL;
+        }
+        g_ptr_array_add(cs->scenarios, other);
+        add_families(cs->families, other);
+    }
+    return cs;
+}
+
+void corridor_scenarios_free(corridor_scenarios *cs)
+{
+    if (!cs)
+        return;
+    g_ptr_array_free(cs->families, TRUE);
+    g_ptr_array_free(cs->scenarios, TRUE);
+    corridor_comparison_free(cs->base);
+    g_free(cs);
+}

@@ -72,4 +72,29 @@ corridor_profiles *corridor_profile_window(const fr_network *net,
                                            GError **error);
 void corridor_profiles_free(corridor_profiles *profiles);
 
+/* ---- Scenarios: the comparison on the base network and on others ------- */
+
+/* One destination compared on the base network and on each scenario's
+ * network (fr_network_apply_scenario()), family by family. */
+typedef struct {
+    corridor_comparison *base;
+    GPtrArray *scenarios;          /* corridor_comparison *, one per name */
+    const char *const *names;      /* the scenarios' names (borrowed), NULL-terminated */
+    GPtrArray *families;           /* the family keys (char *, borrowed from the options):
+                                      the base's in its order, then those only some
+                                      scenario has, in order of appearance */
+} corridor_scenarios;
+
+/* The comparison from `from` to `to` on `base` and on each network of
+ * `networks` (n of them, named by `names`), with the same settings. */
+corridor_scenarios *corridor_compare_scenarios(const fr_network *base,
+                                               const fr_network *const *networks,
+                                               const char *const *names, size_t n,
+                                               const char *from, const char *to,
+                                               const fr_query *settings, GError **error);
+void corridor_scenarios_free(corridor_scenarios *cs);
+/* The option of `family` (a family key) in the comparison, or NULL when
+ * that family has no route there. */
+const corridor_option *corridor_find_family(const corridor_comparison *c, const char *family);
+
 #endif

@@ -12,6 +12,7 @@
 #include "corridors.h"
 #include "dated_output.h"
 #include "query_options.h"
+#include "scenario_output.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -21,7 +22,7 @@ static const char *prog = "fr-corridors";
 static const char *default_destinations = "DEDUI,NLRTM,DEHAM,SGSIN,VNHAN,CNSHA";
 
 typedef struct {
-    char *network, *from, *to, *format, *chart, *objective;
+    char *network, *from, *to, *format, *chart, *objective, *scenario;
     double quantity, value_of_time;
     gboolean list_scenarios;
     date_options dates; /* --depart, --on, --depart-window, --every */
@@ -53,12 +54,13 @@ static GOptionContext *option_context(options *o)
          "Also draw days against USD per TEU (with --depart-window: transit days against "
          "the departure date) to FILE.svg or FILE.png",
          "FILE"}};
-    GOptionEntry entries[G_N_ELEMENTS(own) + DATE_OPTION_ENTRIES + 2];
+    GOptionEntry entries[G_N_ELEMENTS(own) + DATE_OPTION_ENTRIES + 3];
     size_t n = 0;
     for (size_t i = 0; i < G_N_ELEMENTS(own); i++)
         entries[n++] = own[i];
     n += date_options_entries(&o->dates, DATE_OPTION_DEPART | DATE_OPTION_ON | DATE_OPTION_WINDOW,
                               entries + n);
+    entries[n++] = scenario_option_entry(&o->scenario, true);
     entries[n++] = list_scenarios_entry(&o->list_scenarios);
     entries[n] = (GOptionEntry){NULL, 0, 0, 0, NULL, NULL, NULL};
     GOptionContext *ctx = g_option_context_new(NULL);
@@ -72,9 +74,15 @@ static GOptionContext *option_context(options *o)
              "it for a departure every --every hours (default 24) and prints one row per\n"
              "departure and family; with --chart it draws transit days against the\n"
              "departure date. --on compares the network as it runs on that date.\n\n"
+             "Scenarios (FORMAT.md section 6): --scenario A,B compares each family on the\n"
+             "network and on the network each scenario makes (a file of rules, or an\n"
+             "embedded name: --list-scenarios), side by side with the change (scenario -\n"
+             "base); a family a scenario leaves without a route shows \"no route\". With\n"
+             "--chart an arrow joins each family's base point to its scenario point.\n\n"
              "Examples:\n"
              "  fr-corridors --to DEDUI --depart 2019-07-02T08:00\n"
-             "  fr-corridors --to DEDUI --depart-window 2019-07-01/2019-07-31 --chart days.svg\n\n"
+             "  fr-corridors --to DEDUI --depart-window 2019-07-01/2019-07-31 --chart days.svg\n"
+             "  fr-corridors --to DEDUI,SGSIN --scenario rates-2021.csv --chart change.svg\n\n"
              "Exit status: 0 done, 1 invalid network or input, 2 bad usage.\n");
     g_option_context_add_main_entries(ctx, entries, NULL);
     return ctx;
@@ -295,6 +303,17 @@ static char *usage_problem(const options *o, fr_objective *objective)
         return g_strdup_printf("unknown format '%s' (expected text, csv, json)", o->format);
     if (o->chart && !g_str_has_suffix(o->chart, ".svg") && !g_str_has_suffix(o->chart, ".png"))
         return g_strdup("--chart needs a file name ending in .svg or .png");
+    if (o->scenario && (o->dates.depart || o->dates.window))
+        return g_strdup_printf("--scenario and %s cannot be combined (--on can)",
+                               o->dates.depart ? "--depart" : "--depart-window");
+    if (o->scenario) {
+        char *values[] = {o->scenario, NULL};
+        char **names = cli_split_list(values);
+        bool empty = !names[0];
+        g_strfreev(names);
+        if (empty)
+            return g_strdup("--scenario needs one or more scenario files or names");
+    }
     return date_options_problem(&o->dates);
 }
 
@@ -404,6 +423,11 @@ static bool compare_one(const fr_network *net, const options *o, const fr_query 
     return true;
 }
 
+/* --scenario: each destination on the base network and on every scenario's,
+ * printed and charted; returns the exit code. */
+static int run_scenarios(const fr_network *net, const options *o, const fr_query *settings,
+                         const char *from, char **destinations, const char *by);
+
 /* Compares every destination, prints and charts; returns the exit code. */
 static int run(const options *o, const fr_query *base, GError **error)
 {
@@ -432,6 +456,17 @@ static int run(const options *o, const fr_query *base, GError **error)
     char *by = o->objective ? g_strdup(o->objective)
                : o->value_of_time > 0 ? g_strdup_printf("cost + %g USD per TEU-hour", o->value_of_time)
                                       : g_strdup("cost");
+    if (o->scenario) {
+        int code = run_scenarios(net, o, settings, d.from, destinations, by);
+        g_free(by);
+        g_ptr_array_free(all, TRUE);
+        g_ptr_array_free(profiles, TRUE);
+        g_strfreev(destinations);
+        fr_query_free(settings);
+        date_choice_clear(&d.dates);
+        fr_network_free(net);
+        return code;
+    }
     print_header(format, &d);
     int code = EXIT_OK;
     for (char **to = destinations; *to && code == EXIT_OK; to++)
@@ -454,6 +489,71 @@ static int run(const options *o, const fr_query *base, GError **error)
     fr_query_free(settings);
     date_choice_clear(&d.dates);
     fr_network_free(net);
+    return code;
+}
+
+static int run_scenarios(const fr_network *net, const options *o, const fr_query *settings,
+                         const char *from, char **destinations, const char *by)
+{
+    char *values[] = {o->scenario, NULL};
+    char **wanted = cli_split_list(values);
+    size_t n = g_strv_length(wanted);
+    fr_network **networks = g_new0(fr_network *, n);
+    char **names = g_new0(char *, n + 1);
+    int code = EXIT_OK;
+    for (size_t k = 0; k < n && code == EXIT_OK; k++)
+        networks[k] = scenario_option_apply(prog, net, wanted[k], &names[k], &code);
+    GPtrArray *all = g_ptr_array_new_with_free_func((GDestroyNotify)corridor_scenarios_free);
+    bool json = o->format && !strcmp(o->format, "json"), opened = false;
+    if (code == EXIT_OK) {
+        opened = json;
+        if (o->format && !strcmp(o->format, "csv"))
+            scenarios_print_csv_header(stdout);
+        if (json) {
+            printf("{\"scenarios\": [");
+            for (size_t k = 0; k < n; k++) {
+                char *name = cli_json_quote(names[k]);
+                printf("%s%s", k ? ", " : "", name);
+                g_free(name);
+            }
+            printf("], \"comparisons\": [");
+        }
+    }
+    GError *error = NULL;
+    for (char **to = destinations; *to && code == EXIT_OK; to++) {
+        corridor_scenarios *cs =
+            corridor_compare_scenarios(net, (const fr_network *const *)networks,
+                                       (const char *const *)names, n, from, *to, settings,
+                                       &error);
+        if (!cs) {
+            code = cli_fail_error(prog, error);
+            g_clear_error(&error);
+            break;
+        }
+        if (json)
+            scenarios_print_json(stdout, cs, all->len == 0);
+        else if (o->format && !strcmp(o->format, "csv"))
+            scenarios_print_csv(stdout, cs);
+        else
+            scenarios_print_text(stdout, net, cs, by);
+        g_ptr_array_add(all, cs);
+    }
+    if (opened)
+        printf("\n]}\n");
+    if (code == EXIT_OK && o->chart) {
+        if (chart_draw_scenarios(net, all, o->chart, &error)) {
+            fprintf(stderr, "%s: chart written to %s\n", prog, o->chart);
+        } else {
+            code = cli_fail_error(prog, error);
+            g_clear_error(&error);
+        }
+    }
+    g_ptr_array_free(all, TRUE);
+    for (size_t k = 0; k < n; k++)
+        fr_network_free(networks[k]);
+    g_free(networks);
+    g_strfreev(names);
+    g_strfreev(wanted);
     return code;
 }
 
@@ -491,7 +591,7 @@ int main(int argc, char **argv)
     g_free(problem);
     g_option_context_free(ctx);
     g_free(o.network), g_free(o.from), g_free(o.to), g_free(o.format), g_free(o.chart);
-    g_free(o.objective);
+    g_free(o.objective), g_free(o.scenario);
     date_options_clear(&o.dates);
     return code;
 }
