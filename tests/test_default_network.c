@@ -79,8 +79,8 @@ static fr_mode_set modes(const char *list)
 
 /* The best route from -> to by `objective` with only `mode_list` allowed,
  * avoiding the nodes in `avoid` (comma-separated, may be NULL). */
-static fr_route *best(const char *from, const char *to, const char *mode_list,
-                      fr_objective objective, const char *avoid)
+static fr_route *best_in(const fr_network *network, const char *from, const char *to,
+                         const char *mode_list, fr_objective objective, const char *avoid)
 {
     fr_query *q = fr_query_new(from, to);
     fr_query_set_objective(q, objective);
@@ -89,9 +89,15 @@ static fr_route *best(const char *from, const char *to, const char *mode_list,
     for (char **id = ids; id && *id; id++)
         fr_query_avoid_node(q, *id);
     g_strfreev(ids);
-    fr_route *r = route_ok(net, q);
+    fr_route *r = route_ok(network, q);
     fr_query_free(q);
     return r;
+}
+
+static fr_route *best(const char *from, const char *to, const char *mode_list,
+                      fr_objective objective, const char *avoid)
+{
+    return best_in(net, from, to, mode_list, objective, avoid);
 }
 
 /* best() on a timetable: the box is ready at `from` at `depart` (ISO 8601
@@ -481,6 +487,157 @@ static void test_three_gorges_overhaul_2018_holds_barges(void **state)
     fr_route_free(barge);
 }
 
+
+/* ---- embedded scenarios (FORMAT.md §6, lib/data/scenarios) ---------------- */
+
+/* The default network with the embedded scenario `name` applied. */
+static fr_network *with_scenario(const char *name)
+{
+    GError *error = NULL;
+    fr_scenario *s = fr_scenario_load_embedded(name, &error);
+    if (!s)
+        fail_msg("scenario %s: %s", name, error->message);
+    fr_network *n = fr_network_apply_scenario(net, s, &error);
+    if (!n)
+        fail_msg("scenario %s does not apply: %s", name, error->message);
+    fr_scenario_free(s);
+    return n;
+}
+
+static bool uses_corridor(const fr_route *r, const char *corridor)
+{
+    for (size_t i = 0; i < fr_route_step_count(r); i++)
+        if (fr_route_step(r, i)->type == FR_STEP_LINK &&
+            g_strcmp0(fr_route_step(r, i)->corridor, corridor) == 0)
+            return true;
+    return false;
+}
+
+/* Every embedded scenario loads, applies to the default network (so every
+ * selector matches something) and has a description; every rule row of its
+ * file, and every row of the index, has a source. */
+static void test_embedded_scenarios_load_apply_and_cite(void **state)
+{
+    (void)state;
+    const char *const *names = fr_scenario_embedded_names();
+    const char *expected[] = {"congestion-2021", "avoid-russia-belarus", "red-sea-2024",
+                              "three-gorges-closure"};
+    for (size_t i = 0; i < G_N_ELEMENTS(expected); i++) {
+        bool found = false;
+        for (const char *const *n = names; *n; n++)
+            found |= g_str_equal(*n, expected[i]);
+        if (!found)
+            fail_msg("scenario %s is not embedded", expected[i]);
+    }
+    /* the source tree's lib/data/scenarios, found from this file's path */
+    char *here = g_path_get_dirname(__FILE__);
+    char *dir = g_build_filename(here, "..", "lib", "data", "scenarios", NULL);
+    g_free(here);
+    for (const char *const *n = names; *n; n++) {
+        fr_network *s = with_scenario(*n);
+        fr_network_free(s);
+        const char *description = fr_scenario_embedded_description(*n);
+        assert_true(description && strlen(description) > 10);
+        char *file = g_strconcat(*n, ".csv", NULL);
+        check_sources(dir, file);
+        g_free(file);
+    }
+    check_sources(dir, "index.csv");
+    g_free(dir);
+}
+
+/* published-checks.md (DB Schenker; project44): from 2024 Asia-North Europe
+ * sailings go round the Cape, 7-14 days more. The cheapest Yangtze + sea
+ * route to Rotterdam is 7-14 days slower and no longer crosses Suez, and
+ * rail gains share: its cost relative to the sea falls. */
+static void test_red_sea_2024_cape_slower_rail_relatively_cheaper(void **state)
+{
+    (void)state;
+    fr_network *rs = with_scenario("red-sea-2024");
+    fr_route *sea0 = best("CNCKG", "NLRTM", "river,sea,road", FR_OBJECTIVE_COST, NULL);
+    fr_route *rail0 = best("CNCKG", "NLRTM", "rail,road", FR_OBJECTIVE_COST, NULL);
+    fr_route *sea1 = best_in(rs, "CNCKG", "NLRTM", "river,sea,road", FR_OBJECTIVE_COST, NULL);
+    fr_route *rail1 = best_in(rs, "CNCKG", "NLRTM", "rail,road", FR_OBJECTIVE_COST, NULL);
+    assert_true(uses_corridor(sea0, "Suez"));
+    assert_false(uses_corridor(sea1, "Suez"));
+    assert_true(uses_corridor(sea1, "Cape"));
+    assert_between(days(sea1) - days(sea0), 7, 14, "Cape minus Suez, days to Rotterdam");
+    double before = fr_route_total_cost_usd(rail0) / fr_route_total_cost_usd(sea0);
+    double after = fr_route_total_cost_usd(rail1) / fr_route_total_cost_usd(sea1);
+    if (!(after < before))
+        fail_msg("rail/sea cost %.2f before, %.2f under red-sea-2024", before, after);
+    assert_true(days(rail1) < days(sea1));
+    fr_route_free(sea0);
+    fr_route_free(rail0);
+    fr_route_free(sea1);
+    fr_route_free(rail1);
+    fr_network_free(rs);
+}
+
+/* public-figures.md, Caveats 3: without Russia and Belarus, rail goes by the
+ * Middle Corridor (Kazakhstan, Caspian, Caucasus): a route exists, and it is
+ * slower than the base Yuxinou. */
+static void test_avoid_russia_belarus_middle_corridor(void **state)
+{
+    (void)state;
+    fr_network *ar = with_scenario("avoid-russia-belarus");
+    fr_route *base = best("CNCKG", "DEDUI", "rail,road", FR_OBJECTIVE_TIME, NULL);
+    fr_route *middle = best_in(ar, "CNCKG", "DEDUI", "rail,sea,road", FR_OBJECTIVE_TIME, NULL);
+    assert_true(uses_corridor(base, "Yuxinou"));
+    assert_true(uses_corridor(middle, "Middle") && uses_mode(middle, FR_MODE_RAIL));
+    assert_true(days(middle) > days(base));
+    fr_route_free(base);
+    fr_route_free(middle);
+    fr_network_free(ar);
+}
+
+/* published-checks.md (AsstrA 2021-06): Małaszewicze averaged about 10 days
+ * in 2021; rail to Duisburg takes at least those days longer. Three Gorges
+ * overhaul (Hapag-Lloyd 2018-01: ~15 d average waits): the barge is about
+ * two weeks slower. */
+static void test_congestion_and_lock_scenarios(void **state)
+{
+    (void)state;
+    fr_network *c = with_scenario("congestion-2021");
+    fr_route *r0 = best("CNCKG", "DEDUI", "rail,road", FR_OBJECTIVE_TIME, NULL);
+    fr_route *r1 = best_in(c, "CNCKG", "DEDUI", "rail,road", FR_OBJECTIVE_TIME, NULL);
+    assert_true(days(r1) - days(r0) >= 8.5);
+    assert_true(fr_route_total_cost_usd(r1) > fr_route_total_cost_usd(r0));
+    fr_route_free(r0);
+    fr_route_free(r1);
+    fr_network_free(c);
+    fr_network *t = with_scenario("three-gorges-closure");
+    fr_route *b0 = best("CNCKG:GYP", "CNSHA", "river", FR_OBJECTIVE_TIME, NULL);
+    fr_route *b1 = best_in(t, "CNCKG:GYP", "CNSHA", "river", FR_OBJECTIVE_TIME, NULL);
+    assert_between(days(b1) - days(b0), 12, 18, "lock overhaul delay, days");
+    fr_route_free(b0);
+    fr_route_free(b1);
+    fr_network_free(t);
+}
+
+/* Each China-Europe train family has its own label; the shared trunk
+ * sections have theirs (lib/data/README.md, "Corridor labels"), so avoiding
+ * the Yuxinou leaves the YUMANE and Erlian trains usable. */
+static void test_avoiding_yuxinou_leaves_other_trains(void **state)
+{
+    (void)state;
+    const char *families[] = {"YUMANE", "Erlian", "Rongou"};
+    for (size_t i = 0; i < G_N_ELEMENTS(families); i++) {
+        fr_query *q = fr_query_new("CNCKG", "DEDUI");
+        fr_query_set_objective(q, FR_OBJECTIVE_TIME);
+        fr_query_set_modes(q, modes("rail,road"));
+        fr_query_avoid_corridor(q, "Yuxinou");
+        for (size_t j = 0; j < G_N_ELEMENTS(families); j++)
+            if (j != i)
+                fr_query_avoid_corridor(q, families[j]);
+        fr_route *r = route_ok(net, q);
+        if (!uses_corridor(r, families[i]) || uses_corridor(r, "Yuxinou"))
+            fail_msg("avoiding Yuxinou: no %s route to Duisburg", families[i]);
+        fr_route_free(r);
+        fr_query_free(q);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -503,6 +660,11 @@ int main(void)
         cmocka_unit_test(test_dated_yangtze_sea_to_rotterdam_weeks_slower),
         cmocka_unit_test(test_laos_railway_only_from_december_2021),
         cmocka_unit_test(test_three_gorges_overhaul_2018_holds_barges),
+        cmocka_unit_test(test_embedded_scenarios_load_apply_and_cite),
+        cmocka_unit_test(test_red_sea_2024_cape_slower_rail_relatively_cheaper),
+        cmocka_unit_test(test_avoid_russia_belarus_middle_corridor),
+        cmocka_unit_test(test_congestion_and_lock_scenarios),
+        cmocka_unit_test(test_avoiding_yuxinou_leaves_other_trains),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
