@@ -39,7 +39,7 @@ static bool parse_kind(const fr_table *t, const char *text, fr_rule *r, GError *
         if (g_str_has_prefix(text, selectors[i].prefix) && text[strlen(selectors[i].prefix)]) {
             r->kind = selectors[i].kind;
             r->arg = g_strdup(text + strlen(selectors[i].prefix));
-            if (r->kind == FR_SELECT_MODE && !fr_mode_from_name(r->arg, &r->mode))
+            if (r->kind == FR_SELECT_MODE && !fr_mode_from_name(r->arg, &r->select_mode))
                 return fr_table_error(t, error, "unknown mode '%s' in selector '%s'", r->arg,
                                       r->select);
             if (r->kind == FR_SELECT_COUNTRY && !country_code(r->arg))

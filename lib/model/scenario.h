@@ -27,8 +27,9 @@ typedef struct {
     char *select;        /* the selector as written, for messages */
     fr_select_kind kind;
     char *arg;           /* the id, mode, corridor or country after "kind:" */
+    fr_mode select_mode; /* FR_SELECT_MODE: its mode */
     bool has_mode;       /* "&mode:MODE" */
-    fr_mode mode;        /* the selector's mode (FR_SELECT_MODE) or its &mode */
+    fr_mode mode;        /* that mode */
     fr_rule_field field;
     fr_rule_op op;
     double value;

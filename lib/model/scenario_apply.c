@@ -48,7 +48,7 @@ static bool link_selected(const fr_model *m, const fr_rule *r, const row_set *al
     switch (r->kind) {
     case FR_SELECT_ALL: return true;
     case FR_SELECT_LINK: return g_str_equal(l->id, r->arg);
-    case FR_SELECT_MODE: return l->mode == r->mode;
+    case FR_SELECT_MODE: return l->mode == r->select_mode;
     case FR_SELECT_CORRIDOR: return g_str_equal(l->corridor, r->arg);
     case FR_SELECT_COUNTRY:
         return g_str_equal(FR_NODE(m, l->from)->country, r->arg) ||
