@@ -4,7 +4,6 @@
 
 #include "cli_common.h"
 
-#include <math.h>
 #include <string.h>
 
 /* A family's figures per TEU on one network, rounded as printed. */
@@ -13,10 +12,13 @@ typedef struct {
     double days, usd, co2;
 } figures;
 
+/* x as printf prints it with `digits` decimals (the same rounding as the
+ * figures fr-corridors prints without scenarios), read back. */
 static double rounded(double x, int digits)
 {
-    double scale = pow(10, digits);
-    double r = round(x * scale) / scale;
+    char text[G_ASCII_DTOSTR_BUF_SIZE];
+    g_snprintf(text, sizeof text, "%.*f", digits, x);
+    double r = g_ascii_strtod(text, NULL);
     return r == 0 ? 0 : r; /* no -0 */
 }
 
@@ -129,7 +131,7 @@ static void text_figures(FILE *out, figures f)
     if (f.route)
         fprintf(out, "%7.1f %9.0f %11.0f", f.days, f.usd, f.co2);
     else
-        fprintf(out, "%-29s", "no route");
+        fputs("no route", out);
 }
 
 void scenarios_print_text(FILE *out, const fr_network *net, const corridor_scenarios *cs,
