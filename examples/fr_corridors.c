@@ -10,6 +10,7 @@
 #include "chart.h"
 #include "cli_common.h"
 #include "corridors.h"
+#include "critical_output.h"
 #include "dated_output.h"
 #include "query_options.h"
 #include "scenario_output.h"
@@ -24,7 +25,7 @@ static const char *default_destinations = "DEDUI,NLRTM,DEHAM,SGSIN,VNHAN,CNSHA";
 typedef struct {
     char *network, *from, *to, *format, *chart, *objective, *scenario;
     double quantity, value_of_time;
-    gboolean list_scenarios;
+    gboolean list_scenarios, critical;
     date_options dates; /* --depart, --on, --depart-window, --every */
 } options;
 
@@ -54,7 +55,7 @@ static GOptionContext *option_context(options *o)
          "Also draw days against USD per TEU (with --depart-window: transit days against "
          "the departure date) to FILE.svg or FILE.png",
          "FILE"}};
-    GOptionEntry entries[G_N_ELEMENTS(own) + DATE_OPTION_ENTRIES + 3];
+    GOptionEntry entries[G_N_ELEMENTS(own) + DATE_OPTION_ENTRIES + 4];
     size_t n = 0;
     for (size_t i = 0; i < G_N_ELEMENTS(own); i++)
         entries[n++] = own[i];
@@ -62,6 +63,10 @@ static GOptionContext *option_context(options *o)
                               entries + n);
     entries[n++] = scenario_option_entry(&o->scenario, true);
     entries[n++] = list_scenarios_entry(&o->list_scenarios);
+    entries[n++] = (GOptionEntry){"critical", 0, 0, G_OPTION_ARG_NONE, &o->critical,
+                                  "Rank the links and nodes of each destination's best route by "
+                                  "what closing each costs, and the family that takes over",
+                                  NULL};
     entries[n] = (GOptionEntry){NULL, 0, 0, 0, NULL, NULL, NULL};
     GOptionContext *ctx = g_option_context_new(NULL);
     g_option_context_set_summary(ctx, "Compare the freight corridors from one origin to several "
@@ -79,11 +84,17 @@ static GOptionContext *option_context(options *o)
              "embedded name: --list-scenarios), side by side with the change (scenario -\n"
              "base); a family a scenario leaves without a route shows \"no route\". With\n"
              "--chart an arrow joins each family's base point to its scenario point.\n\n"
+             "--critical closes each link and each node of every destination's best route\n"
+             "(by the objective) in turn and routes again: the items ranked, those without\n"
+             "an alternative first, then by added days and USD per TEU, with the family that\n"
+             "takes over and whether the item is a single point of the physical network.\n\n"
              "Examples:\n"
              "  fr-corridors --to DEDUI --depart 2019-07-02T08:00\n"
              "  fr-corridors --to DEDUI --depart-window 2019-07-01/2019-07-31 --chart days.svg\n"
-             "  fr-corridors --to DEDUI,SGSIN --scenario rates-2021.csv --chart change.svg\n\n"
-             "Exit status: 0 done, 1 invalid network or input, 2 bad usage.\n");
+             "  fr-corridors --to DEDUI,SGSIN --scenario rates-2021.csv --chart change.svg\n"
+             "  fr-corridors --to DEDUI,SGSIN --critical --objective time\n\n"
+             "Exit status: 0 done, 1 invalid network or input, 2 bad usage, 3 (--critical)\n"
+             "a destination has no route at all.\n");
     g_option_context_add_main_entries(ctx, entries, NULL);
     return ctx;
 }
@@ -303,6 +314,13 @@ static char *usage_problem(const options *o, fr_objective *objective)
         return g_strdup_printf("unknown format '%s' (expected text, csv, json)", o->format);
     if (o->chart && !g_str_has_suffix(o->chart, ".svg") && !g_str_has_suffix(o->chart, ".png"))
         return g_strdup("--chart needs a file name ending in .svg or .png");
+    if (o->critical && (o->dates.depart || o->dates.window))
+        return g_strdup_printf("--critical and %s cannot be combined: it compares undated "
+                               "routes (--on can date them)",
+                               o->dates.depart ? "--depart" : "--depart-window");
+    if (o->critical && (o->scenario || o->chart))
+        return g_strdup_printf("--critical and %s cannot be combined",
+                               o->scenario ? "--scenario" : "--chart");
     if (o->scenario && (o->dates.depart || o->dates.window))
         return g_strdup_printf("--scenario and %s cannot be combined (--on can)",
                                o->dates.depart ? "--depart" : "--depart-window");
@@ -428,6 +446,11 @@ static bool compare_one(const fr_network *net, const options *o, const fr_query 
 static int run_scenarios(const fr_network *net, const options *o, const fr_query *settings,
                          const char *from, char **destinations, const char *by);
 
+/* --critical: the items of every destination's best route ranked, printed;
+ * returns the exit code. */
+static int run_critical(const fr_network *net, const options *o, const fr_query *settings,
+                        const char *from, char **destinations, const char *by);
+
 /* Compares every destination, prints and charts; returns the exit code. */
 static int run(const options *o, const fr_query *base, GError **error)
 {
@@ -456,8 +479,9 @@ static int run(const options *o, const fr_query *base, GError **error)
     char *by = o->objective ? g_strdup(o->objective)
                : o->value_of_time > 0 ? g_strdup_printf("cost + %g USD per TEU-hour", o->value_of_time)
                                       : g_strdup("cost");
-    if (o->scenario) {
-        int code = run_scenarios(net, o, settings, d.from, destinations, by);
+    if (o->scenario || o->critical) {
+        int code = o->scenario ? run_scenarios(net, o, settings, d.from, destinations, by)
+                               : run_critical(net, o, settings, d.from, destinations, by);
         g_free(by);
         g_ptr_array_free(all, TRUE);
         g_ptr_array_free(profiles, TRUE);
@@ -555,6 +579,32 @@ static int run_scenarios(const fr_network *net, const options *o, const fr_query
     g_strfreev(names);
     g_strfreev(wanted);
     return code;
+}
+
+static int run_critical(const fr_network *net, const options *o, const fr_query *settings,
+                        const char *from, char **destinations, const char *by)
+{
+    GError *error = NULL;
+    size_t n = g_strv_length(destinations);
+    fr_query *query = fr_query_copy(settings);
+    fr_query_set_endpoints(query, from, destinations[0]);
+    fr_critical_list *list = fr_network_critical(net, query, (const char *const *)destinations,
+                                                 n, &error);
+    fr_query_free(query);
+    if (!list) {
+        int code = cli_fail_error(prog, error);
+        g_error_free(error);
+        return code;
+    }
+    critical_context c = {net, from, (const char *const *)destinations, n, by};
+    if (o->format && !strcmp(o->format, "csv"))
+        critical_print_csv(stdout, &c, list);
+    else if (o->format && !strcmp(o->format, "json"))
+        critical_print_json(stdout, &c, list);
+    else
+        critical_print_text(stdout, &c, list);
+    fr_critical_list_free(list);
+    return EXIT_OK;
 }
 
 int main(int argc, char **argv)

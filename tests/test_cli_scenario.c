@@ -509,6 +509,87 @@ static void test_corridors_default_network(void **state)
     g_free(sea);
 }
 
+/* ---- fr-corridors --critical ---------------------------------------------- */
+
+static void test_critical(void **state)
+{
+    (void)state;
+    run_result r = run_program(FR_CORRIDORS_EXE, "--network", hand, "--from", "AAA", "--to",
+                               "DDD,EEE", "--critical", "--format", "csv", NULL);
+    expect_exit(&r, 0, "--critical csv");
+    /* by hand: to EEE, DDD and L5 have no way around (single points); closing
+     * CCC, L3 or L4 leaves the rail route: 1500 - 1000 USD, 150 - 500 h */
+    expect_text(g_strdup(r.out),
+                "from,to,rank,item,id,name,added_days,added_usd_per_teu,takes_over,"
+                "single_point\n"
+                "AAA,EEE,1,node,DDD,Delta,,,no alternative,1\n"
+                "AAA,EEE,2,link,L5,Delta → Echo (road),,,no alternative,1\n"
+                "AAA,DDD,3,node,CCC,Charlie,-14.58,500,NorthRail,0\n"
+                "AAA,DDD,4,link,L3,Alpha → Charlie (sea),-14.58,500,NorthRail,0\n"
+                "AAA,DDD,5,link,L4,Charlie → Delta (sea),-14.58,500,NorthRail,0\n"
+                "AAA,EEE,6,node,CCC,Charlie,-14.58,500,NorthRail,0\n"
+                "AAA,EEE,7,link,L3,Alpha → Charlie (sea),-14.58,500,NorthRail,0\n"
+                "AAA,EEE,8,link,L4,Charlie → Delta (sea),-14.58,500,NorthRail,0\n",
+                "--critical csv");
+    run_free(&r);
+    /* closing L3 is what the close-l3 scenario does: the same new route */
+    double cost, time;
+    char *links;
+    route_totals(close_l3, &cost, &time, &links);
+    g_free(links);
+    r = run_program(FR_CORRIDORS_EXE, "--network", hand, "--from", "AAA", "--to", "DDD",
+                    "--critical", "--format", "json", NULL);
+    expect_exit(&r, 0, "--critical json");
+    mj_value *v = run_stdout_json(&r);
+    const mj_value *items = mj_get(v, "items");
+    assert_int_equal(mj_len(items), 3);
+    assert_close(number_at(mj_path(mj_at(mj_get(v, "destinations"), 0), "usd_per_teu", NULL),
+                           "base"), 1000);
+    bool seen_l3 = false;
+    for (size_t i = 0; i < mj_len(items); i++) {
+        const mj_value *item = mj_at(items, i);
+        assert_string_equal(mj_get(item, "takes_over")->string, "NorthRail");
+        assert_false(mj_get(item, "single_point")->boolean);
+        const mj_value *link = mj_get(item, "link");
+        if (link->type == MJ_STRING && g_str_equal(link->string, "L3")) {
+            seen_l3 = true;
+            assert_close(number_at(mj_get(item, "added_usd_per_teu"), "usd"), cost - 1000);
+            assert_close_(number_at(mj_get(item, "added_days"), "days"), (time - 500) / 24, 1e-4,
+                          "added days", __FILE__, __LINE__);
+        }
+    }
+    assert_true(seen_l3);
+    mj_free(v);
+    run_free(&r);
+    /* text: the base routes, then the table with its markers */
+    r = run_program(FR_CORRIDORS_EXE, "--network", hand, "--from", "AAA", "--to", "DDD,EEE",
+                    "--critical", NULL);
+    expect_exit(&r, 0, "--critical text");
+    assert_true(g_str_has_prefix(r.out, "Alpha (AAA): closing each link and node of the best "
+                                        "route, by cost\n"
+                                        "  to Delta (DDD): sea, 20.8 days, 1000 USD/TEU\n"
+                                        "  to Echo (EEE): sea, 21.0 days, 1100 USD/TEU\n"));
+    assert_non_null(strstr(r.out, "no alternative  single point\n"));
+    assert_non_null(strstr(r.out, "-14.6          +500  NorthRail\n"));
+    assert_string_equal(r.err, ""); /* no timing noise */
+    run_free(&r);
+    /* undated only; not with --scenario */
+    r = run_program(FR_CORRIDORS_EXE, "--network", hand, "--from", "AAA", "--to", "DDD",
+                    "--critical", "--depart", "2019-07-01", NULL);
+    expect_failure(&r, 2, "--critical", "--critical --depart");
+    r = run_program(FR_CORRIDORS_EXE, "--network", hand, "--from", "AAA", "--to", "DDD",
+                    "--critical", "--scenario", close_l3, NULL);
+    expect_failure(&r, 2, "--critical", "--critical --scenario");
+    r = run_program(FR_CORRIDORS_EXE, "--network", hand, "--from", "AAA", "--to", "DDD",
+                    "--critical", "--objective", "time", "--quantity", "2", "--format", "csv",
+                    NULL);
+    expect_exit(&r, 0, "--critical by time");
+    /* by time the rail route: closing L1, BBB or L2 leaves sea, 350 h more, 500 USD less
+     * per TEU (1000 for the 2 TEU) */
+    assert_non_null(strstr(r.out, "AAA,DDD,1,node,BBB,Bravo,14.58,-500,sea,0\n"));
+    run_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -520,6 +601,7 @@ int main(void)
         cmocka_unit_test(test_corridors_text_and_json),
         cmocka_unit_test(test_corridors_chart),
         cmocka_unit_test(test_corridors_default_network),
+        cmocka_unit_test(test_critical),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,30 @@
+/* critical_output.h - printing fr-corridors --critical: for the
+ * destinations asked, the links and nodes of each one's best route ranked
+ * by what closing each costs (fr_network_critical()): the added days and
+ * USD per TEU of the new best route, the corridor family that takes over
+ * (corridor_family() of that route) or "no alternative", and whether the
+ * item is a single point of the physical network. Text, CSV and JSON. */
+#ifndef FR_CRITICAL_OUTPUT_H
+#define FR_CRITICAL_OUTPUT_H
+
+#include "freightroute.h"
+
+#include <stdio.h>
+
+/* What the items are ranked for: the network, the origin, the destinations
+ * in the order given to fr_network_critical(), and how routes were chosen. */
+typedef struct {
+    const fr_network *net;
+    const char *from;
+    const char *const *destinations;
+    size_t n_destinations;
+    const char *by; /* "cost", "time", "cost + 40 USD per TEU-hour" */
+} critical_context;
+
+/* The CSV header: from,to,rank,item,id,name,added_days,added_usd_per_teu,
+ * takes_over,single_point */
+void critical_print_csv(FILE *out, const critical_context *c, const fr_critical_list *list);
+void critical_print_text(FILE *out, const critical_context *c, const fr_critical_list *list);
+void critical_print_json(FILE *out, const critical_context *c, const fr_critical_list *list);
+
+#endif
