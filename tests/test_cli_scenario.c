@@ -1,7 +1,8 @@
 /* test_cli_scenario.c - the programs' scenario options (FORMAT.md §3 and §6):
  * fr-route and fr-matrix --scenario FILE|NAME, --list-scenarios, and
  * fr-corridors --scenario A,B (the table, its CSV and JSON, --chart), run as
- * child processes. And fr-corridors --critical when the library has it.
+ * child processes; fr-corridors --critical; and the commands of the README's
+ * "Scenarios and critical links", as written.
  *
  * The hand network (written here; every figure below is worked out by hand):
  *   AAA (CN) -L1 rail NorthRail 1000 km, 100 h, 1000 USD, 100 kg-> BBB (KZ)
@@ -590,6 +591,74 @@ static void test_critical(void **state)
     run_free(&r);
 }
 
+/* ---- the README's "Scenarios and critical links" ------------------------- */
+
+/* The README's section, as written: its CSV block saved as rates.csv and
+ * each ./build/ command run, the file names in a scratch directory. */
+static void test_readme(void **state)
+{
+    (void)state;
+    char *readme = read_whole_file(FR_TEST_DATA "/../../README.md", NULL);
+    char *start = strstr(readme, "### Scenarios and critical links\n");
+    assert_non_null(start);
+    char *end = strstr(start + 4, "\n## ");
+    char *section = end ? g_strndup(start, (size_t)(end - start)) : g_strdup(start);
+    g_free(readme);
+    char *csv = strstr(section, "```csv\n");
+    assert_non_null(csv);
+    csv += strlen("```csv\n");
+    char *rates_text = g_strndup(csv, (size_t)(strstr(csv, "```") - csv));
+    char *rates = path_in("rates.csv"), *chart = path_in("scenarios.svg");
+    write_text(rates, rates_text);
+    g_free(rates_text);
+    char **lines = lines_of(section);
+    int commands = 0;
+    for (char **line = lines; *line; line++) {
+        if (!g_str_has_prefix(*line, "./build/"))
+            continue;
+        char **argv = g_strsplit(*line, " ", -1);
+        GPtrArray *args = g_ptr_array_new();
+        const char *exe = g_str_equal(argv[0], "./build/fr-route")       ? FR_ROUTE_EXE
+                          : g_str_equal(argv[0], "./build/fr-corridors") ? FR_CORRIDORS_EXE
+                          : g_str_equal(argv[0], "./build/fr-matrix")    ? FR_MATRIX_EXE
+                                                                         : NULL;
+        assert_non_null(exe);
+        g_ptr_array_add(args, (char *)exe);
+        for (char **a = argv + 1; *a; a++)
+            g_ptr_array_add(args, g_str_equal(*a, "rates.csv")       ? rates
+                                  : g_str_equal(*a, "scenarios.svg") ? chart
+                                                                     : *a);
+        g_ptr_array_add(args, NULL);
+        char *out = NULL, *err = NULL;
+        int status = -1;
+        GError *error = NULL;
+        if (!g_spawn_sync(NULL, (char **)args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
+                          &err, &status, &error))
+            fail_msg("%s: %s", *line, error->message);
+        if (!g_spawn_check_wait_status(status, NULL) || !*out)
+            fail_msg("README: '%s' failed: %s", *line, err);
+        if (strstr(*line, "--list-scenarios")) {
+            char **listed = lines_of(out);
+            assert_int_equal(g_strv_length(listed),
+                             g_strv_length((char **)fr_scenario_embedded_names()));
+            g_strfreev(listed);
+        }
+        g_free(out), g_free(err);
+        g_ptr_array_free(args, TRUE);
+        g_strfreev(argv);
+        commands++;
+    }
+    assert_int_equal(commands, 5);
+    size_t len = 0;
+    char *svg = read_whole_file(chart, &len);
+    assert_non_null(strstr(svg, "<svg"));
+    g_free(svg);
+    g_remove(chart), g_remove(rates);
+    g_free(chart), g_free(rates);
+    g_strfreev(lines);
+    g_free(section);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -602,6 +671,7 @@ int main(void)
         cmocka_unit_test(test_corridors_chart),
         cmocka_unit_test(test_corridors_default_network),
         cmocka_unit_test(test_critical),
+        cmocka_unit_test(test_readme),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
