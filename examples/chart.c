@@ -1,8 +1,11 @@
 /* chart.c - the corridor chart of fr-corridors, drawn with cairo (see chart.h):
- * one panel per destination on shared scales (days; USD per TEU, log), each
- * corridor a labelled point, the cost/time Pareto front filled and joined by
- * a dashed line, dominated corridors hollow. Labels are placed greedily so
- * that they do not overlap. */
+ * one panel per destination (days from 0 to a round number above the
+ * panel's longest route; USD per TEU on a log scale shared by the panels),
+ * each corridor a labelled point, the cost/time Pareto front filled and
+ * joined by a dashed line, dominated corridors hollow. Labels are placed
+ * greedily next to their point, or further out with a leader line, so that
+ * they overlap no other label or point. A destination without a route says
+ * so in its panel. */
 #include "chart.h"
 
 #include <cairo-svg.h>
@@ -11,23 +14,24 @@
 #include <string.h>
 
 enum { PANEL_W = 520, PANEL_H = 380, COLS = 3, TITLE_H = 50, MARGIN_L = 70, MARGIN_R = 20,
-       MARGIN_T = 34, MARGIN_B = 44 };
+       MARGIN_T = 34, MARGIN_B = 44, MIN_WIDTH = 900 };
 
 typedef struct {
-    double max_days, log_min, log_max; /* shared ranges; y is log10(USD) */
+    double max_days, day_step; /* this panel's x axis: 0 to max_days, ticks every day_step */
+    double log_min, log_max;   /* y is log10(USD), shared by the panels */
 } scales;
 
 /* One panel's plotting area, in surface coordinates. */
 typedef struct {
     double x0, y0, w, h;
-    const scales *s;
+    scales s;
 } panel;
 
-static double x_of(const panel *p, double days) { return p->x0 + days / p->s->max_days * p->w; }
+static double x_of(const panel *p, double days) { return p->x0 + days / p->s.max_days * p->w; }
 
 static double y_of(const panel *p, double usd)
 {
-    double t = (log10(usd) - p->s->log_min) / (p->s->log_max - p->s->log_min);
+    double t = (log10(usd) - p->s.log_min) / (p->s.log_max - p->s.log_min);
     return p->y0 + p->h - t * p->h;
 }
 
@@ -37,24 +41,66 @@ static double usd_of(const corridor_option *o)
     return fmax(fr_route_total_cost_usd(o->route) / fr_route_quantity(o->route), 1);
 }
 
-static scales find_scales(const GPtrArray *comparisons)
+/* The USD range of the panels' points, as whole powers of ten. */
+static void usd_range(scales *s, double min_usd, double max_usd)
 {
-    double max_days = 1, min_usd = INFINITY, max_usd = 10;
-    for (guint c = 0; c < comparisons->len; c++) {
-        const corridor_comparison *cmp = g_ptr_array_index(comparisons, c);
-        for (guint i = 0; i < cmp->options->len; i++) {
-            const corridor_option *o = g_ptr_array_index(cmp->options, i);
-            max_days = fmax(max_days, days_of(o));
-            min_usd = fmin(min_usd, usd_of(o));
-            max_usd = fmax(max_usd, usd_of(o));
-        }
-    }
     if (!isfinite(min_usd))
         min_usd = 100;
-    scales s = {ceil(max_days * 1.1 / 10) * 10, floor(log10(min_usd)), ceil(log10(max_usd))};
-    if (s.log_max <= s.log_min)
-        s.log_max = s.log_min + 1;
+    s->log_min = floor(log10(min_usd));
+    s->log_max = ceil(log10(fmax(max_usd, 10)));
+    if (s->log_max <= s->log_min)
+        s->log_max = s->log_min + 1;
+}
+
+/* The x axis of a panel whose longest route takes max_days: 0 to the first
+ * multiple of a round step (at most 8 ticks) above it. */
+static void day_range(scales *s, double max_days)
+{
+    static const double steps[] = {0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500};
+    double top = fmax(max_days, 0.5) * 1.05;
+    s->day_step = steps[G_N_ELEMENTS(steps) - 1];
+    for (size_t i = 0; i < G_N_ELEMENTS(steps); i++)
+        if (top / steps[i] <= 8) {
+            s->day_step = steps[i];
+            break;
+        }
+    s->max_days = ceil(top / s->day_step) * s->day_step;
+}
+
+static void widen(const corridor_comparison *c, double *max_days, double *min_usd,
+                  double *max_usd)
+{
+    for (guint i = 0; i < c->options->len; i++) {
+        const corridor_option *o = g_ptr_array_index(c->options, i);
+        *max_days = fmax(*max_days, days_of(o));
+        *min_usd = fmin(*min_usd, usd_of(o));
+        *max_usd = fmax(*max_usd, usd_of(o));
+    }
+}
+
+/* The shared USD range of all comparisons. */
+static scales find_scales(const GPtrArray *comparisons)
+{
+    double max_days = 0, min_usd = INFINITY, max_usd = 10;
+    for (guint c = 0; c < comparisons->len; c++)
+        widen(g_ptr_array_index(comparisons, c), &max_days, &min_usd, &max_usd);
+    scales s = {0};
+    usd_range(&s, min_usd, max_usd);
     return s;
+}
+
+/* Panels: up to COLS a row, sharing the canvas' width (one panel fills it). */
+static int canvas_cols(guint n) { return MIN(COLS, MAX(1, (int)n)); }
+static int canvas_width(guint n) { return MAX(canvas_cols(n) * PANEL_W, MIN_WIDTH); }
+
+/* Panel number c of n, its plot `top` pixels below the first row's top. */
+static panel panel_at(guint c, guint n, double top, scales s)
+{
+    int cols = canvas_cols(n);
+    double w = (double)canvas_width(n) / cols;
+    panel p = {(c % cols) * w + MARGIN_L, top + (c / cols) * PANEL_H + MARGIN_T,
+               w - MARGIN_L - MARGIN_R, PANEL_H - MARGIN_T - MARGIN_B, s};
+    return p;
 }
 
 static void set_font(cairo_t *cr, double size, bool bold)
@@ -71,6 +117,18 @@ static void text_at(cairo_t *cr, double x, double y, const char *text)
     cairo_new_path(cr);
 }
 
+/* The chart's title at the top left, its font shrunk to fit `width`. */
+static void draw_title(cairo_t *cr, double width, const char *title)
+{
+    cairo_text_extents_t ext;
+    set_font(cr, 14, true);
+    cairo_text_extents(cr, title, &ext);
+    if (ext.x_advance > width - 40)
+        set_font(cr, fmax(9, 14 * (width - 40) / ext.x_advance), true);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    text_at(cr, 20, 30, title);
+}
+
 static void grid_line(cairo_t *cr, double x0, double y0, double x1, double y1)
 {
     cairo_move_to(cr, x0, y0);
@@ -78,22 +136,30 @@ static void grid_line(cairo_t *cr, double x0, double y0, double x1, double y1)
     cairo_stroke(cr);
 }
 
+static void draw_panel_title(cairo_t *cr, const panel *p, const char *title)
+{
+    set_font(cr, 12, true);
+    cairo_set_source_rgb(cr, 0, 0, 0);
+    text_at(cr, p->x0, p->y0 - 10, title);
+}
+
 static void draw_frame(cairo_t *cr, const panel *p, const char *title)
 {
     char label[32];
+    cairo_text_extents_t ext;
     set_font(cr, 10, false);
     cairo_set_line_width(cr, 1);
-    double step = p->s->max_days > 40 ? 10 : 5;
-    for (double d = 0; d <= p->s->max_days + 1e-9; d += step) {
+    for (double d = 0; d <= p->s.max_days + 1e-9; d += p->s.day_step) {
         cairo_set_source_rgb(cr, 0.88, 0.88, 0.88);
         grid_line(cr, x_of(p, d), p->y0, x_of(p, d), p->y0 + p->h);
         cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
-        g_snprintf(label, sizeof label, "%.0f", d);
-        text_at(cr, x_of(p, d) - 5, p->y0 + p->h + 14, label);
+        g_snprintf(label, sizeof label, "%g", d);
+        cairo_text_extents(cr, label, &ext);
+        text_at(cr, x_of(p, d) - ext.x_advance / 2, p->y0 + p->h + 14, label);
     }
     static const double mantissas[] = {1, 2, 5};
-    for (double e = p->s->log_min; e < p->s->log_max + 1e-9; e++)
-        for (int k = 0; k < 3 && e + log10(mantissas[k]) <= p->s->log_max + 1e-9; k++) {
+    for (double e = p->s.log_min; e < p->s.log_max + 1e-9; e++)
+        for (int k = 0; k < 3 && e + log10(mantissas[k]) <= p->s.log_max + 1e-9; k++) {
             double usd = mantissas[k] * pow(10, e);
             cairo_set_source_rgb(cr, 0.88, 0.88, 0.88);
             grid_line(cr, p->x0, y_of(p, usd), p->x0 + p->w, y_of(p, usd));
@@ -107,10 +173,34 @@ static void draw_frame(cairo_t *cr, const panel *p, const char *title)
     cairo_set_source_rgb(cr, 0, 0, 0);
     cairo_rectangle(cr, p->x0, p->y0, p->w, p->h);
     cairo_stroke(cr);
-    text_at(cr, p->x0 + p->w / 2 - 20, p->y0 + p->h + 30, "days");
-    set_font(cr, 12, true);
-    text_at(cr, p->x0, p->y0 - 10, title);
+    text_at(cr, p->x0 + p->w / 2 - 12, p->y0 + p->h + 30, "days");
+    draw_panel_title(cr, p, title);
 }
+
+/* A destination without a route: its panel's frame, and a line saying so. */
+static void draw_no_route(cairo_t *cr, const panel *p, const char *title, const char *origin,
+                          const char *destination)
+{
+    cairo_set_line_width(cr, 1);
+    cairo_set_source_rgb(cr, 0.6, 0.6, 0.6);
+    cairo_rectangle(cr, p->x0, p->y0, p->w, p->h);
+    cairo_stroke(cr);
+    char *text = g_strdup_printf("no route from %s to %s", origin, destination);
+    cairo_text_extents_t ext;
+    set_font(cr, 12, false);
+    cairo_text_extents(cr, text, &ext);
+    if (ext.x_advance > p->w - 20)
+        set_font(cr, fmax(8, 12 * (p->w - 20) / ext.x_advance), false);
+    cairo_text_extents(cr, text, &ext);
+    cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
+    text_at(cr, p->x0 + (p->w - ext.x_advance) / 2, p->y0 + p->h / 2 + 4, text);
+    g_free(text);
+    draw_panel_title(cr, p, title);
+}
+
+typedef struct {
+    double x0, y0, x1, y1;
+} segment;
 
 /* Is option i on its destination's cost/time front? */
 static bool on_front(const corridor_comparison *c, guint i)
@@ -131,7 +221,9 @@ static gint by_days(gconstpointer a, gconstpointer b)
     return (da > db) - (da < db);
 }
 
-static void draw_front(cairo_t *cr, const panel *p, const corridor_comparison *c)
+/* The dashed front line; its segments go to `lines`. */
+static void draw_front(cairo_t *cr, const panel *p, const corridor_comparison *c,
+                       GArray *lines)
 {
     GPtrArray *front = g_ptr_array_new();
     for (guint i = 0; i < c->options->len; i++)
@@ -146,6 +238,12 @@ static void draw_front(cairo_t *cr, const panel *p, const corridor_comparison *c
     for (guint i = 0; i < front->len; i++) {
         const corridor_option *o = g_ptr_array_index(front, i);
         cairo_line_to(cr, x_of(p, days_of(o)), y_of(p, usd_of(o)));
+        if (i > 0) {
+            const corridor_option *q = g_ptr_array_index(front, i - 1);
+            segment l = {x_of(p, days_of(q)), y_of(p, usd_of(q)), x_of(p, days_of(o)),
+                         y_of(p, usd_of(o))};
+            g_array_append_val(lines, l);
+        }
     }
     cairo_stroke(cr);
     cairo_set_dash(cr, NULL, 0, 0);
@@ -156,45 +254,123 @@ typedef struct {
     double x, y, w, h;
 } box;
 
-static bool overlaps(const box *a, const box *b)
+static double overlap(const box *a, const box *b)
 {
-    return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h && b->y < a->y + a->h;
+    double w = fmin(a->x + a->w, b->x + b->w) - fmax(a->x, b->x);
+    double h = fmin(a->y + a->h, b->y + b->h) - fmax(a->y, b->y);
+    return w > 0 && h > 0 ? w * h : 0;
 }
 
-/* Puts a label near (x, y) where it overlaps no placed label and stays in the panel. */
-static box place_label(cairo_t *cr, const panel *p, double x, double y, const char *text,
-                       GArray *placed)
+/* Points and placed labels, which a new label must not cover. */
+static void add_obstacle(GArray *placed, double x, double y)
 {
-    cairo_text_extents_t ext;
-    cairo_text_extents(cr, text, &ext);
-    static const double dy[] = {-4, 12, -16, 24, -28, 36, -40, 48, -52};
-    box best = {x + 8, y - 4 - ext.height, ext.x_advance, ext.height + 2};
-    for (int side = 0; side < 2; side++)
-        for (size_t k = 0; k < G_N_ELEMENTS(dy); k++) {
-            box b = {side ? x - 8 - ext.x_advance : x + 8, y + dy[k] - ext.height,
-                     ext.x_advance, ext.height + 2};
-            bool free = b.x >= p->x0 && b.x + b.w <= p->x0 + p->w && b.y >= p->y0 &&
-                        b.y + b.h <= p->y0 + p->h;
-            for (guint i = 0; free && i < placed->len; i++)
-                free = !overlaps(&b, &g_array_index(placed, box, i));
-            if (free) {
-                g_array_append_val(placed, b);
-                return b;
+    box dot = {x - 5, y - 5, 10, 10};
+    g_array_append_val(placed, dot);
+}
+
+/* A label's box w x h placed at distance r from (x, y) in direction
+ * (ux, uy): the box's near side (or its middle, along an axis) faces the
+ * point. */
+static box label_box(double x, double y, double w, double h, double r, double ux, double uy)
+{
+    double ax = x + r * ux, ay = y + r * uy;
+    box b = {ux > 0.3 ? ax : ux < -0.3 ? ax - w : ax - w / 2,
+             uy > 0.3 ? ay : uy < -0.3 ? ay - h : ay - h / 2, w, h};
+    return b;
+}
+
+/* Does the line `l` cross box `b`? (sampled every 2 pixels) */
+static bool crosses(const box *b, const segment *l)
+{
+    int n = 1 + (int)(hypot(l->x1 - l->x0, l->y1 - l->y0) / 2);
+    for (int i = 0; i <= n; i++) {
+        double x = l->x0 + (l->x1 - l->x0) * i / n, y = l->y0 + (l->y1 - l->y0) * i / n;
+        if (x > b->x && x < b->x + b->w && y > b->y && y < b->y + b->h)
+            return true;
+    }
+    return false;
+}
+
+enum { NEAR_RINGS = 3 }; /* rings where a label also keeps off the lines */
+
+/* Puts a label w x h for the point (x, y), greedily: right of the point,
+ * left, above, below, then the same and the diagonals further out, taking
+ * the first box in the panel that overlaps no placed label or point (else
+ * the one that overlaps least). Close to the point it first looks for a box
+ * that crosses none of `lines` either. Sets *away when the label is not
+ * next to its point, so that it needs a leader line. */
+static box place_label(const panel *p, double x, double y, double w, double h, GArray *placed,
+                       const GArray *lines, bool *away)
+{
+    static const double radii[] = {7, 18, 30, 44, 60, 80, 104, 132};
+    static const double dirs[][2] = {{1, 0},          {-1, 0},           {0, -1},
+                                     {0, 1},          {0.707, -0.707},   {-0.707, -0.707},
+                                     {0.707, 0.707},  {-0.707, 0.707},   {0.92, -0.38},
+                                     {-0.92, -0.38},  {0.92, 0.38},      {-0.92, 0.38}};
+    box best = label_box(x, y, w, h, radii[0], 1, 0);
+    double best_cost = INFINITY;
+    bool best_away = false;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t r = 0; r < (pass ? G_N_ELEMENTS(radii) : NEAR_RINGS); r++)
+            for (size_t d = 0; d < (r ? G_N_ELEMENTS(dirs) : 4); d++) {
+                box b = label_box(x, y, w, h, radii[r], dirs[d][0], dirs[d][1]);
+                if (b.x < p->x0 + 1 || b.x + b.w > p->x0 + p->w - 1 || b.y < p->y0 + 1 ||
+                    b.y + b.h > p->y0 + p->h - 1)
+                    continue;
+                double cost = 0;
+                for (guint i = 0; i < placed->len; i++)
+                    cost += overlap(&b, &g_array_index(placed, box, i));
+                for (guint i = 0; pass == 0 && cost == 0 && i < lines->len; i++)
+                    if (crosses(&b, &g_array_index(lines, segment, i)))
+                        cost = -1;
+                if (cost == 0) {
+                    *away = r > 0;
+                    g_array_append_val(placed, b);
+                    return b;
+                }
+                if (cost > 0 && cost < best_cost)
+                    best = b, best_cost = cost, best_away = r > 0;
             }
-        }
+    *away = best_away;
     g_array_append_val(placed, best);
     return best;
 }
 
-static void draw_points(cairo_t *cr, const panel *p, const corridor_comparison *c)
+/* Writes `text` for the point (x, y) where place_label() puts it, with a
+ * thin grey line from the label to the point when it sits away from it. */
+static void draw_label(cairo_t *cr, const panel *p, double x, double y, const char *text,
+                       GArray *placed, const GArray *lines)
+{
+    cairo_font_extents_t fe;
+    cairo_text_extents_t ext;
+    cairo_font_extents(cr, &fe);
+    cairo_text_extents(cr, text, &ext);
+    bool away;
+    box b = place_label(p, x, y, ext.x_advance + 2, fe.ascent + fe.descent, placed, lines,
+                        &away);
+    if (away) {
+        /* from the box's point nearest the point, to the marker's edge */
+        double lx = fmin(fmax(x, b.x), b.x + b.w), ly = fmin(fmax(y, b.y), b.y + b.h);
+        double dx = lx - x, dy = ly - y, length = hypot(dx, dy);
+        if (length > 7) {
+            cairo_set_source_rgb(cr, 0.55, 0.55, 0.55);
+            cairo_set_line_width(cr, 0.6);
+            grid_line(cr, x + dx / length * 6, y + dy / length * 6, lx - dx / length, ly - dy / length);
+        }
+    }
+    cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+    text_at(cr, b.x + 1, b.y + fe.ascent, text);
+}
+
+static void draw_points(cairo_t *cr, const panel *p, const corridor_comparison *c,
+                        const GArray *lines)
 {
     GArray *placed = g_array_new(FALSE, FALSE, sizeof(box));
-    set_font(cr, 10, false);
+    cairo_set_line_width(cr, 1);
     for (guint i = 0; i < c->options->len; i++) {
         const corridor_option *o = g_ptr_array_index(c->options, i);
         double x = x_of(p, days_of(o)), y = y_of(p, usd_of(o));
-        box dot = {x - 5, y - 5, 10, 10};
-        g_array_append_val(placed, dot);
+        add_obstacle(placed, x, y);
         bool front = on_front(c, i);
         cairo_set_source_rgb(cr, front ? 0.12 : 0.45, front ? 0.47 : 0.45, front ? 0.71 : 0.45);
         cairo_new_sub_path(cr);
@@ -204,11 +380,10 @@ static void draw_points(cairo_t *cr, const panel *p, const corridor_comparison *
         else
             cairo_stroke(cr);
     }
+    set_font(cr, 10, false);
     for (guint i = 0; i < c->options->len; i++) {
         const corridor_option *o = g_ptr_array_index(c->options, i);
-        box b = place_label(cr, p, x_of(p, days_of(o)), y_of(p, usd_of(o)), o->name, placed);
-        cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-        text_at(cr, b.x, b.y + b.h - 2, o->name);
+        draw_label(cr, p, x_of(p, days_of(o)), y_of(p, usd_of(o)), o->name, placed, lines);
     }
     g_array_free(placed, TRUE);
 }
@@ -216,7 +391,10 @@ static void draw_points(cairo_t *cr, const panel *p, const corridor_comparison *
 static const char *node_name(const fr_network *net, const char *id)
 {
     fr_node_info node;
-    fr_network_node(net, (size_t)fr_network_find_node(net, id), &node);
+    long index = fr_network_find_node(net, id);
+    if (index < 0)
+        return id;
+    fr_network_node(net, (size_t)index, &node);
     return node.name;
 }
 
@@ -224,7 +402,7 @@ static void draw(cairo_t *cr, const fr_network *net, const GPtrArray *comparison
 {
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
-    scales s = find_scales(comparisons);
+    scales shared = find_scales(comparisons);
     const char *from = comparisons->len
                            ? ((corridor_comparison *)g_ptr_array_index(comparisons, 0))->from
                            : "";
@@ -233,17 +411,24 @@ static void draw(cairo_t *cr, const fr_network *net, const GPtrArray *comparison
                                   "(log scale); filled points and dashed line: the cost/time "
                                   "front, hollow: dominated",
                                   origin);
-    cairo_set_source_rgb(cr, 0, 0, 0);
-    set_font(cr, 14, true);
-    text_at(cr, 20, 30, title);
+    draw_title(cr, canvas_width(comparisons->len), title);
     for (guint c = 0; c < comparisons->len; c++) {
         const corridor_comparison *cmp = g_ptr_array_index(comparisons, c);
-        panel p = {(c % COLS) * PANEL_W + MARGIN_L, TITLE_H + (c / COLS) * PANEL_H + MARGIN_T,
-                   PANEL_W - MARGIN_L - MARGIN_R, PANEL_H - MARGIN_T - MARGIN_B, &s};
+        double max_days = 0, min_usd = INFINITY, max_usd = 0;
+        widen(cmp, &max_days, &min_usd, &max_usd);
+        scales s = shared;
+        day_range(&s, max_days);
+        panel p = panel_at(c, comparisons->len, TITLE_H, s);
         char *panel_title = g_strdup_printf("to %s (%s)", node_name(net, cmp->to), cmp->to);
-        draw_frame(cr, &p, panel_title);
-        draw_front(cr, &p, cmp);
-        draw_points(cr, &p, cmp);
+        if (cmp->options->len == 0)
+            draw_no_route(cr, &p, panel_title, origin, node_name(net, cmp->to));
+        else {
+            draw_frame(cr, &p, panel_title);
+            GArray *lines = g_array_new(FALSE, FALSE, sizeof(segment));
+            draw_front(cr, &p, cmp, lines);
+            draw_points(cr, &p, cmp, lines);
+            g_array_free(lines, TRUE);
+        }
         g_free(panel_title);
     }
     g_free(title);
@@ -279,10 +464,9 @@ static bool write_chart(const char *path, int width, int height,
 bool chart_draw(const fr_network *net, const GPtrArray *comparisons, const char *path,
                 GError **error)
 {
-    int cols = MIN(COLS, MAX(1, (int)comparisons->len));
     int rows = MAX(1, ((int)comparisons->len + COLS - 1) / COLS);
-    int width = MAX(cols * PANEL_W, 900), height = TITLE_H + rows * PANEL_H;
-    return write_chart(path, width, height, draw, net, comparisons, error);
+    return write_chart(path, canvas_width(comparisons->len), TITLE_H + rows * PANEL_H, draw,
+                       net, comparisons, error);
 }
 
 /* ---- Departure profiles: transit days against the departure date --------- */
@@ -535,32 +719,29 @@ bool chart_draw_profiles(const fr_network *net, const GPtrArray *profiles, const
 
 enum { SCENARIO_TITLE_H = 70 };
 
-static void widen_scales(const corridor_comparison *c, double *max_days, double *min_usd,
-                         double *max_usd)
-{
-    for (guint i = 0; i < c->options->len; i++) {
-        const corridor_option *o = g_ptr_array_index(c->options, i);
-        *max_days = fmax(*max_days, days_of(o));
-        *min_usd = fmin(*min_usd, usd_of(o));
-        *max_usd = fmax(*max_usd, usd_of(o));
-    }
-}
-
+/* The shared USD range of the base and scenario comparisons. */
 static scales find_scenario_scales(const GPtrArray *comparisons)
 {
-    double max_days = 1, min_usd = INFINITY, max_usd = 10;
+    double max_days = 0, min_usd = INFINITY, max_usd = 10;
     for (guint c = 0; c < comparisons->len; c++) {
         const corridor_scenarios *cs = g_ptr_array_index(comparisons, c);
-        widen_scales(cs->base, &max_days, &min_usd, &max_usd);
+        widen(cs->base, &max_days, &min_usd, &max_usd);
         for (guint k = 0; k < cs->scenarios->len; k++)
-            widen_scales(g_ptr_array_index(cs->scenarios, k), &max_days, &min_usd, &max_usd);
+            widen(g_ptr_array_index(cs->scenarios, k), &max_days, &min_usd, &max_usd);
     }
-    if (!isfinite(min_usd))
-        min_usd = 100;
-    scales s = {ceil(max_days * 1.1 / 10) * 10, floor(log10(min_usd)), ceil(log10(max_usd))};
-    if (s.log_max <= s.log_min)
-        s.log_max = s.log_min + 1;
+    scales s = {0};
+    usd_range(&s, min_usd, max_usd);
     return s;
+}
+
+/* The longest route of one destination, on the base network or a scenario's. */
+static double scenario_max_days(const corridor_scenarios *cs)
+{
+    double max_days = 0, min_usd = INFINITY, max_usd = 0;
+    widen(cs->base, &max_days, &min_usd, &max_usd);
+    for (guint k = 0; k < cs->scenarios->len; k++)
+        widen(g_ptr_array_index(cs->scenarios, k), &max_days, &min_usd, &max_usd);
+    return max_days;
 }
 
 /* A line from (x0, y0) to (x1, y1) with an arrowhead at its end. */
@@ -591,9 +772,11 @@ static void marker(cairo_t *cr, double x, double y, bool filled)
         cairo_stroke(cr);
 }
 
+
 static void draw_scenario_panel(cairo_t *cr, const panel *p, const corridor_scenarios *cs)
 {
     GArray *placed = g_array_new(FALSE, FALSE, sizeof(box));
+    GArray *lines = g_array_new(FALSE, FALSE, sizeof(segment));
     cairo_set_line_width(cr, 1.5);
     for (guint f = 0; f < cs->families->len; f++) {
         const char *family = g_ptr_array_index(cs->families, f);
@@ -605,6 +788,7 @@ static void draw_scenario_panel(cairo_t *cr, const panel *p, const corridor_scen
                 continue;
             const double *rgb = palette[(k + 1) % G_N_ELEMENTS(palette)];
             cairo_set_source_rgb(cr, rgb[0], rgb[1], rgb[2]);
+            cairo_set_line_width(cr, 1.5);
             double x = x_of(p, days_of(o)), y = y_of(p, usd_of(o));
             double bx = base ? x_of(p, days_of(base)) : x, by = base ? y_of(p, usd_of(base)) : y;
             if (base && hypot(x - bx, y - by) < 2) { /* unchanged: a dot in the base ring */
@@ -613,18 +797,20 @@ static void draw_scenario_panel(cairo_t *cr, const panel *p, const corridor_scen
                 cairo_fill(cr);
                 continue;
             }
-            if (base)
+            if (base) {
                 arrow(cr, bx, by, x, y);
+                segment l = {bx, by, x, y};
+                g_array_append_val(lines, l);
+            }
             marker(cr, x, y, true);
-            box dot = {x - 5, y - 5, 10, 10};
-            g_array_append_val(placed, dot);
+            add_obstacle(placed, x, y);
         }
         if (base) {
             double x = x_of(p, days_of(base)), y = y_of(p, usd_of(base));
             cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
+            cairo_set_line_width(cr, 1.5);
             marker(cr, x, y, false);
-            box dot = {x - 5, y - 5, 10, 10};
-            g_array_append_val(placed, dot);
+            add_obstacle(placed, x, y);
         }
     }
     set_font(cr, 10, false);
@@ -633,10 +819,10 @@ static void draw_scenario_panel(cairo_t *cr, const panel *p, const corridor_scen
         const corridor_option *o = corridor_find_family(cs->base, family);
         for (guint k = 0; !o && k < cs->scenarios->len; k++)
             o = corridor_find_family(g_ptr_array_index(cs->scenarios, k), family);
-        box b = place_label(cr, p, x_of(p, days_of(o)), y_of(p, usd_of(o)), o->name, placed);
-        cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-        text_at(cr, b.x, b.y + b.h - 2, o->name);
+        if (o)
+            draw_label(cr, p, x_of(p, days_of(o)), y_of(p, usd_of(o)), o->name, placed, lines);
     }
+    g_array_free(lines, TRUE);
     g_array_free(placed, TRUE);
 }
 
@@ -667,33 +853,30 @@ static void draw_scenarios(cairo_t *cr, const fr_network *net, const GPtrArray *
 {
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
-    scales s = find_scenario_scales(comparisons);
+    scales shared = find_scenario_scales(comparisons);
     const corridor_scenarios *first =
         comparisons->len ? g_ptr_array_index(comparisons, 0) : NULL;
     const char *origin = first ? node_name(net, first->base->from) : "";
     char *title = g_strdup_printf("Freight corridors from %s under scenarios: days against USD "
                                   "per TEU (log scale)",
                                   origin);
-    cairo_set_source_rgb(cr, 0, 0, 0);
-    set_font(cr, 14, true);
-    text_at(cr, 20, 30, title);
+    draw_title(cr, canvas_width(comparisons->len), title);
     g_free(title);
     if (first)
         draw_scenario_legend(cr, first);
     for (guint c = 0; c < comparisons->len; c++) {
         const corridor_scenarios *cs = g_ptr_array_index(comparisons, c);
-        panel p = {(c % COLS) * PANEL_W + MARGIN_L,
-                   SCENARIO_TITLE_H + (c / COLS) * PANEL_H + MARGIN_T,
-                   PANEL_W - MARGIN_L - MARGIN_R, PANEL_H - MARGIN_T - MARGIN_B, &s};
+        scales s = shared;
+        day_range(&s, scenario_max_days(cs));
+        panel p = panel_at(c, comparisons->len, SCENARIO_TITLE_H, s);
         char *panel_title =
             g_strdup_printf("to %s (%s)", node_name(net, cs->base->to), cs->base->to);
-        draw_frame(cr, &p, panel_title);
-        if (cs->families->len == 0) {
-            set_font(cr, 11, false);
-            cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
-            text_at(cr, p.x0 + 10, p.y0 + 20, "no route");
+        if (cs->families->len == 0)
+            draw_no_route(cr, &p, panel_title, origin, node_name(net, cs->base->to));
+        else {
+            draw_frame(cr, &p, panel_title);
+            draw_scenario_panel(cr, &p, cs);
         }
-        draw_scenario_panel(cr, &p, cs);
         g_free(panel_title);
     }
 }
@@ -701,8 +884,7 @@ static void draw_scenarios(cairo_t *cr, const fr_network *net, const GPtrArray *
 bool chart_draw_scenarios(const fr_network *net, const GPtrArray *comparisons, const char *path,
                           GError **error)
 {
-    int cols = MIN(COLS, MAX(1, (int)comparisons->len));
     int rows = MAX(1, ((int)comparisons->len + COLS - 1) / COLS);
-    int width = MAX(cols * PANEL_W, 900), height = SCENARIO_TITLE_H + rows * PANEL_H;
-    return write_chart(path, width, height, draw_scenarios, net, comparisons, error);
+    return write_chart(path, canvas_width(comparisons->len), SCENARIO_TITLE_H + rows * PANEL_H,
+                       draw_scenarios, net, comparisons, error);
 }

@@ -171,6 +171,11 @@ static void test_chart_png_and_svg(void **state)
     expect_exit(&r, 0, "fr-corridors");
     run_free(&r);
     expect_file_starts_with(svg, "<?xml", 5);
+    /* Vientiane South has no route on the reference date: its panel says so */
+    r = corridors("--to", "DEDUI,LAVTE", "--chart", png, NULL);
+    expect_exit(&r, 0, "fr-corridors");
+    run_free(&r);
+    expect_file_starts_with(png, "\x89PNG\r\n", 6);
     remove_dir(dir);
     g_free(png), g_free(svg), g_free(dir);
 }
