@@ -6,43 +6,32 @@
  * greedily next to their point, or further out with a leader line, so that
  * they overlap no other label or point. A destination without a route says
  * so in its panel. */
-#include "chart.h"
+#include "chart_internal.h"
 
 #include <cairo-svg.h>
 #include <cairo.h>
 #include <math.h>
 #include <string.h>
 
-enum { PANEL_W = 520, PANEL_H = 380, COLS = 3, TITLE_H = 50, MARGIN_L = 70, MARGIN_R = 20,
-       MARGIN_T = 34, MARGIN_B = 44, MIN_WIDTH = 900 };
 
-typedef struct {
-    double max_days, day_step; /* this panel's x axis: 0 to max_days, ticks every day_step */
-    double log_min, log_max;   /* y is log10(USD), shared by the panels */
-} scales;
 
-/* One panel's plotting area, in surface coordinates. */
-typedef struct {
-    double x0, y0, w, h;
-    scales s;
-} panel;
 
-static double x_of(const panel *p, double days) { return p->x0 + days / p->s.max_days * p->w; }
+double chart_x_of(const panel *p, double days) { return p->x0 + days / p->s.max_days * p->w; }
 
-static double y_of(const panel *p, double usd)
+double chart_y_of(const panel *p, double usd)
 {
     double t = (log10(usd) - p->s.log_min) / (p->s.log_max - p->s.log_min);
     return p->y0 + p->h - t * p->h;
 }
 
-static double days_of(const corridor_option *o) { return fr_route_total_time_h(o->route) / 24; }
-static double usd_of(const corridor_option *o)
+double chart_days_of(const corridor_option *o) { return fr_route_total_time_h(o->route) / 24; }
+double chart_usd_of(const corridor_option *o)
 {
     return fmax(fr_route_total_cost_usd(o->route) / fr_route_quantity(o->route), 1);
 }
 
 /* The USD range of the panels' points, as whole powers of ten. */
-static void usd_range(scales *s, double min_usd, double max_usd)
+void chart_usd_range(scales *s, double min_usd, double max_usd)
 {
     if (!isfinite(min_usd))
         min_usd = 100;
@@ -54,7 +43,7 @@ static void usd_range(scales *s, double min_usd, double max_usd)
 
 /* The x axis of a panel whose longest route takes max_days: 0 to the first
  * multiple of a round step (at most 8 ticks) above it. */
-static void day_range(scales *s, double max_days)
+void chart_day_range(scales *s, double max_days)
 {
     static const double steps[] = {0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500};
     double top = fmax(max_days, 0.5) * 1.05;
@@ -67,14 +56,14 @@ static void day_range(scales *s, double max_days)
     s->max_days = ceil(top / s->day_step) * s->day_step;
 }
 
-static void widen(const corridor_comparison *c, double *max_days, double *min_usd,
+void chart_widen(const corridor_comparison *c, double *max_days, double *min_usd,
                   double *max_usd)
 {
     for (guint i = 0; i < c->options->len; i++) {
         const corridor_option *o = g_ptr_array_index(c->options, i);
-        *max_days = fmax(*max_days, days_of(o));
-        *min_usd = fmin(*min_usd, usd_of(o));
-        *max_usd = fmax(*max_usd, usd_of(o));
+        *max_days = fmax(*max_days, chart_days_of(o));
+        *min_usd = fmin(*min_usd, chart_usd_of(o));
+        *max_usd = fmax(*max_usd, chart_usd_of(o));
     }
 }
 
@@ -83,34 +72,34 @@ static scales find_scales(const GPtrArray *comparisons)
 {
     double max_days = 0, min_usd = INFINITY, max_usd = 10;
     for (guint c = 0; c < comparisons->len; c++)
-        widen(g_ptr_array_index(comparisons, c), &max_days, &min_usd, &max_usd);
+        chart_widen(g_ptr_array_index(comparisons, c), &max_days, &min_usd, &max_usd);
     scales s = {0};
-    usd_range(&s, min_usd, max_usd);
+    chart_usd_range(&s, min_usd, max_usd);
     return s;
 }
 
 /* Panels: up to COLS a row, sharing the canvas' width (one panel fills it). */
 static int canvas_cols(guint n) { return MIN(COLS, MAX(1, (int)n)); }
-static int canvas_width(guint n) { return MAX(canvas_cols(n) * PANEL_W, MIN_WIDTH); }
+int chart_canvas_width(guint n) { return MAX(canvas_cols(n) * PANEL_W, MIN_WIDTH); }
 
 /* Panel number c of n, its plot `top` pixels below the first row's top. */
-static panel panel_at(guint c, guint n, double top, scales s)
+panel chart_panel_at(guint c, guint n, double top, scales s)
 {
     int cols = canvas_cols(n);
-    double w = (double)canvas_width(n) / cols;
+    double w = (double)chart_canvas_width(n) / cols;
     panel p = {(c % cols) * w + MARGIN_L, top + (c / cols) * PANEL_H + MARGIN_T,
                w - MARGIN_L - MARGIN_R, PANEL_H - MARGIN_T - MARGIN_B, s};
     return p;
 }
 
-static void set_font(cairo_t *cr, double size, bool bold)
+void chart_set_font(cairo_t *cr, double size, bool bold)
 {
     cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
                            bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
     cairo_set_font_size(cr, size);
 }
 
-static void text_at(cairo_t *cr, double x, double y, const char *text)
+void chart_text_at(cairo_t *cr, double x, double y, const char *text)
 {
     cairo_move_to(cr, x, y);
     cairo_show_text(cr, text);
@@ -118,18 +107,18 @@ static void text_at(cairo_t *cr, double x, double y, const char *text)
 }
 
 /* The chart's title at the top left, its font shrunk to fit `width`. */
-static void draw_title(cairo_t *cr, double width, const char *title)
+void chart_draw_title(cairo_t *cr, double width, const char *title)
 {
     cairo_text_extents_t ext;
-    set_font(cr, 14, true);
+    chart_set_font(cr, 14, true);
     cairo_text_extents(cr, title, &ext);
     if (ext.x_advance > width - 40)
-        set_font(cr, fmax(9, 14 * (width - 40) / ext.x_advance), true);
+        chart_set_font(cr, fmax(9, 14 * (width - 40) / ext.x_advance), true);
     cairo_set_source_rgb(cr, 0, 0, 0);
-    text_at(cr, 20, 30, title);
+    chart_text_at(cr, 20, 30, title);
 }
 
-static void grid_line(cairo_t *cr, double x0, double y0, double x1, double y1)
+void chart_grid_line(cairo_t *cr, double x0, double y0, double x1, double y1)
 {
     cairo_move_to(cr, x0, y0);
     cairo_line_to(cr, x1, y1);
@@ -138,47 +127,47 @@ static void grid_line(cairo_t *cr, double x0, double y0, double x1, double y1)
 
 static void draw_panel_title(cairo_t *cr, const panel *p, const char *title)
 {
-    set_font(cr, 12, true);
+    chart_set_font(cr, 12, true);
     cairo_set_source_rgb(cr, 0, 0, 0);
-    text_at(cr, p->x0, p->y0 - 10, title);
+    chart_text_at(cr, p->x0, p->y0 - 10, title);
 }
 
-static void draw_frame(cairo_t *cr, const panel *p, const char *title)
+void chart_draw_frame(cairo_t *cr, const panel *p, const char *title)
 {
     char label[32];
     cairo_text_extents_t ext;
-    set_font(cr, 10, false);
+    chart_set_font(cr, 10, false);
     cairo_set_line_width(cr, 1);
     for (double d = 0; d <= p->s.max_days + 1e-9; d += p->s.day_step) {
         cairo_set_source_rgb(cr, 0.88, 0.88, 0.88);
-        grid_line(cr, x_of(p, d), p->y0, x_of(p, d), p->y0 + p->h);
+        chart_grid_line(cr, chart_x_of(p, d), p->y0, chart_x_of(p, d), p->y0 + p->h);
         cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
         g_snprintf(label, sizeof label, "%g", d);
         cairo_text_extents(cr, label, &ext);
-        text_at(cr, x_of(p, d) - ext.x_advance / 2, p->y0 + p->h + 14, label);
+        chart_text_at(cr, chart_x_of(p, d) - ext.x_advance / 2, p->y0 + p->h + 14, label);
     }
     static const double mantissas[] = {1, 2, 5};
     for (double e = p->s.log_min; e < p->s.log_max + 1e-9; e++)
         for (int k = 0; k < 3 && e + log10(mantissas[k]) <= p->s.log_max + 1e-9; k++) {
             double usd = mantissas[k] * pow(10, e);
             cairo_set_source_rgb(cr, 0.88, 0.88, 0.88);
-            grid_line(cr, p->x0, y_of(p, usd), p->x0 + p->w, y_of(p, usd));
+            chart_grid_line(cr, p->x0, chart_y_of(p, usd), p->x0 + p->w, chart_y_of(p, usd));
             cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
             if (usd >= 1000)
                 g_snprintf(label, sizeof label, "%.0f,%03.0f", floor(usd / 1000), fmod(usd, 1000));
             else
                 g_snprintf(label, sizeof label, "%.0f", usd);
-            text_at(cr, p->x0 - 48, y_of(p, usd) + 4, label);
+            chart_text_at(cr, p->x0 - 48, chart_y_of(p, usd) + 4, label);
         }
     cairo_set_source_rgb(cr, 0, 0, 0);
     cairo_rectangle(cr, p->x0, p->y0, p->w, p->h);
     cairo_stroke(cr);
-    text_at(cr, p->x0 + p->w / 2 - 12, p->y0 + p->h + 30, "days");
+    chart_text_at(cr, p->x0 + p->w / 2 - 12, p->y0 + p->h + 30, "days");
     draw_panel_title(cr, p, title);
 }
 
 /* A destination without a route: its panel's frame, and a line saying so. */
-static void draw_no_route(cairo_t *cr, const panel *p, const char *title, const char *origin,
+void chart_draw_no_route(cairo_t *cr, const panel *p, const char *title, const char *origin,
                           const char *destination)
 {
     cairo_set_line_width(cr, 1);
@@ -187,20 +176,17 @@ static void draw_no_route(cairo_t *cr, const panel *p, const char *title, const 
     cairo_stroke(cr);
     char *text = g_strdup_printf("no route from %s to %s", origin, destination);
     cairo_text_extents_t ext;
-    set_font(cr, 12, false);
+    chart_set_font(cr, 12, false);
     cairo_text_extents(cr, text, &ext);
     if (ext.x_advance > p->w - 20)
-        set_font(cr, fmax(8, 12 * (p->w - 20) / ext.x_advance), false);
+        chart_set_font(cr, fmax(8, 12 * (p->w - 20) / ext.x_advance), false);
     cairo_text_extents(cr, text, &ext);
     cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
-    text_at(cr, p->x0 + (p->w - ext.x_advance) / 2, p->y0 + p->h / 2 + 4, text);
+    chart_text_at(cr, p->x0 + (p->w - ext.x_advance) / 2, p->y0 + p->h / 2 + 4, text);
     g_free(text);
     draw_panel_title(cr, p, title);
 }
 
-typedef struct {
-    double x0, y0, x1, y1;
-} segment;
 
 /* Is option i on its destination's cost/time front? */
 static bool on_front(const corridor_comparison *c, guint i)
@@ -208,8 +194,8 @@ static bool on_front(const corridor_comparison *c, guint i)
     const corridor_option *o = g_ptr_array_index(c->options, i);
     for (guint j = 0; j < c->options->len; j++) {
         const corridor_option *q = g_ptr_array_index(c->options, j);
-        if (j != i && days_of(q) <= days_of(o) && usd_of(q) <= usd_of(o) &&
-            (days_of(q) < days_of(o) || usd_of(q) < usd_of(o)))
+        if (j != i && chart_days_of(q) <= chart_days_of(o) && chart_usd_of(q) <= chart_usd_of(o) &&
+            (chart_days_of(q) < chart_days_of(o) || chart_usd_of(q) < chart_usd_of(o)))
             return false;
     }
     return true;
@@ -217,7 +203,7 @@ static bool on_front(const corridor_comparison *c, guint i)
 
 static gint by_days(gconstpointer a, gconstpointer b)
 {
-    double da = days_of(*(corridor_option *const *)a), db = days_of(*(corridor_option *const *)b);
+    double da = chart_days_of(*(corridor_option *const *)a), db = chart_days_of(*(corridor_option *const *)b);
     return (da > db) - (da < db);
 }
 
@@ -237,11 +223,11 @@ static void draw_front(cairo_t *cr, const panel *p, const corridor_comparison *c
     cairo_new_path(cr);
     for (guint i = 0; i < front->len; i++) {
         const corridor_option *o = g_ptr_array_index(front, i);
-        cairo_line_to(cr, x_of(p, days_of(o)), y_of(p, usd_of(o)));
+        cairo_line_to(cr, chart_x_of(p, chart_days_of(o)), chart_y_of(p, chart_usd_of(o)));
         if (i > 0) {
             const corridor_option *q = g_ptr_array_index(front, i - 1);
-            segment l = {x_of(p, days_of(q)), y_of(p, usd_of(q)), x_of(p, days_of(o)),
-                         y_of(p, usd_of(o))};
+            segment l = {chart_x_of(p, chart_days_of(q)), chart_y_of(p, chart_usd_of(q)), chart_x_of(p, chart_days_of(o)),
+                         chart_y_of(p, chart_usd_of(o))};
             g_array_append_val(lines, l);
         }
     }
@@ -250,9 +236,6 @@ static void draw_front(cairo_t *cr, const panel *p, const corridor_comparison *c
     g_ptr_array_free(front, TRUE);
 }
 
-typedef struct {
-    double x, y, w, h;
-} box;
 
 static double overlap(const box *a, const box *b)
 {
@@ -262,7 +245,7 @@ static double overlap(const box *a, const box *b)
 }
 
 /* Points and placed labels, which a new label must not cover. */
-static void add_obstacle(GArray *placed, double x, double y)
+void chart_add_obstacle(GArray *placed, double x, double y)
 {
     box dot = {x - 5, y - 5, 10, 10};
     g_array_append_val(placed, dot);
@@ -338,7 +321,7 @@ static box place_label(const panel *p, double x, double y, double w, double h, G
 
 /* Writes `text` for the point (x, y) where place_label() puts it, with a
  * thin grey line from the label to the point when it sits away from it. */
-static void draw_label(cairo_t *cr, const panel *p, double x, double y, const char *text,
+void chart_draw_label(cairo_t *cr, const panel *p, double x, double y, const char *text,
                        GArray *placed, const GArray *lines)
 {
     cairo_font_extents_t fe;
@@ -355,11 +338,11 @@ static void draw_label(cairo_t *cr, const panel *p, double x, double y, const ch
         if (length > 7) {
             cairo_set_source_rgb(cr, 0.55, 0.55, 0.55);
             cairo_set_line_width(cr, 0.6);
-            grid_line(cr, x + dx / length * 6, y + dy / length * 6, lx - dx / length, ly - dy / length);
+            chart_grid_line(cr, x + dx / length * 6, y + dy / length * 6, lx - dx / length, ly - dy / length);
         }
     }
     cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-    text_at(cr, b.x + 1, b.y + fe.ascent, text);
+    chart_text_at(cr, b.x + 1, b.y + fe.ascent, text);
 }
 
 static void draw_points(cairo_t *cr, const panel *p, const corridor_comparison *c,
@@ -369,8 +352,8 @@ static void draw_points(cairo_t *cr, const panel *p, const corridor_comparison *
     cairo_set_line_width(cr, 1);
     for (guint i = 0; i < c->options->len; i++) {
         const corridor_option *o = g_ptr_array_index(c->options, i);
-        double x = x_of(p, days_of(o)), y = y_of(p, usd_of(o));
-        add_obstacle(placed, x, y);
+        double x = chart_x_of(p, chart_days_of(o)), y = chart_y_of(p, chart_usd_of(o));
+        chart_add_obstacle(placed, x, y);
         bool front = on_front(c, i);
         cairo_set_source_rgb(cr, front ? 0.12 : 0.45, front ? 0.47 : 0.45, front ? 0.71 : 0.45);
         cairo_new_sub_path(cr);
@@ -380,15 +363,15 @@ static void draw_points(cairo_t *cr, const panel *p, const corridor_comparison *
         else
             cairo_stroke(cr);
     }
-    set_font(cr, 10, false);
+    chart_set_font(cr, 10, false);
     for (guint i = 0; i < c->options->len; i++) {
         const corridor_option *o = g_ptr_array_index(c->options, i);
-        draw_label(cr, p, x_of(p, days_of(o)), y_of(p, usd_of(o)), o->name, placed, lines);
+        chart_draw_label(cr, p, chart_x_of(p, chart_days_of(o)), chart_y_of(p, chart_usd_of(o)), o->name, placed, lines);
     }
     g_array_free(placed, TRUE);
 }
 
-static const char *node_name(const fr_network *net, const char *id)
+const char *chart_node_name(const fr_network *net, const char *id)
 {
     fr_node_info node;
     long index = fr_network_find_node(net, id);
@@ -406,24 +389,24 @@ static void draw(cairo_t *cr, const fr_network *net, const GPtrArray *comparison
     const char *from = comparisons->len
                            ? ((corridor_comparison *)g_ptr_array_index(comparisons, 0))->from
                            : "";
-    const char *origin = *from ? node_name(net, from) : "";
+    const char *origin = *from ? chart_node_name(net, from) : "";
     char *title = g_strdup_printf("Freight corridors from %s: days against USD per TEU "
                                   "(log scale); filled points and dashed line: the cost/time "
                                   "front, hollow: dominated",
                                   origin);
-    draw_title(cr, canvas_width(comparisons->len), title);
+    chart_draw_title(cr, chart_canvas_width(comparisons->len), title);
     for (guint c = 0; c < comparisons->len; c++) {
         const corridor_comparison *cmp = g_ptr_array_index(comparisons, c);
         double max_days = 0, min_usd = INFINITY, max_usd = 0;
-        widen(cmp, &max_days, &min_usd, &max_usd);
+        chart_widen(cmp, &max_days, &min_usd, &max_usd);
         scales s = shared;
-        day_range(&s, max_days);
-        panel p = panel_at(c, comparisons->len, TITLE_H, s);
-        char *panel_title = g_strdup_printf("to %s (%s)", node_name(net, cmp->to), cmp->to);
+        chart_day_range(&s, max_days);
+        panel p = chart_panel_at(c, comparisons->len, TITLE_H, s);
+        char *panel_title = g_strdup_printf("to %s (%s)", chart_node_name(net, cmp->to), cmp->to);
         if (cmp->options->len == 0)
-            draw_no_route(cr, &p, panel_title, origin, node_name(net, cmp->to));
+            chart_draw_no_route(cr, &p, panel_title, origin, chart_node_name(net, cmp->to));
         else {
-            draw_frame(cr, &p, panel_title);
+            chart_draw_frame(cr, &p, panel_title);
             GArray *lines = g_array_new(FALSE, FALSE, sizeof(segment));
             draw_front(cr, &p, cmp, lines);
             draw_points(cr, &p, cmp, lines);
@@ -436,7 +419,7 @@ static void draw(cairo_t *cr, const fr_network *net, const GPtrArray *comparison
 
 /* Draws with `paint` onto a width x height surface written to `path`
  * (.png, else SVG). */
-static bool write_chart(const char *path, int width, int height,
+bool chart_write_chart(const char *path, int width, int height,
                         void (*paint)(cairo_t *cr, const fr_network *net, const GPtrArray *items),
                         const fr_network *net, const GPtrArray *items, GError **error)
 {
@@ -465,426 +448,18 @@ bool chart_draw(const fr_network *net, const GPtrArray *comparisons, const char 
                 GError **error)
 {
     int rows = MAX(1, ((int)comparisons->len + COLS - 1) / COLS);
-    return write_chart(path, canvas_width(comparisons->len), TITLE_H + rows * PANEL_H, draw,
+    return chart_write_chart(path, chart_canvas_width(comparisons->len), TITLE_H + rows * PANEL_H, draw,
                        net, comparisons, error);
 }
 
-/* ---- Departure profiles: transit days against the departure date --------- */
-
-enum { PROFILE_W = 780, PROFILE_H = 420, PROFILE_COLS = 2, PROFILE_LEGEND_W = 210 };
-
-/* Seconds since 1970 of a date-time, with its fraction. */
-static double instant_of(GDateTime *when)
-{
-    return (double)g_date_time_to_unix(when) + g_date_time_get_microsecond(when) / 1e6;
-}
-
-typedef struct {
-    double t0, t1;     /* the departures' range, seconds since 1970 */
-    double max_days;   /* the y axis' top */
-    double day_step;   /* y tick step, days */
-    GTimeZone *zone;   /* the origin's, for the date labels */
-} profile_scales;
-
-typedef struct {
-    double x0, y0, w, h;
-    const profile_scales *s;
-} profile_panel;
-
-static double px_of(const profile_panel *p, double t)
-{
-    return p->x0 + (t - p->s->t0) / (p->s->t1 - p->s->t0) * p->w;
-}
-
-static double py_of(const profile_panel *p, double days)
-{
-    return p->y0 + p->h - days / p->s->max_days * p->h;
-}
-
-static profile_scales find_profile_scales(const fr_network *net, const GPtrArray *profiles)
-{
-    profile_scales s = {INFINITY, -INFINITY, 1, 1, NULL};
-    for (guint k = 0; k < profiles->len; k++) {
-        const corridor_profiles *ps = g_ptr_array_index(profiles, k);
-        if (!s.zone) {
-            long index = fr_network_find_node(net, ps->from);
-            s.zone = index < 0 ? NULL : fr_network_node_timezone(net, (size_t)index);
-        }
-        for (guint f = 0; f < ps->families->len; f++) {
-            const corridor_profile *cp = g_ptr_array_index(ps->families, f);
-            for (size_t i = 0; i < fr_profile_count(cp->profile); i++) {
-                double t = instant_of(fr_profile_departure(cp->profile, i));
-                s.t0 = fmin(s.t0, t);
-                s.t1 = fmax(s.t1, t);
-                const fr_route *r = fr_profile_route(cp->profile, i);
-                if (r)
-                    s.max_days = fmax(s.max_days, fr_route_total_time_h(r) / 24);
-            }
-        }
-    }
-    if (!isfinite(s.t0))
-        s.t0 = 0, s.t1 = 86400;
-    if (s.t1 - s.t0 < 86400)
-        s.t1 = s.t0 + 86400;
-    static const double steps[] = {0.5, 1, 2, 5, 10, 20, 50, 100};
-    double top = s.max_days * 1.1;
-    s.day_step = steps[G_N_ELEMENTS(steps) - 1];
-    for (size_t i = 0; i < G_N_ELEMENTS(steps); i++)
-        if (top / steps[i] <= 8) {
-            s.day_step = steps[i];
-            break;
-        }
-    s.max_days = ceil(top / s.day_step) * s.day_step;
-    return s;
-}
-
-/* Gridlines and labels: a date at local midnights (every day up to two
- * weeks, else weekly or monthly), days on the y axis. */
-static void draw_profile_frame(cairo_t *cr, const profile_panel *p, const char *title)
-{
-    char label[32];
-    set_font(cr, 10, false);
-    cairo_set_line_width(cr, 1);
-    for (double d = 0; d <= p->s->max_days + 1e-9; d += p->s->day_step) {
-        cairo_set_source_rgb(cr, 0.88, 0.88, 0.88);
-        grid_line(cr, p->x0, py_of(p, d), p->x0 + p->w, py_of(p, d));
-        cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
-        g_snprintf(label, sizeof label, "%g", d);
-        text_at(cr, p->x0 - 8 - 6.0 * (double)strlen(label), py_of(p, d) + 4, label);
-    }
-    double span_days = (p->s->t1 - p->s->t0) / 86400;
-    /* labels: daily, weekly, on the 1st of each month, or of each quarter */
-    int every = span_days <= 14 ? 1 : span_days <= 70 ? 7 : span_days <= 300 ? 30 : 91;
-    GTimeZone *zone = p->s->zone ? g_time_zone_ref(p->s->zone) : g_time_zone_new_utc();
-    GDateTime *start = g_date_time_new_from_unix_utc((gint64)floor(p->s->t0));
-    GDateTime *local = g_date_time_to_timezone(start, zone);
-    GDateTime *day = g_date_time_new(zone, g_date_time_get_year(local),
-                                     g_date_time_get_month(local),
-                                     g_date_time_get_day_of_month(local), 0, 0, 0);
-    for (int n = 0; instant_of(day) <= p->s->t1 + 1; n++) {
-        double t = instant_of(day);
-        int mday = g_date_time_get_day_of_month(day), month = g_date_time_get_month(day);
-        bool labelled = every < 30 ? n % every == 0
-                                   : mday == 1 && (every == 30 || (month - 1) % 3 == 0);
-        if (t >= p->s->t0 - 1 && (labelled || span_days <= 62)) {
-            cairo_set_source_rgb(cr, labelled ? 0.8 : 0.93, labelled ? 0.8 : 0.93,
-                                 labelled ? 0.8 : 0.93);
-            grid_line(cr, px_of(p, t), p->y0, px_of(p, t), p->y0 + p->h);
-            if (labelled) {
-                char *text = g_date_time_format(day, "%Y-%m-%d");
-                cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
-                text_at(cr, px_of(p, t) - 28, p->y0 + p->h + 14, text);
-                g_free(text);
-            }
-        }
-        GDateTime *next = g_date_time_add_days(day, 1);
-        g_date_time_unref(day);
-        day = next;
-    }
-    g_date_time_unref(day);
-    g_date_time_unref(local);
-    g_date_time_unref(start);
-    g_time_zone_unref(zone);
-    cairo_set_source_rgb(cr, 0, 0, 0);
-    cairo_rectangle(cr, p->x0, p->y0, p->w, p->h);
-    cairo_stroke(cr);
-    text_at(cr, p->x0 + p->w / 2 - 80, p->y0 + p->h + 32, "departure date (origin's time)");
-    cairo_save(cr);
-    cairo_move_to(cr, p->x0 - 44, p->y0 + p->h / 2 + 30);
-    cairo_rotate(cr, -G_PI / 2);
-    cairo_show_text(cr, "transit days");
-    cairo_restore(cr);
-    cairo_new_path(cr);
-    set_font(cr, 12, true);
-    text_at(cr, p->x0, p->y0 - 10, title);
-}
+/* ---- colours -------------------------------------------------------------- */
 
 static const double palette[][3] = {
     {0.12, 0.47, 0.71}, {1.00, 0.50, 0.05}, {0.17, 0.63, 0.17}, {0.84, 0.15, 0.16},
     {0.58, 0.40, 0.74}, {0.55, 0.34, 0.29}, {0.89, 0.47, 0.76}, {0.50, 0.50, 0.50},
     {0.74, 0.74, 0.13}, {0.09, 0.75, 0.81}};
 
-/* One family: a line through its departures with a route (broken where
- * one has none) and a marker on each. */
-static void draw_family(cairo_t *cr, const profile_panel *p, const corridor_profile *cp,
-                        const double rgb[3])
+const double *chart_colour(size_t k)
 {
-    cairo_set_source_rgb(cr, rgb[0], rgb[1], rgb[2]);
-    cairo_set_line_width(cr, 1.8);
-    cairo_new_path(cr);
-    size_t n = fr_profile_count(cp->profile);
-    for (size_t i = 0; i < n; i++) {
-        const fr_route *r = fr_profile_route(cp->profile, i);
-        if (!r) {
-            cairo_stroke(cr);
-            continue;
-        }
-        double x = px_of(p, instant_of(fr_profile_departure(cp->profile, i)));
-        double y = py_of(p, fr_route_total_time_h(r) / 24);
-        cairo_line_to(cr, x, y);
-    }
-    cairo_stroke(cr);
-    double radius = n > 200 ? 1.5 : n > 60 ? 2.2 : 3.2;
-    for (size_t i = 0; i < n; i++) {
-        const fr_route *r = fr_profile_route(cp->profile, i);
-        if (!r)
-            continue;
-        cairo_new_sub_path(cr);
-        cairo_arc(cr, px_of(p, instant_of(fr_profile_departure(cp->profile, i))),
-                  py_of(p, fr_route_total_time_h(r) / 24), radius, 0, 2 * G_PI);
-        cairo_fill(cr);
-    }
-}
-
-/* A family's colour: the same in every panel, in order of first appearance. */
-static const double *family_colour(GHashTable *colours, const char *family)
-{
-    gpointer index;
-    if (!g_hash_table_lookup_extended(colours, family, NULL, &index)) {
-        index = GUINT_TO_POINTER(g_hash_table_size(colours));
-        g_hash_table_insert(colours, (gpointer)family, index);
-    }
-    return palette[GPOINTER_TO_UINT(index) % G_N_ELEMENTS(palette)];
-}
-
-static void draw_legend(cairo_t *cr, const profile_panel *p, const corridor_profiles *ps,
-                        GHashTable *colours)
-{
-    set_font(cr, 10, false);
-    double x = p->x0 + p->w + 14, y = p->y0 + 8;
-    for (guint f = 0; f < ps->families->len; f++, y += 18) {
-        const corridor_profile *cp = g_ptr_array_index(ps->families, f);
-        const double *rgb = family_colour(colours, cp->family);
-        cairo_set_source_rgb(cr, rgb[0], rgb[1], rgb[2]);
-        cairo_set_line_width(cr, 1.8);
-        grid_line(cr, x, y, x + 22, y);
-        cairo_new_sub_path(cr);
-        cairo_arc(cr, x + 11, y, 3, 0, 2 * G_PI);
-        cairo_fill(cr);
-        cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-        text_at(cr, x + 28, y + 4, cp->name);
-    }
-    if (ps->families->len == 0) {
-        cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
-        text_at(cr, x, y + 4, "no route");
-    }
-}
-
-static void draw_profiles(cairo_t *cr, const fr_network *net, const GPtrArray *profiles)
-{
-    cairo_set_source_rgb(cr, 1, 1, 1);
-    cairo_paint(cr);
-    profile_scales s = find_profile_scales(net, profiles);
-    const char *from = profiles->len
-                           ? ((corridor_profiles *)g_ptr_array_index(profiles, 0))->from
-                           : "";
-    const char *origin = *from && fr_network_find_node(net, from) >= 0 ? node_name(net, from)
-                                                                      : from;
-    char *title = g_strdup_printf("Transit days by departure date from %s: each corridor "
-                                  "family's route, one line each (gaps: no route)",
-                                  origin);
-    cairo_set_source_rgb(cr, 0, 0, 0);
-    set_font(cr, 14, true);
-    text_at(cr, 20, 30, title);
-    GHashTable *colours = g_hash_table_new(g_str_hash, g_str_equal);
-    for (guint k = 0; k < profiles->len; k++) {
-        const corridor_profiles *ps = g_ptr_array_index(profiles, k);
-        profile_panel p = {(k % PROFILE_COLS) * PROFILE_W + MARGIN_L,
-                           TITLE_H + (k / PROFILE_COLS) * PROFILE_H + MARGIN_T,
-                           PROFILE_W - MARGIN_L - PROFILE_LEGEND_W,
-                           PROFILE_H - MARGIN_T - MARGIN_B, &s};
-        char *panel_title = g_strdup_printf("to %s (%s)", node_name(net, ps->to), ps->to);
-        draw_profile_frame(cr, &p, panel_title);
-        for (guint f = 0; f < ps->families->len; f++) {
-            const corridor_profile *cp = g_ptr_array_index(ps->families, f);
-            draw_family(cr, &p, cp, family_colour(colours, cp->family));
-        }
-        draw_legend(cr, &p, ps, colours);
-        g_free(panel_title);
-    }
-    g_hash_table_destroy(colours);
-    g_free(title);
-}
-
-bool chart_draw_profiles(const fr_network *net, const GPtrArray *profiles, const char *path,
-                         GError **error)
-{
-    int cols = MIN(PROFILE_COLS, MAX(1, (int)profiles->len));
-    int rows = MAX(1, ((int)profiles->len + PROFILE_COLS - 1) / PROFILE_COLS);
-    int width = MAX(cols * PROFILE_W, 900), height = TITLE_H + rows * PROFILE_H;
-    return write_chart(path, width, height, draw_profiles, net, profiles, error);
-}
-
-/* ---- Scenarios: each family's base point -> its scenario points ----------- */
-
-enum { SCENARIO_TITLE_H = 70 };
-
-/* The shared USD range of the base and scenario comparisons. */
-static scales find_scenario_scales(const GPtrArray *comparisons)
-{
-    double max_days = 0, min_usd = INFINITY, max_usd = 10;
-    for (guint c = 0; c < comparisons->len; c++) {
-        const corridor_scenarios *cs = g_ptr_array_index(comparisons, c);
-        widen(cs->base, &max_days, &min_usd, &max_usd);
-        for (guint k = 0; k < cs->scenarios->len; k++)
-            widen(g_ptr_array_index(cs->scenarios, k), &max_days, &min_usd, &max_usd);
-    }
-    scales s = {0};
-    usd_range(&s, min_usd, max_usd);
-    return s;
-}
-
-/* The longest route of one destination, on the base network or a scenario's. */
-static double scenario_max_days(const corridor_scenarios *cs)
-{
-    double max_days = 0, min_usd = INFINITY, max_usd = 0;
-    widen(cs->base, &max_days, &min_usd, &max_usd);
-    for (guint k = 0; k < cs->scenarios->len; k++)
-        widen(g_ptr_array_index(cs->scenarios, k), &max_days, &min_usd, &max_usd);
-    return max_days;
-}
-
-/* A line from (x0, y0) to (x1, y1) with an arrowhead at its end. */
-static void arrow(cairo_t *cr, double x0, double y0, double x1, double y1)
-{
-    double dx = x1 - x0, dy = y1 - y0, length = hypot(dx, dy);
-    if (length < 1)
-        return;
-    double ux = dx / length, uy = dy / length, tip = fmin(8, length * 0.6);
-    cairo_move_to(cr, x0, y0);
-    cairo_line_to(cr, x1 - ux * 4.5, y1 - uy * 4.5);
-    cairo_stroke(cr);
-    double bx = x1 - ux * (4.5 + tip), by = y1 - uy * (4.5 + tip);
-    cairo_move_to(cr, x1 - ux * 4.5, y1 - uy * 4.5);
-    cairo_line_to(cr, bx - uy * tip * 0.45, by + ux * tip * 0.45);
-    cairo_line_to(cr, bx + uy * tip * 0.45, by - ux * tip * 0.45);
-    cairo_close_path(cr);
-    cairo_fill(cr);
-}
-
-static void marker(cairo_t *cr, double x, double y, bool filled)
-{
-    cairo_new_sub_path(cr);
-    cairo_arc(cr, x, y, filled ? 4.5 : 5.5, 0, 2 * G_PI);
-    if (filled)
-        cairo_fill(cr);
-    else
-        cairo_stroke(cr);
-}
-
-
-static void draw_scenario_panel(cairo_t *cr, const panel *p, const corridor_scenarios *cs)
-{
-    GArray *placed = g_array_new(FALSE, FALSE, sizeof(box));
-    GArray *lines = g_array_new(FALSE, FALSE, sizeof(segment));
-    cairo_set_line_width(cr, 1.5);
-    for (guint f = 0; f < cs->families->len; f++) {
-        const char *family = g_ptr_array_index(cs->families, f);
-        const corridor_option *base = corridor_find_family(cs->base, family);
-        for (guint k = 0; k < cs->scenarios->len; k++) {
-            const corridor_option *o =
-                corridor_find_family(g_ptr_array_index(cs->scenarios, k), family);
-            if (!o)
-                continue;
-            const double *rgb = palette[(k + 1) % G_N_ELEMENTS(palette)];
-            cairo_set_source_rgb(cr, rgb[0], rgb[1], rgb[2]);
-            cairo_set_line_width(cr, 1.5);
-            double x = x_of(p, days_of(o)), y = y_of(p, usd_of(o));
-            double bx = base ? x_of(p, days_of(base)) : x, by = base ? y_of(p, usd_of(base)) : y;
-            if (base && hypot(x - bx, y - by) < 2) { /* unchanged: a dot in the base ring */
-                cairo_new_sub_path(cr);
-                cairo_arc(cr, bx, by, 2.2, 0, 2 * G_PI);
-                cairo_fill(cr);
-                continue;
-            }
-            if (base) {
-                arrow(cr, bx, by, x, y);
-                segment l = {bx, by, x, y};
-                g_array_append_val(lines, l);
-            }
-            marker(cr, x, y, true);
-            add_obstacle(placed, x, y);
-        }
-        if (base) {
-            double x = x_of(p, days_of(base)), y = y_of(p, usd_of(base));
-            cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
-            cairo_set_line_width(cr, 1.5);
-            marker(cr, x, y, false);
-            add_obstacle(placed, x, y);
-        }
-    }
-    set_font(cr, 10, false);
-    for (guint f = 0; f < cs->families->len; f++) {
-        const char *family = g_ptr_array_index(cs->families, f);
-        const corridor_option *o = corridor_find_family(cs->base, family);
-        for (guint k = 0; !o && k < cs->scenarios->len; k++)
-            o = corridor_find_family(g_ptr_array_index(cs->scenarios, k), family);
-        if (o)
-            draw_label(cr, p, x_of(p, days_of(o)), y_of(p, usd_of(o)), o->name, placed, lines);
-    }
-    g_array_free(lines, TRUE);
-    g_array_free(placed, TRUE);
-}
-
-/* The legend under the title: the base marker, then each scenario's colour. */
-static void draw_scenario_legend(cairo_t *cr, const corridor_scenarios *cs)
-{
-    set_font(cr, 11, false);
-    double x = 24, y = 52;
-    cairo_set_line_width(cr, 1.5);
-    cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
-    marker(cr, x, y, false);
-    text_at(cr, x + 10, y + 4, "base (a dot inside: unchanged)");
-    x += 220;
-    for (guint k = 0; k < cs->scenarios->len; k++) {
-        const double *rgb = palette[(k + 1) % G_N_ELEMENTS(palette)];
-        cairo_set_source_rgb(cr, rgb[0], rgb[1], rgb[2]);
-        arrow(cr, x, y, x + 26, y);
-        marker(cr, x + 26, y, true);
-        cairo_text_extents_t ext;
-        cairo_text_extents(cr, cs->names[k], &ext);
-        cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-        text_at(cr, x + 36, y + 4, cs->names[k]);
-        x += 50 + ext.x_advance;
-    }
-}
-
-static void draw_scenarios(cairo_t *cr, const fr_network *net, const GPtrArray *comparisons)
-{
-    cairo_set_source_rgb(cr, 1, 1, 1);
-    cairo_paint(cr);
-    scales shared = find_scenario_scales(comparisons);
-    const corridor_scenarios *first =
-        comparisons->len ? g_ptr_array_index(comparisons, 0) : NULL;
-    const char *origin = first ? node_name(net, first->base->from) : "";
-    char *title = g_strdup_printf("Freight corridors from %s under scenarios: days against USD "
-                                  "per TEU (log scale)",
-                                  origin);
-    draw_title(cr, canvas_width(comparisons->len), title);
-    g_free(title);
-    if (first)
-        draw_scenario_legend(cr, first);
-    for (guint c = 0; c < comparisons->len; c++) {
-        const corridor_scenarios *cs = g_ptr_array_index(comparisons, c);
-        scales s = shared;
-        day_range(&s, scenario_max_days(cs));
-        panel p = panel_at(c, comparisons->len, SCENARIO_TITLE_H, s);
-        char *panel_title =
-            g_strdup_printf("to %s (%s)", node_name(net, cs->base->to), cs->base->to);
-        if (cs->families->len == 0)
-            draw_no_route(cr, &p, panel_title, origin, node_name(net, cs->base->to));
-        else {
-            draw_frame(cr, &p, panel_title);
-            draw_scenario_panel(cr, &p, cs);
-        }
-        g_free(panel_title);
-    }
-}
-
-bool chart_draw_scenarios(const fr_network *net, const GPtrArray *comparisons, const char *path,
-                          GError **error)
-{
-    int rows = MAX(1, ((int)comparisons->len + COLS - 1) / COLS);
-    return write_chart(path, canvas_width(comparisons->len), SCENARIO_TITLE_H + rows * PANEL_H,
-                       draw_scenarios, net, comparisons, error);
+    return palette[k % G_N_ELEMENTS(palette)];
 }
