@@ -80,7 +80,9 @@ static GOptionContext *option_context(options *o)
         {"list-scenarios", 0, 0, G_OPTION_ARG_NONE, &o->list_scenarios,
          "List the embedded scenarios (name, description) and exit", NULL},
         {"export-network", 0, 0, G_OPTION_ARG_FILENAME, &o->export_dir,
-         "Write the embedded network's CSV files into DIR and exit", "DIR"},
+         "Write the embedded network's CSV files (and its scenarios, in DIR/scenarios) "
+         "into DIR and exit",
+         "DIR"},
         {"version", 'V', 0, G_OPTION_ARG_NONE, &o->version, "Print the version and exit", NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
     for (size_t i = 0; i < G_N_ELEMENTS(own); i++)

@@ -60,7 +60,10 @@ void remove_dir(const char *dir)
         const char *name;
         while ((name = g_dir_read_name(d)) != NULL) {
             char *path = g_build_filename(dir, name, NULL);
-            g_remove(path);
+            if (g_file_test(path, G_FILE_TEST_IS_DIR) && !g_file_test(path, G_FILE_TEST_IS_SYMLINK))
+                remove_dir(path); /* e.g. an exported network's scenarios/ */
+            else
+                g_remove(path);
             g_free(path);
         }
         g_dir_close(d);

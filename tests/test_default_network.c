@@ -245,6 +245,8 @@ static void check_sources(const char *dir, const char *file)
     g_free(path);
 }
 
+static fr_network *with_scenario(const char *name);
+
 static void test_every_row_has_a_source_and_export_reloads(void **state)
 {
     (void)state;
@@ -260,6 +262,23 @@ static void test_every_row_has_a_source_and_export_reloads(void **state)
         fail_msg("exported network does not load: %s", error->message);
     assert_int_equal(fr_network_node_count(copy), fr_network_node_count(net));
     assert_int_equal(fr_network_link_count(copy), fr_network_link_count(net));
+    /* the embedded scenarios come along, and apply to the copy as to the original */
+    for (const char *const *name = fr_scenario_embedded_names(); *name; name++) {
+        char *file = g_strdup_printf("%s/scenarios/%s.csv", dir, *name);
+        fr_scenario *exported = fr_scenario_load_file(file, &error);
+        if (!exported)
+            fail_msg("exported scenario %s: %s", *name, error->message);
+        fr_network *changed = fr_network_apply_scenario(copy, exported, &error);
+        if (!changed)
+            fail_msg("exported scenario %s does not apply: %s", *name, error->message);
+        fr_network *embedded = with_scenario(*name);
+        assert_int_equal(fr_network_link_count(changed), fr_network_link_count(embedded));
+        assert_int_equal(fr_network_node_count(changed), fr_network_node_count(embedded));
+        fr_network_free(embedded);
+        fr_network_free(changed);
+        fr_scenario_free(exported);
+        g_free(file);
+    }
     fr_network_free(copy);
     remove_dir(dir);
     g_free(dir);

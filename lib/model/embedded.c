@@ -43,31 +43,59 @@ bool fr_file_source_embedded(fr_file_source *source, GError **error)
     return true;
 }
 
+/* Writes embedded `file` (a path under the data prefix) into dir; a file
+ * this build does not have is skipped. */
+static bool export_file(const char *dir, const char *file, GError **error)
+{
+    GBytes *bytes = lookup_data(file, NULL);
+    if (!bytes)
+        return true;
+    char *path = g_build_filename(dir, file, NULL);
+    gsize len;
+    const char *data = g_bytes_get_data(bytes, &len);
+    GError *io_error = NULL;
+    bool ok = g_file_set_contents(path, data, (gssize)len, &io_error);
+    if (!ok)
+        g_set_error(error, FR_ERROR, FR_ERROR_IO, "%s: cannot write (%s)", path,
+                    io_error->message);
+    g_clear_error(&io_error);
+    g_free(path);
+    g_bytes_unref(bytes);
+    return ok;
+}
+
+/* The embedded scenarios (scenarios/ under the data prefix) into dir/scenarios. */
+static bool export_scenarios(const char *dir, GError **error)
+{
+    char **names = g_resource_enumerate_children(fr_data_get_resource(),
+                                                 FR_DATA_PREFIX "scenarios/",
+                                                 G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+    if (!names)
+        return true; /* a build without scenarios */
+    char *sub = g_build_filename(dir, "scenarios", NULL);
+    bool ok = g_mkdir_with_parents(sub, 0755) == 0;
+    if (!ok)
+        g_set_error(error, FR_ERROR, FR_ERROR_IO, "%s: cannot create directory", sub);
+    for (char **name = names; ok && *name; name++) {
+        char *file = g_strconcat("scenarios/", *name, NULL);
+        ok = export_file(dir, file, error);
+        g_free(file);
+    }
+    g_free(sub);
+    g_strfreev(names);
+    return ok;
+}
+
 bool fr_model_export_embedded(const char *dir, GError **error)
 {
     if (g_mkdir_with_parents(dir, 0755) != 0) {
         g_set_error(error, FR_ERROR, FR_ERROR_IO, "%s: cannot create directory", dir);
         return false;
     }
-    for (const char *const *file = data_files; *file; file++) {
-        GBytes *bytes = lookup_data(*file, NULL);
-        if (!bytes)
-            continue;
-        char *path = g_build_filename(dir, *file, NULL);
-        gsize len;
-        const char *data = g_bytes_get_data(bytes, &len);
-        GError *io_error = NULL;
-        bool ok = g_file_set_contents(path, data, (gssize)len, &io_error);
-        if (!ok)
-            g_set_error(error, FR_ERROR, FR_ERROR_IO, "%s: cannot write (%s)", path,
-                        io_error->message);
-        g_clear_error(&io_error);
-        g_free(path);
-        g_bytes_unref(bytes);
-        if (!ok)
+    for (const char *const *file = data_files; *file; file++)
+        if (!export_file(dir, *file, error))
             return false;
-    }
-    return true;
+    return export_scenarios(dir, error);
 }
 
 #else /* no embedded data in this build */
