@@ -268,6 +268,14 @@ static void test_invalid_input(void **state)
             "--avoid-corridor", "Nonexistent", NULL);
     expect_exit(&r, 1, "unknown corridor");
     run_free(&r);
+    /* FORMAT.md §3: totals that would overflow are invalid input, and no
+     * "inf" is printed */
+    r = run("--network", SMALL, "--from", "CNCKG", "--to", "DEDUI", "--quantity", "1e308",
+            "--format", "json", NULL);
+    expect_exit(&r, 1, "--quantity 1e308");
+    assert_null(strstr(r.out, "inf"));
+    assert_non_null(strstr(r.err, "too large"));
+    run_free(&r);
 }
 
 static void test_bad_usage(void **state)

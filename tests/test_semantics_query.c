@@ -278,6 +278,44 @@ static void test_query_errors(void **state)
     fr_network_free(net);
 }
 
+/* FORMAT.md §3: every figure printed is finite; a query whose totals would
+ * overflow is invalid input. The CHAIN route costs 525 USD/TEU: 1e306 TEU
+ * make 5.25e308 > DBL_MAX (about 1.8e308), 1e305 TEU make 5.25e307. */
+static void test_totals_overflow(void **state)
+{
+    (void)state;
+    fr_network *net = load_net_ok(CHAIN_NODES, CHAIN_LINKS, CHAIN_TRANSFERS, NULL);
+    fr_query *q = fr_query_new("ORIG", "DEST");
+    fr_query_set_quantity(q, 1e305);
+    fr_route *r = route_ok(net, q);
+    assert_close(fr_route_total_cost_usd(r), 525 * 1e305);
+    fr_route_free(r);
+    fr_query_set_quantity(q, 1e306);
+    GError *err = NULL;
+    assert_null(fr_network_route(net, q, &err));
+    check_error(err, FR_ERROR_QUERY, NULL, "too large", NULL);
+    g_clear_error(&err);
+    const fr_criterion crit[2] = {FR_CRITERION_COST, FR_CRITERION_TIME};
+    assert_null(fr_network_pareto(net, q, crit, 2, NULL, &err));
+    check_error(err, FR_ERROR_QUERY, NULL, "too large", NULL);
+    g_clear_error(&err);
+    assert_null(fr_network_alternatives(net, q, 2, &err));
+    check_error(err, FR_ERROR_QUERY, NULL, "too large", NULL);
+    g_clear_error(&err);
+    const char *from[] = {"ORIG"}, *to[] = {"DEST"};
+    assert_null(fr_network_matrix(net, q, from, 1, to, 1, NULL, &err));
+    check_error(err, FR_ERROR_QUERY, NULL, "too large", NULL);
+    g_clear_error(&err);
+    GDateTime *t = fr_network_parse_datetime(net, "ORIG", "2019-07-02T08:00", &err);
+    fr_query_set_departure(q, t);
+    g_date_time_unref(t);
+    assert_null(fr_network_route(net, q, &err));
+    check_error(err, FR_ERROR_QUERY, NULL, "too large", NULL);
+    g_clear_error(&err);
+    fr_query_free(q);
+    fr_network_free(net);
+}
+
 static void test_query_copy_and_getters(void **state)
 {
     (void)state;
@@ -392,6 +430,7 @@ int main(void)
         cmocka_unit_test(test_constraints),
         cmocka_unit_test(test_constraint_errors),
         cmocka_unit_test(test_query_errors),
+        cmocka_unit_test(test_totals_overflow),
         cmocka_unit_test(test_query_copy_and_getters),
         cmocka_unit_test(test_tie_lower_time_wins),
         cmocka_unit_test(test_tie_then_lower_cost_wins),

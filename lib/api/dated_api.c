@@ -35,6 +35,11 @@ fr_route *fr_dated_network_route(const fr_network *net, const fr_query *query,
     fr_route_context ctx = running_context(net);
     fr_route *route = fr_route_new_dated(&ctx, query, &net->timetable, path->edges, path->depart);
     fr_dated_path_free(path);
+    if (!fr_route_totals_finite(route)) {
+        fr_route_free(route);
+        fr_overflow_error(error, query->quantity);
+        return NULL;
+    }
     return route;
 }
 
@@ -53,6 +58,11 @@ static fr_route_list *dated_list(const fr_network *net, const fr_query *query, c
             const fr_dated_path *p = g_ptr_array_index(paths, i);
             fr_route_list_add(list, fr_route_new_dated(&ctx, query, &net->timetable, p->edges,
                                                        p->depart));
+        }
+        if (!fr_route_list_totals_finite(list)) {
+            fr_route_list_free(list);
+            list = NULL;
+            fr_overflow_error(error, query->quantity);
         }
     }
     g_ptr_array_unref(paths);

@@ -526,6 +526,19 @@ static void job_clear(matrix_job *job)
     g_cond_clear(&job->cond);
 }
 
+/* Whether every route cell's totals are finite (FORMAT.md §3). */
+static bool cells_finite(const fr_matrix *m)
+{
+    for (size_t c = 0; c < m->n_origins * m->n_destinations; c++) {
+        const fr_cell *cell = &m->cells[c];
+        if (cell->status == FR_CELL_ROUTE &&
+            !(isfinite(cell->cost) && isfinite(cell->co2) && isfinite(cell->time) &&
+              isfinite(cell->objective)))
+            return false;
+    }
+    return true;
+}
+
 /* The lists' sizes: at least one id each, and a cell count that fits. */
 static bool check_sizes(const char *const *origins, size_t n_o, const char *const *destinations,
                         size_t n_d, GError **error)
@@ -567,6 +580,11 @@ fr_matrix *fr_network_matrix(const fr_network *net, const fr_query *query,
             job_init(&job, m, query, &spec, g, orig, dest, options);
             run_job(&job, options ? options->threads : 0);
             job_clear(&job);
+            if (!cells_finite(m)) {
+                fr_matrix_free(m);
+                m = NULL;
+                fr_overflow_error(error, query->quantity);
+            }
         }
         fr_vgraph_clear(&day_graph);
         fr_search_spec_clear(&spec);

@@ -73,5 +73,10 @@ fr_route *fr_network_route(const fr_network *net, const fr_query *query, GError 
         g_array_free(path, TRUE);
     }
     fr_vgraph_clear(&scratch);
+    if (route && !fr_route_totals_finite(route)) {
+        fr_route_free(route);
+        fr_overflow_error(error, query->quantity);
+        return NULL;
+    }
     return route;
 }

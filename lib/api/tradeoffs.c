@@ -31,6 +31,11 @@ static fr_route_list *list_or_error(const fr_network *net, const fr_vgraph *g,
         fr_route_context ctx = fr_network_route_context(net);
         ctx.g = g;
         list = fr_route_list_from_paths(&ctx, query, title, paths);
+        if (!fr_route_list_totals_finite(list)) {
+            fr_route_list_free(list);
+            list = NULL;
+            fr_overflow_error(error, query->quantity);
+        }
     }
     g_ptr_array_free(paths, TRUE);
     return list;

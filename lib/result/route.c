@@ -2,6 +2,8 @@
  * steps (links, transfers, dwells) with totals, and their accessors. */
 #include "route.h"
 
+#include <math.h>
+
 static fr_step link_step(const fr_model *model, uint32_t link_index, bool reverse, double time_h)
 {
     const fr_link *l = FR_LINK(model, link_index);
@@ -144,4 +146,11 @@ const fr_step *fr_timeline_iter_next(fr_timeline_iter *iter)
     if (!iter->route || iter->next >= iter->route->steps->len)
         return NULL;
     return &g_array_index(iter->route->steps, fr_step, iter->next++);
+}
+
+bool fr_route_totals_finite(const fr_route *r)
+{
+    return isfinite(fr_route_total_cost_usd(r)) && isfinite(fr_route_total_time_h(r)) &&
+           isfinite(fr_route_total_co2_kg(r)) && isfinite(fr_route_total_distance_km(r)) &&
+           isfinite(fr_route_objective_value(r));
 }

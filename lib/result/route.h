@@ -37,6 +37,13 @@ fr_step fr_route_edge_step(const fr_model *model, const fr_vgraph *g, uint32_t e
 /* route.c: adds a step to the route's totals and, unless it is a
  * pass-through that charges nothing, to its steps. */
 void fr_route_add_step(fr_route *r, const fr_step *step);
+/* route.c: whether every total of the route (for its quantity) and its
+ * objective value are finite numbers (FORMAT.md §3: every figure printed
+ * is; a query whose totals would overflow is invalid). */
+bool fr_route_totals_finite(const fr_route *route);
+/* route_list.c: the same for every route of the list. */
+bool fr_route_list_totals_finite(const fr_route_list *list);
+
 /* route.c: a route without steps yet, for query. */
 fr_route *fr_route_new_empty(const fr_route_context *ctx, const fr_query *query);
 

@@ -36,3 +36,11 @@ fr_route_list *fr_route_list_from_paths(const fr_route_context *ctx, const fr_qu
         fr_route_list_add(list, fr_route_new_from_path(ctx, query, paths->pdata[i]));
     return list;
 }
+
+bool fr_route_list_totals_finite(const fr_route_list *list)
+{
+    for (guint i = 0; i < list->routes->len; i++)
+        if (!fr_route_totals_finite(g_ptr_array_index(list->routes, i)))
+            return false;
+    return true;
+}

@@ -22,3 +22,11 @@ bool fr_no_route_error(GError **error, const char *from, const char *to, const c
                 why);
     return false;
 }
+
+bool fr_overflow_error(GError **error, double quantity)
+{
+    return fr_query_error(error,
+                          "the totals for a quantity of %g TEU are too large to be numbers: "
+                          "ask for a smaller quantity",
+                          quantity);
+}

@@ -12,4 +12,8 @@ bool fr_query_error(GError **error, const char *format, ...) G_GNUC_PRINTF(2, 3)
  * returns false. */
 bool fr_no_route_error(GError **error, const char *from, const char *to, const char *why);
 
+/* Sets the FR_ERROR_QUERY error for totals that overflow (FORMAT.md §3:
+ * invalid input), naming the quantity; returns false. */
+bool fr_overflow_error(GError **error, double quantity);
+
 #endif /* FR_ERROR_HELPERS_H */
