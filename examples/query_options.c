@@ -9,7 +9,8 @@
 
 void query_options_init(query_options *qo, query_choice *qc)
 {
-    *qo = (query_options){.quantity = 1};
+    /* NAN: not given (an option that would be ignored is an error) */
+    *qo = (query_options){.quantity = 1, .value_of_time = NAN, .carbon_price = NAN};
     *qc = (query_choice){.objective = FR_OBJECTIVE_COST, .modes = FR_MODES_ALL,
                          .max_time = INFINITY, .max_cost = INFINITY};
 }
@@ -95,10 +96,16 @@ char *query_options_figures_problem(const query_options *qo, query_choice *qc)
     }
     if (!isfinite(qo->quantity) || qo->quantity <= 0)
         return g_strdup("--quantity must be a number of TEU greater than 0");
-    if (!isfinite(qo->value_of_time) || qo->value_of_time < 0)
+    if (!isnan(qo->value_of_time) && (!isfinite(qo->value_of_time) || qo->value_of_time < 0))
         return g_strdup("--value-of-time must be 0 or more");
-    if (!isfinite(qo->carbon_price) || qo->carbon_price < 0)
+    if (!isnan(qo->carbon_price) && (!isfinite(qo->carbon_price) || qo->carbon_price < 0))
         return g_strdup("--carbon-price must be 0 or more");
+    bool priced = !isnan(qo->value_of_time) || !isnan(qo->carbon_price);
+    if (priced && qc->objective != FR_OBJECTIVE_GENERALIZED)
+        return g_strdup_printf("--value-of-time and --carbon-price price the generalized "
+                               "objective; with --objective %s they would be ignored (add "
+                               "--objective generalized)",
+                               fr_objective_name(qc->objective));
     return NULL;
 }
 
@@ -130,8 +137,8 @@ fr_query *query_options_build(const query_options *qo, const query_choice *qc, c
     fr_query *q = fr_query_new(from, to);
     fr_query_set_objective(q, qc->objective);
     fr_query_set_quantity(q, qo->quantity);
-    fr_query_set_value_of_time(q, qo->value_of_time);
-    fr_query_set_carbon_price(q, qo->carbon_price);
+    fr_query_set_value_of_time(q, isnan(qo->value_of_time) ? 0 : qo->value_of_time);
+    fr_query_set_carbon_price(q, isnan(qo->carbon_price) ? 0 : qo->carbon_price);
     fr_query_set_modes(q, qc->modes);
     fr_query_set_max_time(q, qc->max_time);
     fr_query_set_max_cost(q, qc->max_cost);

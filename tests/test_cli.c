@@ -290,6 +290,9 @@ static void test_bad_usage(void **state)
         {"--quantity", "0", NULL, NULL},
         {"--quantity", "abc", NULL, NULL},
         {"--format", "bogus", NULL, NULL},
+        /* options that would be ignored: the default objective is cost */
+        {"--value-of-time", "5", NULL, NULL},
+        {"--carbon-price", "0.1", NULL, NULL},
     };
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
         run_result r = run("--network", SMALL, "--from", "CNCKG", "--to",
