@@ -118,12 +118,18 @@ const char *bc_verdict(bool met) { return met ? "met" : "NOT MET"; }
 fr_network *bc_continent(uint64_t road_nodes, continent_shape shape, uint64_t seed,
                          continent_stats *stats)
 {
+    return bc_continent_with(road_nodes, shape, seed, NULL, stats);
+}
+
+fr_network *bc_continent_with(uint64_t road_nodes, continent_shape shape, uint64_t seed,
+                              const continent_options *options, continent_stats *stats)
+{
     continent_params params = {road_nodes, seed, shape};
     continent_stats own;
     GError *error = NULL;
     char *dir = continent_make_temp_dir(&error);
     fr_network *net = NULL;
-    if (dir && continent_write(&params, dir, stats ? stats : &own, &error))
+    if (dir && continent_write_with(&params, options, dir, stats ? stats : &own, &error))
         net = fr_network_load_dir(dir, &error);
     if (!net)
         fprintf(stderr, "continent of %" G_GUINT64_FORMAT " road nodes: %s\n", road_nodes,

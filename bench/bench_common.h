@@ -86,6 +86,9 @@ const char *bc_verdict(bool met);
  * message on stderr, on failure. `stats` may be NULL. Prints nothing else. */
 fr_network *bc_continent(uint64_t road_nodes, continent_shape shape, uint64_t seed,
                          continent_stats *stats);
+/* The same with generator options (e.g. services). */
+fr_network *bc_continent_with(uint64_t road_nodes, continent_shape shape, uint64_t seed,
+                              const continent_options *options, continent_stats *stats);
 /* "continent grid, 10,709 nodes, 21,420 states, 50,712 virtual edges" */
 char *bc_describe(const fr_network *net, continent_shape shape);
 

@@ -47,23 +47,8 @@
 
 static fr_network *continent_with_services(uint64_t road_nodes, continent_stats *st)
 {
-    continent_params params = {road_nodes, SEED, CONTINENT_GRID};
     continent_options options = {.services = true};
-    GError *error = NULL;
-    char *dir = continent_make_temp_dir(&error);
-    fr_network *net = NULL;
-    if (dir && continent_write_with(&params, &options, dir, st, &error))
-        net = fr_network_load_dir(dir, &error);
-    if (!net)
-        fprintf(stderr, "continent of %" G_GUINT64_FORMAT " road nodes: %s\n", road_nodes,
-                error ? error->message : "failed");
-    g_clear_error(&error);
-    if (dir && !continent_remove_dir(dir, &error)) {
-        fprintf(stderr, "%s: %s\n", dir, error->message);
-        g_clear_error(&error);
-    }
-    g_free(dir);
-    return net;
+    return bc_continent_with(road_nodes, CONTINENT_GRID, SEED, &options, st);
 }
 
 /* ---- medians --------------------------------------------------------------- */
