@@ -87,8 +87,22 @@ fr_network *load_net_ok(const char *nodes_csv, const char *links_csv,
                         const char *transfers_csv, const char *modes_csv)
 {
     GError *err = NULL;
-    fr_network *net = load_net(nodes_csv, links_csv, transfers_csv, modes_csv,
-                               &err);
+    fr_network *net = load_net(nodes_csv, links_csv, transfers_csv, modes_csv, &err);
+    return expect_loaded(net, err);
+}
+
+void write_dated_files(const char *dir, const char *services_csv, const char *closures_csv,
+                       const char *network_csv)
+{
+    const char *names[] = {"services.csv", "closures.csv", "network.csv"};
+    const char *texts[] = {services_csv, closures_csv, network_csv};
+    for (size_t i = 0; i < G_N_ELEMENTS(names); i++)
+        if (texts[i])
+            write_file_bytes(dir, names[i], texts[i], strlen(texts[i]));
+}
+
+fr_network *expect_loaded(fr_network *net, GError *err)
+{
     if (!net) {
         char msg[1024];
         g_snprintf(msg, sizeof msg, "load failed: %s",

@@ -18,13 +18,17 @@ void write_network(const char *dir, const char *nodes_csv,
                    const char *links_csv, const char *transfers_csv,
                    const char *modes_csv);
 
+/* Writes the files of FORMAT.md §5 (NULL: file not written) into dir. */
+void write_dated_files(const char *dir, const char *services_csv, const char *closures_csv,
+                       const char *network_csv);
+
 /* Writes one file of len bytes (may hold NULs) into dir. */
 void write_file_bytes(const char *dir, const char *name, const char *data,
                       size_t len);
 
 /* A new empty temporary directory (g_free the result after remove_dir). */
 char *make_tmp_dir(void);
-/* Removes every regular file in dir, then dir itself. */
+/* Removes every file and subdirectory in dir, then dir itself. */
 void remove_dir(const char *dir);
 
 /* Writes the files to a fresh temporary directory, loads it, removes the
@@ -32,6 +36,10 @@ void remove_dir(const char *dir);
 fr_network *load_net(const char *nodes_csv, const char *links_csv,
                      const char *transfers_csv, const char *modes_csv,
                      GError **error);
+
+/* Fails the test (printing the error) unless a load gave a network and
+ * set no error; returns the network. */
+fr_network *expect_loaded(fr_network *net, GError *err);
 
 /* Like load_net() but fails the test (printing the error) when the load
  * fails. */

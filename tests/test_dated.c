@@ -41,24 +41,12 @@ static fr_network *load_dated(const netfiles *f)
 {
     char *dir = make_tmp_dir();
     write_network(dir, f->nodes, f->links, f->transfers, NULL);
-    if (f->services)
-        write_file_bytes(dir, "services.csv", f->services, strlen(f->services));
-    if (f->closures)
-        write_file_bytes(dir, "closures.csv", f->closures, strlen(f->closures));
-    if (f->network)
-        write_file_bytes(dir, "network.csv", f->network, strlen(f->network));
+    write_dated_files(dir, f->services, f->closures, f->network);
     GError *err = NULL;
     fr_network *net = fr_network_load_dir(dir, &err);
     remove_dir(dir);
     g_free(dir);
-    if (!net) {
-        char msg[1024];
-        g_snprintf(msg, sizeof msg, "load failed: %s", err ? err->message : "(no GError)");
-        g_clear_error(&err);
-        fail_msg("%s", msg);
-    }
-    g_clear_error(&err);
-    return net;
+    return expect_loaded(net, err);
 }
 
 /* text parsed in node's zone (when it has no offset); fails the test on error. */

@@ -69,12 +69,7 @@ static netfiles base_files(void)
 static void write_files(const char *dir, const netfiles *f)
 {
     write_network(dir, f->nodes, f->links, NULL, NULL);
-    if (f->services)
-        write_file_bytes(dir, "services.csv", f->services, strlen(f->services));
-    if (f->closures)
-        write_file_bytes(dir, "closures.csv", f->closures, strlen(f->closures));
-    if (f->network)
-        write_file_bytes(dir, "network.csv", f->network, strlen(f->network));
+    write_dated_files(dir, f->services, f->closures, f->network);
 }
 
 static fr_network *load_files(const netfiles *f, GError **error)
@@ -91,18 +86,7 @@ static fr_network *load_files_ok(const netfiles *f)
 {
     GError *err = NULL;
     fr_network *net = load_files(f, &err);
-    if (!net) {
-        char msg[1024];
-        g_snprintf(msg, sizeof msg, "load failed: %s",
-                   err ? err->message : "(no GError set)");
-        g_clear_error(&err);
-        fail_msg("%s", msg);
-    }
-    if (err) {
-        g_clear_error(&err);
-        fail_msg("load succeeded but set a GError");
-    }
-    return net;
+    return expect_loaded(net, err);
 }
 
 /* Fails unless loading f fails with FR_ERROR_INVALID, a message that starts
