@@ -190,16 +190,8 @@ static bool ends_in_rev(const char *id)
 static uint32_t link_id_seen(const load_state *ls, const fr_model *model, const char *id,
                              uint32_t hash)
 {
-    long first = fr_id_index_find(&ls->link_ids, id, hash);
-    if (first < 0 && ends_in_rev(id)) {
-        char base[65];
-        size_t len = strlen(id) - 4; /* at most 60: a valid id */
-        memcpy(base, id, len);
-        base[len] = '\0';
-        first = fr_id_index_find(&ls->link_ids, base, fr_hash_id(base));
-        if (first >= 0 && !FR_LINK(model, first)->bidirectional)
-            first = -1;
-    }
+    bool reverse, one_way;
+    long first = fr_load_find_link(ls, model, id, hash, &reverse, &one_way);
     return first < 0 ? 0 : g_array_index(ls->link_lines, guint32, first);
 }
 

@@ -77,19 +77,11 @@ bool fr_load_validity_cells(const fr_table *t, int col_from, int col_to, int32_t
 static bool link_ref(const fr_table *t, const fr_model *model, const load_state *ls,
                      const char *id, uint32_t *link, bool *reverse, GError **error)
 {
-    long index = fr_id_index_find(&ls->link_ids, id, fr_hash_id(id));
-    *reverse = false;
-    size_t len = strlen(id);
-    if (index < 0 && len > 4 && strcmp(id + len - 4, ":rev") == 0) {
-        char *base = g_strndup(id, len - 4);
-        index = fr_id_index_find(&ls->link_ids, base, fr_hash_id(base));
-        bool one_way = index >= 0 && !FR_LINK(model, index)->bidirectional;
-        g_free(base);
-        if (one_way)
-            return fr_table_error(t, error, "link '%.*s' is not bidirectional, so '%s' does not exist",
-                                  (int)(len - 4), id, id);
-        *reverse = true;
-    }
+    bool one_way;
+    long index = fr_load_find_link(ls, model, id, fr_hash_id(id), reverse, &one_way);
+    if (one_way)
+        return fr_table_error(t, error, "link '%.*s' is not bidirectional, so '%s' does not exist",
+                              (int)(strlen(id) - 4), id, id);
     if (index < 0)
         return fr_table_error(t, error, "unknown link '%s'", id);
     *link = (uint32_t)index;

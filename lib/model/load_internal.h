@@ -54,6 +54,12 @@ long fr_load_node_end(const fr_id_index *nodes, node_lookup *l, long *last);
  * (index -1): a missing cell or an unknown node. */
 bool fr_load_node_found(const fr_table *t, int col, long index, uint32_t *out, GError **error);
 
+/* The link whose id is `id` (hash: fr_hash_id(id)), or whose reverse
+ * "<X>:rev" it is (*reverse set); -1 when none, with *one_way set when X is
+ * a link that is not bidirectional. */
+long fr_load_find_link(const load_state *ls, const fr_model *model, const char *id,
+                       uint32_t hash, bool *reverse, bool *one_way);
+
 /* A copy of text in the network's string chunk, not shared: for ids and names. */
 const char *fr_load_store(fr_model *model, const char *text);
 /* A shared copy, for strings that repeat (countries, sources, corridors);

@@ -73,3 +73,26 @@ const char *fr_load_intern(fr_model *model, const char **last, const char *text)
         return *last;
     return *last = g_string_chunk_insert_const(model->strings, text);
 }
+
+/* ---- link references ------------------------------------------------------- */
+
+long fr_load_find_link(const load_state *ls, const fr_model *model, const char *id,
+                       uint32_t hash, bool *reverse, bool *one_way)
+{
+    *reverse = *one_way = false;
+    long index = fr_id_index_find(&ls->link_ids, id, hash);
+    size_t len = strlen(id);
+    if (index >= 0 || len <= 4 || strcmp(id + len - 4, ":rev") != 0)
+        return index;
+    char base[65];
+    len = MIN(len - 4, sizeof base - 1); /* a valid id has at most 64 characters */
+    memcpy(base, id, len);
+    base[len] = '\0';
+    index = fr_id_index_find(&ls->link_ids, base, fr_hash_id(base));
+    if (index >= 0 && !FR_LINK(model, index)->bidirectional) {
+        *one_way = true;
+        return -1;
+    }
+    *reverse = index >= 0;
+    return index;
+}
