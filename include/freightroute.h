@@ -28,6 +28,7 @@
 #ifndef FREIGHTROUTE_H
 #define FREIGHTROUTE_H
 
+#include <gio/gio.h> /* GCancellable */
 #include <glib.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -59,8 +60,18 @@ typedef enum {
     FR_ERROR_INVALID,  /* the network data breaks FORMAT.md §1 */
     FR_ERROR_QUERY,    /* the query is impossible: unknown id, from = to, ... */
     FR_ERROR_NO_ROUTE, /* the query is valid but no route satisfies it */
-    FR_ERROR_INTERNAL  /* a failure inside a dependency (igraph, memory) */
+    FR_ERROR_INTERNAL, /* a failure inside a dependency (igraph, memory) */
+    FR_ERROR_CANCELLED /* the call's GCancellable was cancelled */
 } fr_error_code;
+
+/* Misuse. Every public call given NULL (or an index out of range) where an
+ * object is expected does not crash: a fallible call fails with
+ * FR_ERROR_QUERY naming the argument, an accessor returns a neutral value
+ * (0, NULL, false, NAN, -1 for indices) and a _free/_unref does nothing. */
+
+/* Progress of a long call: `fraction` from 0 to 1, called from the calling
+ * thread now and then (at least once at the end). */
+typedef void (*fr_progress_func)(double fraction, void *user_data);
 
 /* ---- Enumerations and their names --------------------------------------- */
 
@@ -128,7 +139,24 @@ fr_network *fr_network_load_default(GError **error);
  * creating it, so that a planner can edit a copy and load it back. */
 bool fr_network_export_default(const char *dir, GError **error);
 
+/* Networks are reference-counted. Routes, lists, matrices, profiles and
+ * critical lists hold a reference to their network, so the caller may drop
+ * its own first. fr_network_free() is fr_network_unref(). fr_network_ref()
+ * returns `network`. Thread-safe. */
+fr_network *fr_network_ref(fr_network *network);
+void fr_network_unref(fr_network *network);
 void fr_network_free(fr_network *network);
+
+/* Writes any network (loaded from a directory, embedded, built in memory or
+ * made by a scenario) as a network directory that fr_network_load_dir()
+ * reads back to the same network: nodes.csv, links.csv, transfers.csv,
+ * modes.csv, and network.csv, services.csv and closures.csv when it has
+ * such rows. Creates `dir`; a directory that exists and is not empty is an
+ * FR_ERROR_IO unless flags has FR_EXPORT_OVERWRITE (which replaces only
+ * those files). */
+typedef enum { FR_EXPORT_OVERWRITE = 1 << 0 } fr_export_flags;
+bool fr_network_export(const fr_network *network, const char *dir, unsigned flags,
+                       GError **error);
 
 /* Warnings the loader noticed without failing (e.g. a transfer row naming a
  * mode no link of its node uses). NULL-terminated; owned by the network. */
@@ -164,6 +192,77 @@ bool fr_network_link(const fr_network *network, size_t index, fr_link_info *out)
 long fr_network_find_node(const fr_network *network, const char *id);
 /* True when some link carries this corridor label. */
 bool fr_network_has_corridor(const fr_network *network, const char *corridor);
+
+/* A transfer row (transfers.csv); strings owned by the network. */
+typedef struct {
+    const char *node; /* node id */
+    fr_mode from_mode, to_mode;
+    double time_h, cost_usd, co2_kg;
+    const char *source; /* "" when none */
+} fr_transfer_info;
+size_t fr_network_transfer_count(const fr_network *network);
+bool fr_network_transfer(const fr_network *network, size_t index, fr_transfer_info *out);
+/* The network's emission factor of a mode, kg CO2e per TEU-km (modes.csv,
+ * else the default of FORMAT.md §4); NAN for an invalid mode. */
+double fr_network_co2_factor(const fr_network *network, fr_mode mode);
+/* The distinct corridor labels of the links, and the distinct countries of
+ * the nodes, sorted; NULL-terminated, owned by the network. */
+const char *const *fr_network_corridors(const fr_network *network);
+const char *const *fr_network_countries(const fr_network *network);
+
+/* ---- Finding nodes -------------------------------------------------------- */
+
+/* The node that `text` names: a node id exactly; else the one node whose id
+ * or name equals it ignoring case and accents ("cnckg", "Chongqing",
+ * "duisburg"). -1 with an FR_ERROR_QUERY when none or several match; the
+ * message says which ("did you mean 'CNCKG' (Chongqing)?", or the
+ * candidates). */
+long fr_network_lookup_node(const fr_network *network, const char *text, GError **error);
+/* Up to `max` node indices whose ids or names are closest to `text`
+ * (ignoring case and accents), closest first, into out; returns how many. */
+size_t fr_network_suggest_nodes(const fr_network *network, const char *text, size_t *out,
+                                size_t max);
+/* The corridor label that `text` names, ignoring case and accents (owned by
+ * the network); NULL with an FR_ERROR_QUERY naming the closest labels. */
+const char *fr_network_lookup_corridor(const fr_network *network, const char *text,
+                                       GError **error);
+/* The node nearest to (lat, lon) by great-circle distance, of kind `kind`
+ * (FR_NODE_KIND_COUNT: any kind); -1 when the network has none, or the
+ * point is not valid WGS84. *distance_km (may be NULL) gets its distance. */
+long fr_network_nearest_node(const fr_network *network, double lat, double lon,
+                             fr_node_kind kind, double *distance_km);
+
+/* ---- Networks built in memory -------------------------------------------- */
+
+/* For applications whose data lives elsewhere (a database): rows are added
+ * as they would be read from the files of FORMAT.md §1 and §5, then built
+ * into a network with the loader's own checks. */
+typedef struct fr_network_builder fr_network_builder;
+fr_network_builder *fr_network_builder_new(void);
+void fr_network_builder_free(fr_network_builder *builder);
+/* Adds one row to `file` ("nodes.csv", "links.csv", "transfers.csv",
+ * "modes.csv", "network.csv", "services.csv" or "closures.csv"), given as
+ * n column names and their values (NULL or "" for an empty cell). A file's
+ * columns are those of its first row. FR_ERROR_QUERY for an unknown file,
+ * a column not in its first row or a NULL argument; the row's content is
+ * checked by fr_network_builder_build(). */
+bool fr_network_builder_add_row(fr_network_builder *builder, const char *file,
+                                const char *const *columns, const char *const *values,
+                                size_t n, GError **error);
+/* Typed forms of add_row for nodes, links and transfers: every field of the
+ * info is written (a NULL string is an empty cell; a link's co2_kg NAN is
+ * the mode's default). */
+bool fr_network_builder_add_node(fr_network_builder *builder, const fr_node_info *node,
+                                 GError **error);
+bool fr_network_builder_add_link(fr_network_builder *builder, const fr_link_info *link,
+                                 GError **error);
+bool fr_network_builder_add_transfer(fr_network_builder *builder,
+                                     const fr_transfer_info *transfer, GError **error);
+/* The network of the rows added so far, checked exactly as
+ * fr_network_load_dir() checks files: FR_ERROR_INVALID naming the file and
+ * row as "links.csv row 3" (the third row added to it). The builder stays
+ * usable (add more rows, build again). */
+fr_network *fr_network_builder_build(fr_network_builder *builder, GError **error);
 
 /* Size of the virtual graph of FORMAT.md §2 (for reports and benchmarks). */
 size_t fr_network_state_count(const fr_network *network);
@@ -235,6 +334,15 @@ fr_objective fr_query_objective(const fr_query *query);
 double fr_query_quantity(const fr_query *query);
 double fr_query_value_of_time(const fr_query *query);
 double fr_query_carbon_price(const fr_query *query);
+
+/* Cancellation and progress of the calls that take a query: a cancelled
+ * `cancellable` makes them stop soon with FR_ERROR_CANCELLED; `progress`
+ * (may be NULL) is called by the long ones: Pareto fronts, alternatives,
+ * matrices, departure profiles and critical links. The query keeps a
+ * reference to the cancellable (NULL clears). */
+void fr_query_set_cancellable(fr_query *query, GCancellable *cancellable);
+void fr_query_set_progress(fr_query *query, fr_progress_func progress, void *user_data);
+GCancellable *fr_query_cancellable(const fr_query *query);
 
 /* ---- Dates (FORMAT.md §5) ------------------------------------------------ */
 
@@ -331,6 +439,12 @@ typedef enum {
  * without avoided places, mode limits or bounds. */
 bool fr_network_prepare(fr_network *network, fr_objective objective, unsigned what,
                         GError **error);
+/* fr_network_prepare() that can be cancelled (FR_ERROR_CANCELLED; the
+ * network is then as before the call) and reports its progress;
+ * `cancellable` and `progress` may be NULL. */
+bool fr_network_prepare_full(fr_network *network, fr_objective objective, unsigned what,
+                             GCancellable *cancellable, fr_progress_func progress,
+                             void *user_data, GError **error);
 /* Whether fr_network_prepare() has prepared `what` for the objective. */
 bool fr_network_is_prepared(const fr_network *network, fr_objective objective,
                             fr_prepare_flags what);
@@ -346,6 +460,9 @@ fr_route *fr_network_route(const fr_network *network, const fr_query *query,
                            GError **error);
 
 void fr_route_free(fr_route *route);
+/* A copy of `route` that the caller owns, e.g. to keep one route of a list
+ * or matrix after freeing it. NULL only when route is NULL. */
+fr_route *fr_route_copy(const fr_route *route);
 
 /* FR_STEP_WAIT: waiting at a node for a departure, a cut-off or the end of
  * a closure (dated routes only); its only figure is time_h. */
@@ -589,6 +706,19 @@ char *fr_route_to_text(const fr_route *route);
 char *fr_route_list_to_json(const fr_route_list *list);
 char *fr_route_list_to_geojson(const fr_route_list *list);
 char *fr_route_list_to_text(const fr_route_list *list, bool verbose);
+
+/* ---- Automatic cleanup --------------------------------------------------- */
+
+/* g_autoptr(fr_network) net = fr_network_load_default(&err); ... */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(fr_network, fr_network_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(fr_network_builder, fr_network_builder_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(fr_scenario, fr_scenario_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(fr_query, fr_query_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(fr_route, fr_route_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(fr_route_list, fr_route_list_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(fr_profile, fr_profile_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(fr_critical_list, fr_critical_list_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(fr_matrix, fr_matrix_free)
 
 #if defined(FR_BUILDING_LIBRARY) && defined(__GNUC__)
 #pragma GCC visibility pop
