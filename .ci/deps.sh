@@ -3,8 +3,9 @@
 # sudo when not root. Safe to run again.
 set -eu
 # libboost-graph-dev: only the benchmarks, for the Boost Graph Library baseline.
+# clang, libclang-rt-14-dev: only the fuzz targets (tests/fuzz, libFuzzer).
 packages="build-essential cmake pkg-config libglib2.0-dev libigraph-dev libcmocka-dev libcairo2-dev
-  libboost-graph-dev"
+  libboost-graph-dev clang libclang-rt-14-dev"
 missing=""
 for p in $packages; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -3,7 +3,8 @@
 # every test twice - a normal build with warnings as errors, and an
 # AddressSanitizer + UndefinedBehaviorSanitizer build - builds a small
 # program against the *installed* library with pkg-config and with CMake,
-# and runs the tests that use threads under ThreadSanitizer.
+# runs the tests that use threads under ThreadSanitizer, and runs each fuzz
+# target (tests/fuzz) for 30 seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash .ci/deps.sh
@@ -37,3 +38,18 @@ cmake --build build-tsan -j"$jobs" --target $tsan_tests
 G_SLICE=always-malloc FR_TEST_QUICK=1 \
 TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$PWD/tests/tsan.supp" \
   ctest --test-dir build-tsan --output-on-failure -j"$jobs" -L threads
+
+echo "== fuzz each target for 30 s (clang, libFuzzer, ASan + UBSan; tests/fuzz/README.md)"
+# A finding (crash, leak, broken invariant) stops the fuzzer with an error
+# and leaves the input in build-fuzz/findings/<target>/.
+CC=clang cmake -S . -B build-fuzz -DFR_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build-fuzz -j"$jobs" --target fuzz
+for t in csv loader query; do
+  mkdir -p "build-fuzz/corpus/$t" "build-fuzz/findings/$t"
+  ASAN_OPTIONS=detect_leaks=1 \
+  LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp":print_suppressions=0 \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    "build-fuzz/fuzz_$t" "build-fuzz/corpus/$t" "build-fuzz/tests/fuzz/seeds/$t" \
+      "tests/fuzz/seeds/$t" "tests/fuzz/regress/$t" -dict="tests/fuzz/dict/$t.dict" \
+      -max_total_time=30 -print_final_stats=1 -artifact_prefix="build-fuzz/findings/$t/"
+done
