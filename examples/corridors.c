@@ -88,6 +88,7 @@ typedef struct {
     GPtrArray *pending;    /* sets of countries to avoid next: "KZ,MN" (char *) */
     GHashTable *visited;   /* the sets already explored or pending */
     const char *avoiding;  /* the set being explored now */
+    fr_mode_set allowed;   /* --modes: every probe keeps within them */
 } search_state;
 
 enum { MAX_AVOIDED_COUNTRIES = 3 };
@@ -201,9 +202,11 @@ typedef struct {
 static bool explore(search_state *st, fr_mode_set modes, avoidance avoid, GError **error)
 {
     static const fr_objective probes[] = {FR_OBJECTIVE_COST, FR_OBJECTIVE_TIME, FR_OBJECTIVE_CO2};
+    if (((modes | FR_MODE_BIT(FR_MODE_ROAD)) & st->allowed) == 0)
+        return true;
     for (size_t p = 0; p <= G_N_ELEMENTS(probes); p++) {
         fr_query *probe = fr_query_copy(st->settings);
-        fr_query_set_modes(probe, modes | FR_MODE_BIT(FR_MODE_ROAD));
+        fr_query_set_modes(probe, (modes | FR_MODE_BIT(FR_MODE_ROAD)) & st->allowed);
         if (p < G_N_ELEMENTS(probes))
             fr_query_set_objective(probe, probes[p]);
         if (avoid.corridor)
@@ -310,6 +313,13 @@ static corridor_comparison *collect(search_state *st, const char *from, const ch
 corridor_comparison *corridor_compare(const fr_network *net, const char *from, const char *to,
                                       const fr_query *settings, GError **error)
 {
+    return corridor_compare_modes(net, from, to, settings, FR_MODES_ALL, error);
+}
+
+corridor_comparison *corridor_compare_modes(const fr_network *net, const char *from,
+                                            const char *to, const fr_query *settings,
+                                            fr_mode_set allowed, GError **error)
+{
     fr_query *query = fr_query_copy(settings);
     fr_query_set_endpoints(query, from, to);
     search_state st = {net,
@@ -320,7 +330,8 @@ corridor_comparison *corridor_compare(const fr_network *net, const char *from, c
                        g_ptr_array_new_with_free_func(g_free),
                        g_ptr_array_new_with_free_func(g_free),
                        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
-                       ""};
+                       "",
+                       allowed};
     bool ok = explore_mode_sets(&st, (avoidance){NULL, ""}, error);
     for (guint i = 0; ok && i < st.labels->len; i++)
         ok = explore_mode_sets(&st, (avoidance){g_ptr_array_index(st.labels, i), ""}, error);
@@ -453,9 +464,10 @@ corridor_scenarios *corridor_compare_scenarios(const fr_network *base,
                                                const fr_network *const *networks,
                                                const char *const *names, size_t n,
                                                const char *from, const char *to,
-                                               const fr_query *settings, GError **error)
+                                               const fr_query *settings, fr_mode_set allowed,
+                                               GError **error)
 {
-    corridor_comparison *c = corridor_compare(base, from, to, settings, error);
+    corridor_comparison *c = corridor_compare_modes(base, from, to, settings, allowed, error);
     if (!c)
         return NULL;
     corridor_scenarios *cs = g_new0(corridor_scenarios, 1);
@@ -465,7 +477,8 @@ corridor_scenarios *corridor_compare_scenarios(const fr_network *base,
     cs->families = g_ptr_array_new();
     add_families(cs->families, c);
     for (size_t k = 0; k < n; k++) {
-        corridor_comparison *other = corridor_compare(networks[k], from, to, settings, error);
+        corridor_comparison *other =
+            corridor_compare_modes(networks[k], from, to, settings, allowed, error);
         if (!other) {
             corridor_scenarios_free(cs);
             return NULL;

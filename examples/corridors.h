@@ -41,6 +41,11 @@ char *corridor_route_name(const fr_route *route);
  * error: the comparison is empty. */
 corridor_comparison *corridor_compare(const fr_network *net, const char *from, const char *to,
                                       const fr_query *settings, GError **error);
+/* The same with every family's route within the modes `allowed` (--modes;
+ * road is added to a family's modes only when allowed). */
+corridor_comparison *corridor_compare_modes(const fr_network *net, const char *from,
+                                            const char *to, const fr_query *settings,
+                                            fr_mode_set allowed, GError **error);
 void corridor_comparison_free(corridor_comparison *comparison);
 
 /* The families of `comparison` departing at `depart`: each family's query
@@ -86,12 +91,14 @@ typedef struct {
 } corridor_scenarios;
 
 /* The comparison from `from` to `to` on `base` and on each network of
- * `networks` (n of them, named by `names`), with the same settings. */
+ * `networks` (n of them, named by `names`), with the same settings and
+ * modes allowed. */
 corridor_scenarios *corridor_compare_scenarios(const fr_network *base,
                                                const fr_network *const *networks,
                                                const char *const *names, size_t n,
                                                const char *from, const char *to,
-                                               const fr_query *settings, GError **error);
+                                               const fr_query *settings, fr_mode_set allowed,
+                                               GError **error);
 void corridor_scenarios_free(corridor_scenarios *cs);
 /* The option of `family` (a family key) in the comparison, or NULL when
  * that family has no route there. */

@@ -102,15 +102,16 @@ static void csv_cell(FILE *out, const char *text)
 void profile_print_csv(FILE *out, const fr_network *net, const fr_profile *profile,
                        bool per_teu, const char *prefix)
 {
+    (void)per_teu; /* CSV and JSON give totals (FORMAT.md §7: one vocabulary) */
     for (size_t i = 0; i < fr_profile_count(profile); i++) {
         profile_row row;
-        profile_row_get(net, profile, i, per_teu, &row);
+        profile_row_get(net, profile, i, false, &row);
         fputs(prefix, out);
         csv_cell(out, row.depart);
         if (row.arrive) {
             fputc(',', out);
             csv_cell(out, row.arrive);
-            fprintf(out, per_teu ? ",%.4f,%.2f," : ",%.4f,%.12g,", row.days, row.cost_usd);
+            fprintf(out, ",%.4f,%.12g,", row.days * 24, row.cost_usd);
             csv_cell(out, row.corridor);
             fputc('\n', out);
         } else {
@@ -123,20 +124,17 @@ void profile_print_csv(FILE *out, const fr_network *net, const fr_profile *profi
 void profile_print_json(FILE *out, const fr_network *net, const fr_profile *profile,
                         bool per_teu, const char *indent)
 {
+    (void)per_teu;
     fputc('[', out);
     for (size_t i = 0; i < fr_profile_count(profile); i++) {
         profile_row row;
-        profile_row_get(net, profile, i, per_teu, &row);
+        profile_row_get(net, profile, i, false, &row);
         char *depart = cli_json_quote(row.depart);
         fprintf(out, "%s\n%s{\"depart\": %s, ", i ? "," : "", indent, depart);
         if (row.arrive) {
             char *arrive = cli_json_quote(row.arrive), *corridor = cli_json_quote(row.corridor);
-            if (per_teu)
-                fprintf(out, "\"arrive\": %s, \"days\": %.4f, \"usd_per_teu\": %.2f, ",
-                        arrive, row.days, row.cost_usd);
-            else
-                fprintf(out, "\"arrive\": %s, \"days\": %.4f, \"cost_usd\": %.12g, ", arrive,
-                        row.days, row.cost_usd);
+            fprintf(out, "\"arrive\": %s, \"time_h\": %.4f, \"cost_usd\": %.12g, ", arrive,
+                    row.days * 24, row.cost_usd);
             fprintf(out, "\"corridor\": %s}", corridor);
             g_free(arrive);
             g_free(corridor);

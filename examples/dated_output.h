@@ -35,13 +35,14 @@ void profile_row_clear(profile_row *row);
 void profile_print_text(FILE *out, const fr_network *net, const fr_profile *profile,
                         bool per_teu, const char *indent);
 /* One CSV line per departure: `prefix` (cells already joined, ending in
- * ',', or "") then depart,arrive,days,cost,corridor; arrive, days, cost
- * and corridor empty when no route. */
+ * ',', or "") then depart,arrive,time_h,cost_usd,corridor (totals for the
+ * quantity; per_teu is ignored); arrive, time_h, cost_usd and corridor
+ * empty when no route. */
 void profile_print_csv(FILE *out, const fr_network *net, const fr_profile *profile,
                        bool per_teu, const char *prefix);
-/* The JSON array of departures: {"depart", "arrive", "days", "cost_usd"
- * (or "usd_per_teu"), "corridor"}, or {"depart", "route": null}; lines
- * start with `indent`. */
+/* The JSON array of departures: {"depart", "arrive", "time_h", "cost_usd"
+ * (totals; per_teu is ignored), "corridor"}, or {"depart", "route": null};
+ * lines start with `indent`. */
 void profile_print_json(FILE *out, const fr_network *net, const fr_profile *profile,
                         bool per_teu, const char *indent);
 

@@ -1,10 +1,12 @@
 /* fr_matrix.c - the fr-matrix command line: the best route of one query
  * (the options of fr-route, query_options.c) for every origin x destination
- * pair, computed in parallel by fr_network_matrix(), written as CSV (one
- * row per pair) or JSON. Exit status as fr-route's: 0 the matrix was
- * written (whether or not every pair has a route), 1 invalid network or
- * input (unknown or avoided id, unreadable file), 2 bad usage. */
+ * pair, computed in parallel by fr_network_matrix(), written as text, CSV
+ * (one row per pair), JSON or (with --routes) GeoJSON. The options and the
+ * exit status are the three programs' (cli_options.h, CLI_EXIT_TABLE); 3:
+ * no pair has a route (the matrix is still written). */
 #include "cli_common.h"
+#include "cli_names.h"
+#include "cli_options.h"
 #include "query_options.h"
 
 #include <errno.h>
@@ -20,16 +22,18 @@ static const char *prog = "fr-matrix";
 typedef struct {
     query_options query; /* --network, --objective .. --max-cost */
     date_options dates;  /* --depart, --arrive-by, --on */
+    cli_options cli;     /* --format, --output, --quiet, --list, --export-network, .. */
     char **from, **to;
-    char *threads, *format, *output;
-    gboolean all, routes, progress, no_progress, version;
+    char *threads;
+    gboolean all, routes, progress, no_progress;
 } options;
 
 /* What the options ask for, checked and parsed. */
 typedef struct {
     query_choice query;
     unsigned threads;
-    bool json, progress;
+    cli_format format;
+    bool progress;
 } request;
 
 static void options_clear(options *o)
@@ -39,20 +43,19 @@ static void options_clear(options *o)
     g_strfreev(o->from);
     g_strfreev(o->to);
     g_free(o->threads);
-    g_free(o->format);
-    g_free(o->output);
+    cli_options_clear(&o->cli);
 }
 
 static GOptionContext *option_context(options *o)
 {
-    GOptionEntry entries[QUERY_OPTION_ENTRIES + DATE_OPTION_ENTRIES + 16];
+    GOptionEntry entries[QUERY_OPTION_ENTRIES + DATE_OPTION_ENTRIES + CLI_OPTION_ENTRIES + 16];
     size_t n = 0;
     entries[n++] = query_options_network_entry(&o->query);
     const GOptionEntry lists[] = {
         {"from", 'f', 0, G_OPTION_ARG_STRING_ARRAY, &o->from,
-         "Origin node ids, comma-separated, or @FILE with one id per line", "LIST"},
+         "Origins: node ids or names, comma-separated, or @FILE with one per line", "NODE,.."},
         {"to", 't', 0, G_OPTION_ARG_STRING_ARRAY, &o->to,
-         "Destination node ids, the same way (default: the origins)", "LIST"},
+         "Destinations, the same way (default: the origins)", "NODE,.."},
         {"all", 'a', 0, G_OPTION_ARG_NONE, &o->all,
          "Every node with a link, as origins and destinations", NULL}};
     for (size_t i = 0; i < G_N_ELEMENTS(lists); i++)
@@ -64,32 +67,30 @@ static GOptionContext *option_context(options *o)
     const GOptionEntry own[] = {
         {"threads", 'j', 0, G_OPTION_ARG_STRING, &o->threads,
          "Worker threads (default 0: one per processor)", "N"},
-        {"format", 0, 0, G_OPTION_ARG_STRING, &o->format, "csv or json (default: csv)", "FORMAT"},
         {"routes", 'r', 0, G_OPTION_ARG_NONE, &o->routes,
-         "Each pair's route too (JSON: the route object; CSV: a links column)", NULL},
-        {"output", 0, 0, G_OPTION_ARG_FILENAME, &o->output,
-         "Write to FILE instead of standard output", "FILE"},
+         "Each pair's route too (JSON: the route object; CSV: a links column; GeoJSON: "
+         "the routes drawn)",
+         NULL},
         {"progress", 0, 0, G_OPTION_ARG_NONE, &o->progress,
          "Show origins done on standard error (default: when it is a terminal)", NULL},
         {"no-progress", 0, 0, G_OPTION_ARG_NONE, &o->no_progress, "Do not show progress", NULL},
-        {"version", 'V', 0, G_OPTION_ARG_NONE, &o->version, "Print the version and exit", NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
+    n += cli_options_entries(&o->cli, entries + n);
     for (size_t i = 0; i < G_N_ELEMENTS(own); i++)
         entries[n++] = own[i];
     GOptionContext *ctx = g_option_context_new("--from LIST [--to LIST] | --all");
     g_option_context_set_summary(ctx, "The best multimodal freight route for every origin x "
-                                      "destination pair of nodes (FORMAT.md §2), as CSV or "
-                                      "JSON.");
+                                      "destination pair of nodes (FORMAT.md §2), as text, "
+                                      "CSV or JSON.");
     g_option_context_set_description(
-        ctx, "The query options mean what they mean for fr-route; figures are per TEU and\n"
-             "totals cover the whole --quantity. An id may be listed twice (its cells repeat).\n"
-             "CSV has one row per pair: origin,destination,status,cost_usd,time_h,co2_kg,\n"
-             "distance_km,transfers,objective (status route, no_route or same_node).\n\n"
-             "Exit status: 0 the matrix was written (pairs without a route included),\n"
-             "1 invalid network or input (an unknown or avoided id, an unreadable file),\n"
-             "2 bad usage.\n\n"
-             "--scenario answers on the network changed by a scenario (FORMAT.md section 6):\n"
-             "a file of rules or an embedded name (fr-route --list-scenarios).\n\n"
+        ctx, "The query options mean what they mean for fr-route; figures are totals for the\n"
+             "whole --quantity. A node may be named by its id or name; one listed twice has\n"
+             "its cells repeated. CSV has one row per pair: origin,destination,status,\n"
+             "cost_usd,time_h,co2_kg,distance_km,transfers,objective (status route,\n"
+             "no_route or same_node). --format geojson needs --routes.\n\n"
+             "--scenario answers on the network changed by a scenario (FORMAT.md §6):\n"
+             "a file of rules or an embedded name (--list scenarios).\n\n"
+             CLI_EXIT_TABLE "\n"
              "Examples:\n  fr-matrix --from CNCKG,CNCTU --to DEDUI,PLLOD,SGSIN --objective time\n"
              "  fr-matrix --all --format json --routes --output matrix.json\n"
              "  fr-matrix --from @origins.txt --to @destinations.txt --threads 4\n");
@@ -112,9 +113,12 @@ static char *own_problem(const options *o, request *rq)
         return g_strdup_printf("--threads must be a whole number from 0 to %d (got '%s')",
                                MAX_THREADS, o->threads);
     rq->threads = (unsigned)threads;
-    if (o->format && !g_str_equal(o->format, "csv") && !g_str_equal(o->format, "json"))
-        return g_strdup_printf("unknown format '%s' (expected csv, json)", o->format);
-    rq->json = o->format && g_str_equal(o->format, "json");
+    rq->format = o->cli.format ? cli_options_format(&o->cli) : CLI_CSV;
+    if (rq->format == CLI_GEOJSON && !o->routes)
+        return g_strdup("--format geojson draws the routes: add --routes");
+    if (rq->format == CLI_TEXT && o->routes)
+        return g_strdup("--routes adds routes to csv, json or geojson; with text it would be "
+                        "ignored");
     if (o->progress && o->no_progress)
         return g_strdup("--progress and --no-progress cannot be combined");
     rq->progress = o->progress || (!o->no_progress && isatty(STDERR_FILENO));
@@ -124,7 +128,16 @@ static char *own_problem(const options *o, request *rq)
 /* Checks what the options say on their own; NULL when fine, else a message. */
 static char *usage_problem(const options *o, request *rq)
 {
-    char *problem = query_options_figures_problem(&o->query, &rq->query);
+    char *problem = cli_options_problem(&o->cli, CLI_FORMAT_BIT(CLI_TEXT) |
+                                                     CLI_FORMAT_BIT(CLI_CSV) |
+                                                     CLI_FORMAT_BIT(CLI_JSON) |
+                                                     CLI_FORMAT_BIT(CLI_GEOJSON));
+    if (!problem)
+        problem = cli_list_problem("--from", o->from);
+    if (!problem)
+        problem = cli_list_problem("--to", o->to);
+    if (!problem)
+        problem = query_options_figures_problem(&o->query, &rq->query);
     if (!problem)
         problem = query_options_bounds_problem(&o->query, &rq->query);
     if (!problem)
@@ -135,48 +148,6 @@ static char *usage_problem(const options *o, request *rq)
 }
 
 /* ---- origin and destination lists ------------------------------------------ */
-
-/* Adds the ids of FILE, one per line (blank lines and #-comments skipped). */
-static bool read_id_file(const char *option, const char *file, GPtrArray *ids, GError **error)
-{
-    char *text = NULL;
-    GError *local = NULL;
-    if (!g_file_get_contents(file, &text, NULL, &local)) {
-        g_set_error(error, local->domain, local->code, "%s: %s", option, local->message);
-        g_error_free(local);
-        return false;
-    }
-    char **lines = g_strsplit(text, "\n", -1);
-    for (char **line = lines; *line; line++) {
-        g_strstrip(*line);
-        if (**line && **line != '#')
-            g_ptr_array_add(ids, g_strdup(*line));
-    }
-    g_strfreev(lines);
-    g_free(text);
-    return true;
-}
-
-/* The ids of --from or --to values: comma-separated lists and @FILEs. */
-static GPtrArray *read_ids(const char *option, char **values, GError **error)
-{
-    GPtrArray *ids = g_ptr_array_new_with_free_func(g_free);
-    for (char **v = values; v && *v; v++) {
-        if (**v == '@') {
-            if (!read_id_file(option, *v + 1, ids, error)) {
-                g_ptr_array_free(ids, TRUE);
-                return NULL;
-            }
-            continue;
-        }
-        char *one[] = {*v, NULL};
-        char **items = cli_split_list(one);
-        for (char **item = items; *item; item++)
-            g_ptr_array_add(ids, g_strdup(*item));
-        g_strfreev(items);
-    }
-    return ids;
-}
 
 /* Every node with at least one link, in file order. */
 static GPtrArray *linked_nodes(const fr_network *net)
@@ -202,13 +173,15 @@ static int id_lists(const options *o, const fr_network *net, GPtrArray **from, G
 {
     GError *error = NULL;
     *to = NULL;
-    *from = o->all ? linked_nodes(net) : read_ids("--from", o->from, &error);
-    if (*from && !o->all)
-        *to = o->to ? read_ids("--to", o->to, &error) : g_ptr_array_ref(*from);
-    else if (*from)
+    *from = o->all ? linked_nodes(net) : cli_read_list("--from", o->from, &error);
+    if (*from && !o->all && cli_resolve_nodes(net, "--from", *from, &error))
+        *to = o->to ? cli_read_list("--to", o->to, &error) : g_ptr_array_ref(*from);
+    else if (*from && !error)
         *to = g_ptr_array_ref(*from);
+    if (*to && o->to)
+        cli_resolve_nodes(net, "--to", *to, &error);
     if (error) {
-        int code = cli_fail(prog, EXIT_INPUT, error->message);
+        int code = cli_fail_error(prog, error);
         g_error_free(error);
         return code;
     }
@@ -230,24 +203,6 @@ static void show_progress(size_t done, size_t total, void *unused)
     if (done == total)
         fputc('\n', stderr);
     fflush(stderr);
-}
-
-/* Writes text to --output (or standard output); an exit code. */
-static int write_output(const char *file, const char *text)
-{
-    FILE *out = file ? fopen(file, "w") : stdout;
-    bool ok = out && fputs(text, out) >= 0;
-    if (out && out != stdout)
-        ok = fclose(out) == 0 && ok;
-    else if (out)
-        ok = fflush(out) == 0 && ok;
-    if (ok)
-        return EXIT_OK;
-    char *message = g_strdup_printf("cannot write %s: %s", file ? file : "standard output",
-                                    g_strerror(errno));
-    int code = cli_fail(prog, EXIT_INPUT, message);
-    g_free(message);
-    return code;
 }
 
 /* ---- dates ------------------------------------------------------------------ */
@@ -310,6 +265,79 @@ static int apply_dates(const fr_network *net, const options *o, const GPtrArray 
     return EXIT_OK;
 }
 
+/* Whether some pair of different nodes has a route (or every pair is one
+ * node with itself). */
+static bool matrix_has_route(const fr_matrix *m)
+{
+    bool only_same = true;
+    for (size_t i = 0; i < fr_matrix_origin_count(m); i++)
+        for (size_t j = 0; j < fr_matrix_destination_count(m); j++) {
+            fr_cell_status status = fr_matrix_status(m, i, j);
+            if (status == FR_CELL_ROUTE)
+                return true;
+            only_same = only_same && status == FR_CELL_SAME_NODE;
+        }
+    return only_same;
+}
+
+/* Text: one line per pair with its totals, or why there is none. */
+static void print_matrix_text(FILE *out, const fr_matrix *m)
+{
+    fprintf(out, "%-12s %-12s %12s %10s %12s %10s %9s\n", "origin", "destination", "USD",
+            "hours", "kg CO2e", "km", "transfers");
+    for (size_t i = 0; i < fr_matrix_origin_count(m); i++)
+        for (size_t j = 0; j < fr_matrix_destination_count(m); j++) {
+            fr_cell_status status = fr_matrix_status(m, i, j);
+            fprintf(out, "%-12s %-12s ", fr_matrix_origin(m, i), fr_matrix_destination(m, j));
+            if (status == FR_CELL_ROUTE)
+                fprintf(out, "%12.0f %10.1f %12.1f %10.0f %9zu\n", fr_matrix_cost_usd(m, i, j),
+                        fr_matrix_time_h(m, i, j), fr_matrix_co2_kg(m, i, j),
+                        fr_matrix_distance_km(m, i, j), fr_matrix_transfer_count(m, i, j));
+            else
+                fprintf(out, "%s\n", status == FR_CELL_SAME_NODE ? "same node" : "no route");
+        }
+}
+
+/* GeoJSON: every pair's route, with "origin" and "destination" properties. */
+static void print_matrix_geojson(FILE *out, const fr_matrix *m)
+{
+    GPtrArray *routes = g_ptr_array_new(), *extra = g_ptr_array_new_with_free_func(g_free);
+    for (size_t i = 0; i < fr_matrix_origin_count(m); i++)
+        for (size_t j = 0; j < fr_matrix_destination_count(m); j++) {
+            const fr_route *route = fr_matrix_route(m, i, j);
+            if (!route)
+                continue;
+            char *from = cli_json_quote(fr_matrix_origin(m, i));
+            char *to = cli_json_quote(fr_matrix_destination(m, j));
+            g_ptr_array_add(routes, (gpointer)route);
+            g_ptr_array_add(extra, g_strdup_printf("\"origin\": %s, \"destination\": %s", from, to));
+            g_free(from), g_free(to);
+        }
+    cli_geojson_routes(out, (const fr_route *const *)routes->pdata, (char *const *)extra->pdata,
+                       routes->len);
+    g_ptr_array_free(routes, TRUE);
+    g_ptr_array_free(extra, TRUE);
+}
+
+/* Writes the matrix to --output (or standard output); an exit code. */
+static int write_matrix(const char *file, const fr_matrix *m, cli_format format)
+{
+    int code = EXIT_OK;
+    FILE *out = cli_output_open(prog, file, &code);
+    if (!out)
+        return code;
+    if (format == CLI_TEXT) {
+        print_matrix_text(out, m);
+    } else if (format == CLI_GEOJSON) {
+        print_matrix_geojson(out, m);
+    } else {
+        char *text = format == CLI_JSON ? fr_matrix_to_json(m) : fr_matrix_to_csv(m);
+        fputs(text, out);
+        g_free(text);
+    }
+    return cli_output_close(prog, file, out);
+}
+
 /* Computes the matrix and writes it; returns the exit code. */
 static int answer(const fr_network *net, const options *o, const request *rq, GPtrArray *from,
                   GPtrArray *to)
@@ -332,15 +360,15 @@ static int answer(const fr_network *net, const options *o, const request *rq, GP
         g_error_free(error);
         return code;
     }
-    char *text = rq->json ? fr_matrix_to_json(matrix) : fr_matrix_to_csv(matrix);
+    int code = write_matrix(o->cli.output, matrix, rq->format);
+    if (code == EXIT_OK && !matrix_has_route(matrix))
+        code = cli_fail(prog, EXIT_NO_ROUTE, "no pair of the matrix has a route");
     fr_matrix_free(matrix);
-    int code = write_output(o->output, text);
-    g_free(text);
     return code;
 }
 
 /* Loads the network, reads the lists and answers; returns the exit code. */
-static int run(const options *o, const request *rq)
+static int run(options *o, const request *rq)
 {
     int code = EXIT_OK;
     fr_network *net = query_options_load_network(prog, &o->query, &code);
@@ -360,6 +388,7 @@ static int run(const options *o, const request *rq)
 
 int main(int argc, char **argv)
 {
+    cli_init_locale();
     options o = {0};
     request rq = {0};
     query_options_init(&o.query, &rq.query);
@@ -373,9 +402,10 @@ int main(int argc, char **argv)
     } else if (argc > 1) {
         problem = g_strdup_printf("unexpected argument '%s'", argv[1]);
         code = cli_fail(prog, EXIT_USAGE, problem);
-    } else if (o.version) {
-        printf("%s (freightroute) %s\n", prog, fr_version());
-        code = EXIT_OK;
+    } else if ((problem = cli_options_problem(&o.cli, ~0u))) {
+        code = cli_fail(prog, EXIT_USAGE, problem);
+    } else if (o.query.quiet = o.cli.quiet, cli_options_side_action(&o.cli)) {
+        code = cli_options_run_side_action(prog, &o.cli, &o.query);
     } else if ((problem = usage_problem(&o, &rq))) {
         code = cli_fail(prog, EXIT_USAGE, problem);
     } else {

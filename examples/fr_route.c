@@ -1,13 +1,15 @@
 /* fr_route.c - the fr-route command line (FORMAT.md §3): the optimal route
  * between two nodes (within bounds on time and cost, if given), or the
  * trade-offs: the Pareto front over two or three criteria, or the k best
- * routes that visit no node twice. Printed as readable text, JSON or
- * GeoJSON. Dated (§5): --depart, --arrive-by or --on date the query;
- * --depart-window FIRST/LAST [--every H] routes one departure after another
- * and prints a row for each (text, CSV or JSON). Exit status: 0 route found
- * (with a window: the rows were printed), 1 invalid network or input, 2 bad
- * usage, 3 no route satisfies the query. */
+ * routes that visit no node twice. Printed as readable text, CSV (one row
+ * per route), JSON or GeoJSON. Dated (§5): --depart, --arrive-by or --on
+ * date the query; --depart-window FIRST/LAST [--every H] routes one
+ * departure after another and prints a row for each (text, CSV or JSON).
+ * The options and the exit status are the three programs' (cli_options.h,
+ * CLI_EXIT_TABLE); 3: no route satisfies the query. */
 #include "cli_common.h"
+#include "cli_names.h"
+#include "cli_options.h"
 #include "dated_output.h"
 #include "query_options.h"
 
@@ -19,9 +21,10 @@ static const char *prog = "fr-route";
 typedef struct {
     query_options query; /* --network, --objective .. --max-cost */
     date_options dates;  /* --depart, --arrive-by, --on, --depart-window, --every */
-    char *from, *to, *format, *export_dir;
+    cli_options cli;     /* --format, --output, --quiet, --list, --export-network, .. */
+    char *from, *to;
     char *pareto, *alternatives, *max_routes;
-    gboolean version, list_nodes, list_scenarios, convex_hull, verbose;
+    gboolean convex_hull, verbose;
 } options;
 
 /* What the options ask for, checked and parsed. */
@@ -31,16 +34,16 @@ typedef struct {
     size_t n_criteria;                      /* 0: no --pareto */
     size_t alternatives;                    /* 0: no --alternatives */
     fr_pareto_options pareto;
+    cli_format format;
 } request;
 
 static void options_clear(options *o)
 {
     query_options_clear(&o->query);
     date_options_clear(&o->dates);
+    cli_options_clear(&o->cli);
     g_free(o->from);
     g_free(o->to);
-    g_free(o->format);
-    g_free(o->export_dir);
     g_free(o->pareto);
     g_free(o->alternatives);
     g_free(o->max_routes);
@@ -48,13 +51,13 @@ static void options_clear(options *o)
 
 static GOptionContext *option_context(options *o)
 {
-    GOptionEntry entries[QUERY_OPTION_ENTRIES + DATE_OPTION_ENTRIES + 16];
+    GOptionEntry entries[QUERY_OPTION_ENTRIES + DATE_OPTION_ENTRIES + CLI_OPTION_ENTRIES + 16];
     size_t n = 0;
     entries[n++] = query_options_network_entry(&o->query);
     entries[n++] = (GOptionEntry){"from", 'f', 0, G_OPTION_ARG_STRING, &o->from,
-                                  "Origin node id", "ID"};
+                                  "Origin: a node id or name", "NODE"};
     entries[n++] = (GOptionEntry){"to", 't', 0, G_OPTION_ARG_STRING, &o->to,
-                                  "Destination node id", "ID"};
+                                  "Destination: a node id or name", "NODE"};
     n += query_options_entries(&o->query, entries + n);
     entries[n++] = query_options_scenario_entry(&o->query);
     n += date_options_entries(&o->dates,
@@ -70,47 +73,39 @@ static GOptionContext *option_context(options *o)
          "With --pareto: only the supported routes (best for some weighting)", NULL},
         {"alternatives", 'k', 0, G_OPTION_ARG_STRING, &o->alternatives,
          "The K best routes by the objective that visit no node twice (1-1000)", "K"},
-        {"format", 0, 0, G_OPTION_ARG_STRING, &o->format,
-         "text, json or geojson (default: text); with --depart-window text, csv or json",
-         "FORMAT"},
         {"verbose", 'v', 0, G_OPTION_ARG_NONE, &o->verbose,
          "With --pareto or --alternatives in text: each route's itinerary too", NULL},
-        {"list-nodes", 0, 0, G_OPTION_ARG_NONE, &o->list_nodes,
-         "List the network's nodes (id, kind, country, name) and exit", NULL},
-        {"list-scenarios", 0, 0, G_OPTION_ARG_NONE, &o->list_scenarios,
-         "List the embedded scenarios (name, description) and exit", NULL},
-        {"export-network", 0, 0, G_OPTION_ARG_FILENAME, &o->export_dir,
-         "Write the embedded network's CSV files (and its scenarios, in DIR/scenarios) "
-         "into DIR and exit",
-         "DIR"},
-        {"version", 'V', 0, G_OPTION_ARG_NONE, &o->version, "Print the version and exit", NULL},
         {NULL, 0, 0, 0, NULL, NULL, NULL}};
+    n += cli_options_entries(&o->cli, entries + n);
     for (size_t i = 0; i < G_N_ELEMENTS(own); i++)
         entries[n++] = own[i];
-    GOptionContext *ctx = g_option_context_new("--from ID --to ID");
+    GOptionContext *ctx = g_option_context_new("--from NODE --to NODE");
     g_option_context_set_summary(ctx, "Find the optimal multimodal freight route between two "
                                       "nodes of a network (FORMAT.md §2).");
     g_option_context_set_description(
-        ctx, "Figures are per TEU; totals cover the whole --quantity. Ties are broken by time,\n"
-             "then cost, then fewer steps.\n\n"
+        ctx, "Totals cover the whole --quantity. Ties are broken by time, then cost, then\n"
+             "fewer steps. A node may be named by its id or its name (--list nodes).\n"
+             "CSV: one row per route: from,to,objective,quantity_teu,cost_usd,time_h,co2_kg,\n"
+             "distance_km,transfers,depart,arrive,links.\n\n"
              "--max-time and --max-cost bound the totals: the answer is the best route\n"
              "within them. --pareto lists every route no other beats in all the criteria,\n"
              "sorted by the first; --alternatives the K best routes by the objective\n"
              "that visit no node twice. Bounds and constraints apply to both.\n\n"
-             "Dates (FORMAT.md section 5): --depart routes by the timetable, leaving then, and\n"
+             "Dates (FORMAT.md §5): --depart routes by the timetable, leaving then, and\n"
              "prints when each step starts and ends; --arrive-by bounds the arrival (with\n"
              "objective time and no --depart: the latest departure that arrives in time);\n"
              "--on routes an undated query on the network as it runs that day.\n"
              "--depart-window FIRST/LAST routes a departure every --every hours (default 24)\n"
-             "and prints one row each: depart, arrive, days, USD, corridor family.\n"
+             "and prints one row each: depart, arrive, time_h, cost_usd, corridor family.\n"
              "Date-times are ISO 8601; without an offset, --depart and the window are in\n"
              "the origin's time zone, --arrive-by in the destination's.\n\n"
-             "--scenario (FORMAT.md section 6) answers on the network changed by a scenario:\n"
+             "--scenario (FORMAT.md §6) answers on the network changed by a scenario:\n"
              "a file of rules (a value naming an existing file or ending in .csv) or one of\n"
              "the embedded scenarios of the default network (--list-scenarios).\n\n"
-             "Exit status: 0 route found, 1 invalid network or input, 2 bad usage,\n"
-             "3 no route satisfies the query.\n\n"
+             CLI_EXIT_TABLE "\n"
              "Examples:\n  fr-route --from CNCKG --to DEDUI --objective time --avoid-country BY\n"
+             "  fr-route --from Chongqing --to Duisburg --format csv\n"
+             "  fr-route --list corridors\n"
              "  fr-route --from CNCKG --to DEDUI --pareto cost,time,co2 --format json\n"
              "  fr-route --from CNCKG --to DEDUI --alternatives 5 --max-time 720\n"
              "  fr-route --from CNCKG --to DEDUI --depart 2019-07-02T08:00 --objective time\n"
@@ -171,59 +166,76 @@ static char *dated_problem(const options *o)
     return NULL;
 }
 
-/* Checks what the options say on their own; NULL when fine, else a message. */
-static char *usage_problem(const options *o, request *rq)
+/* An empty --from or --to, a --pareto list with an empty item, --verbose
+ * where it would be ignored; NULL when fine. */
+static char *shape_problem(const options *o, const request *rq)
 {
     if (!o->from || !o->to)
         return g_strdup("both --from and --to are required");
-    char *problem = query_options_figures_problem(&o->query, &rq->query);
+    if (!*g_strstrip(o->from) || !*g_strstrip(o->to))
+        return g_strdup_printf("%s is empty: it takes a node id or name", *o->from ? "--to"
+                                                                                   : "--from");
+    char *pareto[] = {o->pareto, NULL};
+    char *problem = cli_list_problem("--pareto", pareto);
     if (problem)
         return problem;
-    if (o->dates.window) {
-        if (o->format && !g_str_equal(o->format, "text") && !g_str_equal(o->format, "csv") &&
-            !g_str_equal(o->format, "json"))
-            return g_strdup_printf("unknown format '%s' with --depart-window (expected text, "
-                                   "csv, json)",
-                                   o->format);
-    } else if (o->format && !g_str_equal(o->format, "text") && !g_str_equal(o->format, "json") &&
-               !g_str_equal(o->format, "geojson")) {
-        return g_strdup_printf("unknown format '%s' (expected text, json, geojson%s)", o->format,
-                               g_str_equal(o->format, "csv") ? "; csv goes with --depart-window"
-                                                             : "");
-    }
+    if (o->verbose && (rq->format != CLI_TEXT || (!o->pareto && !o->alternatives)))
+        return g_strdup("--verbose adds itineraries to the text of --pareto or --alternatives; "
+                        "here it would be ignored");
+    return NULL;
+}
+
+/* Checks what the options say on their own; NULL when fine, else a message. */
+static char *usage_problem(const options *o, request *rq)
+{
+    unsigned formats = CLI_FORMAT_BIT(CLI_TEXT) | CLI_FORMAT_BIT(CLI_CSV) |
+                       CLI_FORMAT_BIT(CLI_JSON);
+    if (!o->dates.window)
+        formats |= CLI_FORMAT_BIT(CLI_GEOJSON);
+    char *problem = cli_options_problem(&o->cli, formats);
+    if (problem)
+        return problem;
+    rq->format = cli_options_format(&o->cli);
+    if ((problem = shape_problem(o, rq)))
+        return problem;
+    if ((problem = query_options_figures_problem(&o->query, &rq->query)))
+        return problem;
     if ((problem = dated_problem(o)))
         return problem;
     return tradeoff_problem(o, rq);
 }
 
-static void print_route(const fr_route *route, const char *format)
+static void print_route(FILE *out, const fr_route *route, const request *rq)
 {
-    char *text;
-    if (format && g_str_equal(format, "json"))
-        text = fr_route_to_json(route);
-    else if (format && g_str_equal(format, "geojson"))
-        text = fr_route_to_geojson(route);
-    else
-        text = fr_route_to_text(route);
-    fputs(text, stdout);
+    if (rq->format == CLI_CSV) {
+        cli_route_csv_header(out);
+        cli_route_csv_row(out, route, rq->query.objective);
+        return;
+    }
+    char *text = rq->format == CLI_JSON      ? fr_route_to_json(route)
+                 : rq->format == CLI_GEOJSON ? fr_route_to_geojson(route)
+                                             : fr_route_to_text(route);
+    fputs(text, out);
     g_free(text);
 }
 
-static void print_list(const fr_route_list *list, const char *format, bool verbose)
+static void print_list(FILE *out, const fr_route_list *list, const request *rq, bool verbose)
 {
-    char *text;
-    if (format && g_str_equal(format, "json"))
-        text = fr_route_list_to_json(list);
-    else if (format && g_str_equal(format, "geojson"))
-        text = fr_route_list_to_geojson(list);
-    else
-        text = fr_route_list_to_text(list, verbose);
-    fputs(text, stdout);
+    if (rq->format == CLI_CSV) {
+        cli_route_csv_header(out);
+        for (size_t i = 0; i < fr_route_list_count(list); i++)
+            cli_route_csv_row(out, fr_route_list_get(list, i), rq->query.objective);
+        return;
+    }
+    char *text = rq->format == CLI_JSON      ? fr_route_list_to_json(list)
+                 : rq->format == CLI_GEOJSON ? fr_route_list_to_geojson(list)
+                                             : fr_route_list_to_text(list, verbose);
+    fputs(text, out);
     g_free(text);
 }
 
 /* Answers the query as asked and prints the answer; returns the exit code. */
-static int answer(const fr_network *net, const fr_query *query, const options *o,
+static int answer(FILE *out, const fr_network *net, const fr_query *query, const options *o,
                   const request *rq)
 {
     GError *error = NULL;
@@ -234,12 +246,12 @@ static int answer(const fr_network *net, const fr_query *query, const options *o
                 ? fr_network_pareto(net, query, rq->criteria, rq->n_criteria, &rq->pareto, &error)
                 : fr_network_alternatives(net, query, rq->alternatives, &error);
         if (list)
-            print_list(list, o->format, o->verbose);
+            print_list(out, list, rq, o->verbose);
         fr_route_list_free(list);
     } else {
         fr_route *route = fr_network_route(net, query, &error);
         if (route)
-            print_route(route, o->format);
+            print_route(out, route, rq);
         fr_route_free(route);
     }
     if (error)
@@ -258,34 +270,35 @@ static char *node_label(const fr_network *net, const char *id)
     return g_strdup_printf("%s (%s)", node.name, node.id);
 }
 
-static void print_profile_text(const fr_network *net, const fr_profile *profile,
+static void print_profile_text(FILE *out, const fr_network *net, const fr_profile *profile,
                                const fr_query *query, const date_choice *dc)
 {
     char *from = node_label(net, fr_query_from(query)), *to = node_label(net, fr_query_to(query));
     GTimeZone *zone = dated_node_zone(net, fr_query_from(query));
     char *first = dated_format(dc->first, zone), *last = dated_format(dc->last, zone);
-    printf("%s → %s: departures every %g h from %s to %s, best by %s, %g TEU\n\n", from, to,
-           dc->every_h, first, last, fr_objective_name(fr_query_objective(query)),
-           fr_query_quantity(query));
-    profile_print_text(stdout, net, profile, false, "  ");
+    fprintf(out, "%s → %s: departures every %g h from %s to %s, best by %s, %g TEU\n\n", from,
+            to, dc->every_h, first, last, fr_objective_name(fr_query_objective(query)),
+            fr_query_quantity(query));
+    profile_print_text(out, net, profile, false, "  ");
     g_free(from), g_free(to), g_free(first), g_free(last);
 }
 
-static void print_profile_json(const fr_network *net, const fr_profile *profile,
+static void print_profile_json(FILE *out, const fr_network *net, const fr_profile *profile,
                                const fr_query *query)
 {
     char *from = cli_json_quote(fr_query_from(query)), *to = cli_json_quote(fr_query_to(query));
-    printf("{\"from\": %s, \"to\": %s, \"objective\": \"%s\", \"quantity_teu\": %.12g,\n "
-           "\"departures\": ",
-           from, to, fr_objective_name(fr_query_objective(query)), fr_query_quantity(query));
-    profile_print_json(stdout, net, profile, false, "  ");
-    printf("}\n");
+    fprintf(out,
+            "{\"from\": %s, \"to\": %s, \"objective\": \"%s\", \"quantity_teu\": %.12g,\n "
+            "\"departures\": ",
+            from, to, fr_objective_name(fr_query_objective(query)), fr_query_quantity(query));
+    profile_print_json(out, net, profile, false, "  ");
+    fprintf(out, "}\n");
     g_free(from), g_free(to);
 }
 
 /* --depart-window: one route per departure, printed as rows; the exit code. */
-static int answer_profile(const fr_network *net, const fr_query *query, const options *o,
-                          const date_choice *dc)
+static int answer_profile(FILE *out, const fr_network *net, const fr_query *query,
+                          const request *rq, const date_choice *dc)
 {
     GError *error = NULL;
     fr_profile *profile =
@@ -295,79 +308,69 @@ static int answer_profile(const fr_network *net, const fr_query *query, const op
         g_error_free(error);
         return code;
     }
-    if (o->format && g_str_equal(o->format, "csv")) {
-        printf("depart,arrive,days,cost_usd,corridor\n");
-        profile_print_csv(stdout, net, profile, false, "");
-    } else if (o->format && g_str_equal(o->format, "json")) {
-        print_profile_json(net, profile, query);
+    if (rq->format == CLI_CSV) {
+        fprintf(out, "depart,arrive,time_h,cost_usd,corridor\n");
+        profile_print_csv(out, net, profile, false, "");
+    } else if (rq->format == CLI_JSON) {
+        print_profile_json(out, net, profile, query);
     } else {
-        print_profile_text(net, profile, query, dc);
+        print_profile_text(out, net, profile, query, dc);
     }
     fr_profile_free(profile);
     return EXIT_OK;
 }
 
-static void list_nodes(const fr_network *net)
+/* The dated options parsed, the query built between the resolved nodes,
+ * and the answer written to --output; returns the exit code. */
+static int answer_for(const fr_network *net, options *o, const request *rq, const char *from,
+                      const char *to)
 {
-    fr_node_info node;
-    for (size_t i = 0; fr_network_node(net, i, &node); i++)
-        printf("%-14s %-14s %s  %s\n", node.id, fr_node_kind_name(node.kind), node.country,
-               node.name);
+    date_choice dc;
+    char *problem = NULL;
+    if (!date_options_parse(&o->dates, net, from, to, &dc, &problem)) {
+        int code = cli_fail(prog, EXIT_USAGE, problem);
+        g_free(problem);
+        return code;
+    }
+    int code = EXIT_OK;
+    FILE *out = cli_output_open(prog, o->cli.output, &code);
+    if (out) {
+        fr_query *query = query_options_build(&o->query, &rq->query, from, to);
+        date_choice_apply(&dc, query);
+        code = dc.first ? answer_profile(out, net, query, rq, &dc)
+                        : answer(out, net, query, o, rq);
+        int closed = cli_output_close(prog, o->cli.output, out);
+        code = code == EXIT_OK ? closed : code;
+        fr_query_free(query);
+    }
+    date_choice_clear(&dc);
+    return code;
 }
 
-/* Loads the network and answers the query; returns the exit code. */
-static int run(const options *o, const request *rq)
+/* Loads the network, resolves --from and --to and answers; the exit code. */
+static int run(options *o, const request *rq)
 {
     int code = EXIT_OK;
     fr_network *net = query_options_load_network(prog, &o->query, &code);
     if (!net)
         return code;
-    date_choice dc;
-    char *problem = NULL;
-    if (!date_options_parse(&o->dates, net, o->from, o->to, &dc, &problem)) {
-        code = cli_fail(prog, EXIT_USAGE, problem);
-        g_free(problem);
-        fr_network_free(net);
-        return code;
-    }
-    fr_query *query = query_options_build(&o->query, &rq->query, o->from, o->to);
-    date_choice_apply(&dc, query);
-    code = dc.first ? answer_profile(net, query, o, &dc) : answer(net, query, o, rq);
-    fr_query_free(query);
-    date_choice_clear(&dc);
-    fr_network_free(net);
-    return code;
-}
-
-/* --version, --export-network, --list-scenarios and --list-nodes: -1 when
- * none was asked. */
-static int run_side_action(const options *o)
-{
     GError *error = NULL;
-    int code = EXIT_OK;
-    if (o->version) {
-        printf("fr-route (freightroute) %s\n", fr_version());
-    } else if (o->export_dir) {
-        if (fr_network_export_default(o->export_dir, &error))
-            printf("wrote the embedded network to %s\n", o->export_dir);
-        else
-            code = cli_fail_error(prog, error);
-    } else if (o->list_scenarios) {
-        scenarios_print_list(stdout);
-    } else if (o->list_nodes) {
-        fr_network *net = query_options_load_network(prog, &o->query, &code);
-        if (net)
-            list_nodes(net);
-        fr_network_free(net);
+    char *from = cli_resolve_node(net, "--from", o->from, &error);
+    char *to = from ? cli_resolve_node(net, "--to", o->to, &error) : NULL;
+    if (error) {
+        code = cli_fail_error(prog, error);
+        g_error_free(error);
     } else {
-        return -1;
+        code = answer_for(net, o, rq, from, to);
     }
-    g_clear_error(&error);
+    g_free(from), g_free(to);
+    fr_network_free(net);
     return code;
 }
 
 int main(int argc, char **argv)
 {
+    cli_init_locale();
     options o = {0};
     request rq = {0};
     query_options_init(&o.query, &rq.query);
@@ -381,8 +384,10 @@ int main(int argc, char **argv)
     } else if (argc > 1) {
         problem = g_strdup_printf("unexpected argument '%s'", argv[1]);
         code = cli_fail(prog, EXIT_USAGE, problem);
-    } else if ((code = run_side_action(&o)) >= 0) {
-        /* done */
+    } else if ((problem = cli_options_problem(&o.cli, ~0u))) {
+        code = cli_fail(prog, EXIT_USAGE, problem);
+    } else if (o.query.quiet = o.cli.quiet, cli_options_side_action(&o.cli)) {
+        code = cli_options_run_side_action(prog, &o.cli, &o.query);
     } else if ((problem = usage_problem(&o, &rq))) {
         code = cli_fail(prog, EXIT_USAGE, problem);
     } else {

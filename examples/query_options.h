@@ -17,11 +17,17 @@
 
 #include <stdio.h>
 
-/* The options as GOptionContext fills them in. */
+/* The options as GOptionContext fills them in, and the avoided places
+ * resolved against the network by query_options_load_network(). */
 typedef struct {
     char *network, *scenario, *objective, *modes, *max_time, *max_cost;
     double quantity, value_of_time, carbon_price;
     char **avoid, **avoid_country, **avoid_corridor;
+    bool quiet;             /* --quiet: no warnings */
+    bool scenario_compared; /* fr-corridors: --scenario lists scenarios to compare,
+                               not one to apply when loading */
+    GPtrArray *avoid_ids;   /* node ids of --avoid (ids, names or @FILE) */
+    GPtrArray *avoid_labels; /* corridor labels of --avoid-corridor (borrowed) */
 } query_options;
 
 /* What the options mean, once checked. */
@@ -46,17 +52,21 @@ size_t query_options_entries(query_options *qo, GOptionEntry *out);
 GOptionEntry query_options_scenario_entry(query_options *qo);
 
 /* The network the options name (--network, or the embedded one) with the
- * --scenario applied when one is given; NULL after printing the error,
- * with the exit code in *code (see scenario_option_apply()). */
-fr_network *query_options_load_network(const char *prog, const query_options *qo, int *code);
+ * --scenario applied when one is given, its loader warnings printed (unless
+ * quiet) and --avoid and --avoid-corridor resolved against it (names, with
+ * a warning for an --avoid-country no node has); NULL after printing the
+ * error, with the exit code in *code (see scenario_option_apply()). */
+fr_network *query_options_load_network(const char *prog, query_options *qo, int *code);
 
-/* Checks --objective, --modes, --quantity, --value-of-time and
- * --carbon-price (figures), or --max-time and --max-cost (bounds), into qc;
- * NULL when fine, else the usage message (g_free). */
+/* Checks --objective, --modes, --quantity, --value-of-time,
+ * --carbon-price and the --avoid lists (figures), or --max-time and
+ * --max-cost (bounds), into qc; NULL when fine, else the usage message
+ * (g_free). */
 char *query_options_figures_problem(const query_options *qo, query_choice *qc);
 char *query_options_bounds_problem(const query_options *qo, query_choice *qc);
 
-/* The query the options describe, from `from` to `to`. */
+/* The query the options describe, from `from` to `to` (after
+ * query_options_load_network() resolved the avoided places). */
 fr_query *query_options_build(const query_options *qo, const query_choice *qc, const char *from,
                               const char *to);
 
