@@ -150,7 +150,7 @@ static void test_json(void **state)
     expect_exit(&r, 0, "json");
     mj_value *v = run_stdout_json(&r);
     assert_string_equal(mj_get(v, "objective")->string, "cost");
-    assert_true(mj_get(v, "quantity")->number == 1);
+    assert_true(mj_get(v, "quantity_teu")->number == 1);
     assert_int_equal(mj_len(mj_get(v, "origins")), 2);
     assert_int_equal(mj_len(mj_get(v, "destinations")), 3);
     const mj_value *cells = mj_get(v, "cells");

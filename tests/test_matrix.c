@@ -640,7 +640,7 @@ static void test_json(void **state)
     fr_matrix *m = matrix_ok(net, q, fixture_from, 2, fixture_to, 3, &keep);
     mj_value *v = parse_json(fr_matrix_to_json(m));
     assert_string_equal(mj_get(v, "objective")->string, "cost");
-    assert_true(mj_get(v, "quantity")->number == 2);
+    assert_true(mj_get(v, "quantity_teu")->number == 2);
     assert_int_equal(mj_len(mj_get(v, "origins")), 2);
     assert_string_equal(mj_at(mj_get(v, "destinations"), 1)->string, "ISOLA");
     const mj_value *cells = mj_get(v, "cells");

@@ -300,8 +300,8 @@ static void test_geojson_output(void **state)
     mj_value *v = parse_or_fail(geo);
     check_str(mj_get(v, "type"), "FeatureCollection", "type");
     const mj_value *features = mj_get(v, "features");
-    /* one LineString per link step: 4 */
-    assert_int_equal(mj_len(features), 4);
+    /* one LineString per link step: 4, then a Point per transfer step: 2 */
+    assert_int_equal(mj_len(features), 4 + 2);
     /* [lon, lat] of each link's ends */
     const double ends[4][2][2] = {
         {{106.5, 29.5}, {76.9, 43.2}},  /* S1 ORIG -> BTWN */

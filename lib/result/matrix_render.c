@@ -138,7 +138,7 @@ char *fr_matrix_to_json(const fr_matrix *m)
 {
     GString *out = g_string_new("{\"objective\": ");
     append_json_string(out, fr_objective_name(m->objective));
-    g_string_append(out, ", \"quantity\": ");
+    g_string_append(out, ", \"quantity_teu\": "); /* the route JSON's key */
     append_number(out, m->quantity);
     json_id_list(out, "origins", m->origins, m->n_origins);
     json_id_list(out, "destinations", m->destinations, m->n_destinations);

@@ -1,6 +1,7 @@
 /* render.c - routes and lists of routes out as FORMAT.md §3 JSON and as
  * GeoJSON (a LineString feature per link step, through the link's
- * waypoints); the text renderings are in
+ * waypoints, then a Point feature per transfer step, with the totals on the
+ * collection: lib/FORMAT.md §7); the text renderings are in
  * render_text.c. A list's JSON holds each route exactly as a single route's
  * JSON is written. Renderers only read a route and its network; they never
  * search. Numbers are written locale-free. */
@@ -109,9 +110,10 @@ static void json_step_fields(GString *out, const fr_step *s)
     }
 }
 
-static void json_route(GString *out, const fr_route *r)
+/* A route's fields before its steps: from, to, objective, quantity_teu,
+ * total (and depart, arrive when dated); without braces. */
+static void json_route_summary(GString *out, const fr_route *r)
 {
-    g_string_append_c(out, '{');
     json_str_field(out, "from", r->from, true);
     json_str_field(out, "to", r->to, false);
     json_str_field(out, "objective", fr_objective_name(r->objective), false);
@@ -129,6 +131,12 @@ static void json_route(GString *out, const fr_route *r)
         json_time_field(out, "depart", r->depart);
         json_time_field(out, "arrive", r->arrive);
     }
+}
+
+static void json_route(GString *out, const fr_route *r)
+{
+    g_string_append_c(out, '{');
+    json_route_summary(out, r);
     json_key(out, "steps", false);
     g_string_append_c(out, '[');
     for (guint i = 0; i < r->steps->len; i++) {
@@ -224,21 +232,30 @@ static void geojson_line(GString *out, const fr_model *model, GHashTable *waypoi
     geojson_point(out, model, s->to_node);
 }
 
-/* The features of a route's link steps; `index` >= 0 adds a "route"
- * property (the route's place in a list). *first: no feature written yet. */
-static void geojson_features(GString *out, const fr_route *r, GHashTable *waypointed, long index,
-                             bool *first)
+/* The features of a route's steps of one type: a LineString per link step
+ * (waypointed: see waypointed_steps()), a Point at the node of each
+ * transfer step. `index` >= 0 adds a "route" property (the route's place
+ * in a list). *first: no feature written yet. */
+static void geojson_features(GString *out, const fr_route *r, fr_step_type type,
+                             GHashTable *waypointed, long index, bool *first)
 {
     for (guint i = 0; i < r->steps->len; i++) {
         const fr_step *s = &g_array_index(r->steps, fr_step, i);
-        if (s->type != FR_STEP_LINK)
+        if (s->type != type)
             continue;
         g_string_append(out, *first ? "\n  " : ",\n  ");
         *first = false;
-        g_string_append(out, "{\"type\": \"Feature\", \"geometry\": "
-                             "{\"type\": \"LineString\", \"coordinates\": [");
-        geojson_line(out, r->ctx.model, waypointed, s);
-        g_string_append(out, "]}, \"properties\": {");
+        if (type == FR_STEP_LINK) {
+            g_string_append(out, "{\"type\": \"Feature\", \"geometry\": "
+                                 "{\"type\": \"LineString\", \"coordinates\": [");
+            geojson_line(out, r->ctx.model, waypointed, s);
+            g_string_append(out, "]}, \"properties\": {");
+        } else {
+            g_string_append(out, "{\"type\": \"Feature\", \"geometry\": "
+                                 "{\"type\": \"Point\", \"coordinates\": ");
+            geojson_point(out, r->ctx.model, s->from_node);
+            g_string_append(out, "}, \"properties\": {");
+        }
         if (index >= 0)
             g_string_append_printf(out, "\"route\": %ld, ", index);
         json_step_fields(out, s);
@@ -246,9 +263,32 @@ static void geojson_features(GString *out, const fr_route *r, GHashTable *waypoi
     }
 }
 
+/* The routes' totals as foreign members of the collection: a single
+ * route's as "properties", a list's as "routes" (one object per route). */
+static void geojson_totals(GString *out, const fr_route *const *routes, size_t n, bool indexed)
+{
+    if (!indexed) {
+        g_string_append(out, ", \"properties\": {");
+        json_route_summary(out, routes[0]);
+        g_string_append_c(out, '}');
+        return;
+    }
+    g_string_append(out, ", \"routes\": [");
+    for (size_t i = 0; i < n; i++) {
+        g_string_append(out, i ? ",\n  {" : "\n  {");
+        json_route_summary(out, routes[i]);
+        g_string_append_c(out, '}');
+    }
+    g_string_append_c(out, ']');
+}
+
+/* Every route's link features (in route and step order, as before transfer
+ * points existed), then every route's transfer points. */
 static char *geojson_collection(const fr_route *const *routes, size_t n, bool indexed)
 {
-    GString *out = g_string_new("{\"type\": \"FeatureCollection\", \"features\": [");
+    GString *out = g_string_new("{\"type\": \"FeatureCollection\"");
+    geojson_totals(out, routes, n, indexed);
+    g_string_append(out, ", \"features\": [");
     const fr_model *model = NULL; /* the one `waypointed` is for (a list's routes share it) */
     GHashTable *waypointed = NULL;
     bool first = true;
@@ -259,10 +299,13 @@ static char *geojson_collection(const fr_route *const *routes, size_t n, bool in
             model = routes[i]->ctx.model;
             waypointed = waypointed_steps(model, routes + i, n - i);
         }
-        geojson_features(out, routes[i], waypointed, indexed ? (long)i : -1, &first);
+        geojson_features(out, routes[i], FR_STEP_LINK, waypointed, indexed ? (long)i : -1,
+                         &first);
     }
     if (waypointed)
         g_hash_table_destroy(waypointed);
+    for (size_t i = 0; i < n; i++)
+        geojson_features(out, routes[i], FR_STEP_TRANSFER, NULL, indexed ? (long)i : -1, &first);
     g_string_append(out, "]}\n");
     return g_string_free(out, FALSE);
 }

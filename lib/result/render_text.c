@@ -65,7 +65,7 @@ static const char *node_name(const fr_model *model, const char *id)
 }
 
 enum { W_LEG = 4, W_MODE = 6, W_CORRIDOR = 10, W_KM = 8, W_TIME = 9,
-       W_USD = 10, W_CO2 = 10 };
+       W_USD = 10, W_CO2 = 12 };
 
 /* The description column of a step: "A → B", "  transfer at X: rail → sea". */
 static char *step_description(const fr_model *model, const fr_step *s)
@@ -132,10 +132,13 @@ static void text_dates(GString *out, const fr_route *r)
     g_free(arrive);
 }
 
+/* "Total for 40 TEU: ..." (the steps above are per TEU). */
 static void text_totals(GString *out, const fr_route *r)
 {
     double hours = fr_route_total_time_h(r);
-    g_string_append(out, "\n  Total: ");
+    char qty[G_ASCII_DTOSTR_BUF_SIZE];
+    g_string_append_printf(out, "\n  Total for %s TEU: ",
+                           g_ascii_formatd(qty, sizeof qty, "%g", r->quantity));
     append_grouped(out, fr_route_total_distance_km(r), 0);
     g_string_append(out, " km, ");
     if (hours >= 48) {
@@ -168,7 +171,7 @@ static void text_itinerary(GString *out, const fr_route *r)
     append_padded(out, "km", W_KM, true);
     append_padded(out, "time", W_TIME + 1, true);
     append_padded(out, "USD/TEU", W_USD + 1, true);
-    append_padded(out, "kg CO2e", W_CO2 + 1, true);
+    append_padded(out, "kg CO2e/TEU", W_CO2 + 1, true);
     if (r->depart)
         g_string_append(out, "  starts (local time)");
     g_string_append_c(out, '\n');
@@ -189,7 +192,8 @@ char *fr_route_to_text(const fr_route *r)
                            node_name(r->ctx.model, r->from), r->from, node_name(r->ctx.model, r->to), r->to,
                            fr_objective_name(r->objective),
                            g_ascii_formatd(qty, sizeof qty, "%g", r->quantity),
-                           r->quantity == 1 ? "" : " (USD and CO2e for the whole shipment)");
+                           r->quantity == 1 ? ""
+                                            : " (steps per TEU, totals for the whole shipment)");
     text_itinerary(out, r);
     return g_string_free(out, FALSE);
 }
