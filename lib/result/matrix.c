@@ -1,5 +1,7 @@
 /* matrix.c - an origin-destination matrix's accessors and release (api/matrix.c
- * computes it, matrix_render.c writes it out). */
+ * computes it, matrix_render.c writes it out). The matrix holds a reference
+ * to its network; accessors given NULL or a cell out of range answer a
+ * neutral value (freightroute.h, "Misuse"). */
 #include "matrix.h"
 
 void fr_matrix_free(fr_matrix *m)
@@ -12,6 +14,7 @@ void fr_matrix_free(fr_matrix *m)
     g_free(m->cells);
     g_free(m->origins);
     g_free(m->destinations);
+    fr_lifetime_release(m->lifetime); /* may free the network: last */
     g_free(m);
 }
 

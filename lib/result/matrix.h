@@ -13,6 +13,8 @@ typedef struct {
 
 struct fr_matrix {
     const fr_network *net;
+    fr_lifetime *lifetime; /* the network's: the matrix holds a reference (its ids are the
+                              network's strings) */
     fr_objective objective;
     double quantity;
     size_t n_origins, n_destinations;

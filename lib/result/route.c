@@ -1,5 +1,8 @@
 /* route.c - route objects: built from a path of virtual edges into ordered
- * steps (links, transfers, dwells) with totals, and their accessors. */
+ * steps (links, transfers, dwells) with totals, copied, freed, and their
+ * accessors. A route holds a reference to its network (lifetime.h); every
+ * accessor given NULL, or an index out of range, answers a neutral value
+ * (freightroute.h, "Misuse"). */
 #include "route.h"
 
 #include <math.h>
@@ -48,6 +51,8 @@ fr_route *fr_route_new_empty(const fr_route_context *ctx, const fr_query *query)
     const fr_model *model = ctx->model;
     fr_route *r = g_new0(fr_route, 1);
     r->ctx = *ctx;
+    r->ctx.g = NULL; /* read while building only (it may be a scratch graph) */
+    fr_lifetime_hold(ctx->lifetime);
     r->from = FR_NODE(model, fr_model_node_lookup(model, query->from))->id;
     r->to = FR_NODE(model, fr_model_node_lookup(model, query->to))->id;
     r->objective = query->objective;
@@ -94,28 +99,53 @@ void fr_route_free(fr_route *route)
     g_clear_pointer(&route->depart, g_date_time_unref);
     g_clear_pointer(&route->arrive, g_date_time_unref);
     g_array_free(route->steps, TRUE);
+    fr_lifetime_release(route->ctx.lifetime); /* may free the network: last */
     g_free(route);
 }
 
-const fr_network *fr_route_network(const fr_route *r) { return r->ctx.handle; }
-const char *fr_route_from(const fr_route *r) { return r->from; }
-const char *fr_route_to(const fr_route *r) { return r->to; }
-fr_objective fr_route_objective(const fr_route *r) { return r->objective; }
-double fr_route_quantity(const fr_route *r) { return r->quantity; }
-size_t fr_route_step_count(const fr_route *r) { return r->steps->len; }
-size_t fr_route_transfer_count(const fr_route *r) { return r->transfers; }
-double fr_route_total_cost_usd(const fr_route *r) { return r->cost_usd * r->quantity; }
-double fr_route_total_time_h(const fr_route *r) { return r->time_h; }
-double fr_route_total_co2_kg(const fr_route *r) { return r->co2_kg * r->quantity; }
-double fr_route_total_distance_km(const fr_route *r) { return r->distance_km; }
+static GDateTime *ref_or_null(GDateTime *when) { return when ? g_date_time_ref(when) : NULL; }
+
+/* The steps' strings belong to the network, which the copy holds too; its
+ * dates are references of their own (GDateTime never changes). */
+fr_route *fr_route_copy(const fr_route *route)
+{
+    if (!route)
+        return NULL;
+    fr_route *copy = g_memdup2(route, sizeof *route);
+    fr_lifetime_hold(copy->ctx.lifetime);
+    copy->steps = g_array_sized_new(FALSE, FALSE, sizeof(fr_step), route->steps->len);
+    g_array_append_vals(copy->steps, route->steps->data, route->steps->len);
+    for (guint i = 0; i < copy->steps->len; i++) {
+        fr_step *s = &g_array_index(copy->steps, fr_step, i);
+        s->start = ref_or_null(s->start);
+        s->end = ref_or_null(s->end);
+    }
+    copy->depart = ref_or_null(route->depart);
+    copy->arrive = ref_or_null(route->arrive);
+    return copy;
+}
+
+const fr_network *fr_route_network(const fr_route *r) { return r ? r->ctx.handle : NULL; }
+const char *fr_route_from(const fr_route *r) { return r ? r->from : NULL; }
+const char *fr_route_to(const fr_route *r) { return r ? r->to : NULL; }
+fr_objective fr_route_objective(const fr_route *r) { return r ? r->objective : FR_OBJECTIVE_COST; }
+double fr_route_quantity(const fr_route *r) { return r ? r->quantity : NAN; }
+size_t fr_route_step_count(const fr_route *r) { return r ? r->steps->len : 0; }
+size_t fr_route_transfer_count(const fr_route *r) { return r ? r->transfers : 0; }
+double fr_route_total_cost_usd(const fr_route *r) { return r ? r->cost_usd * r->quantity : NAN; }
+double fr_route_total_time_h(const fr_route *r) { return r ? r->time_h : NAN; }
+double fr_route_total_co2_kg(const fr_route *r) { return r ? r->co2_kg * r->quantity : NAN; }
+double fr_route_total_distance_km(const fr_route *r) { return r ? r->distance_km : NAN; }
 
 const fr_step *fr_route_step(const fr_route *r, size_t index)
 {
-    return index < r->steps->len ? &g_array_index(r->steps, fr_step, index) : NULL;
+    return r && index < r->steps->len ? &g_array_index(r->steps, fr_step, index) : NULL;
 }
 
 double fr_route_objective_value(const fr_route *r)
 {
+    if (!r)
+        return NAN;
     switch (r->objective) {
     case FR_OBJECTIVE_TIME:
         return r->time_h;
@@ -138,12 +168,13 @@ GDateTime *fr_route_arrival(const fr_route *r) { return r ? r->arrive : NULL; }
 
 void fr_timeline_iter_init(fr_timeline_iter *iter, const fr_route *route)
 {
-    *iter = (fr_timeline_iter){route, 0};
+    if (iter)
+        *iter = (fr_timeline_iter){route, 0};
 }
 
 const fr_step *fr_timeline_iter_next(fr_timeline_iter *iter)
 {
-    if (!iter->route || iter->next >= iter->route->steps->len)
+    if (!iter || !iter->route || iter->next >= iter->route->steps->len)
         return NULL;
     return &g_array_index(iter->route->steps, fr_step, iter->next++);
 }

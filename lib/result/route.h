@@ -4,15 +4,20 @@
 #ifndef FR_ROUTE_H
 #define FR_ROUTE_H
 
+#include "lifetime.h"
 #include "query.h"
 #include "timetable.h"
 #include "vgraph.h"
 
 /* What a route is built from and keeps pointing at: the network handle
- * (opaque here; fr_route_network() hands it back), its model and its
- * virtual graph. */
+ * (opaque here; fr_route_network() hands it back), the handle's reference
+ * count (every route holds a reference, so its network outlives it), its
+ * model and its virtual graph. `g` is read only while the route is built
+ * (it may be a graph built for the query's date and freed after): a built
+ * route's is NULL. */
 typedef struct {
     const fr_network *handle;
+    fr_lifetime *lifetime;
     const fr_model *model;
     const fr_vgraph *g;
 } fr_route_context;
@@ -44,7 +49,8 @@ bool fr_route_totals_finite(const fr_route *route);
 /* route_list.c: the same for every route of the list. */
 bool fr_route_list_totals_finite(const fr_route_list *list);
 
-/* route.c: a route without steps yet, for query. */
+/* route.c: a route without steps yet, for query; it holds a reference to
+ * ctx's network until fr_route_free(). */
 fr_route *fr_route_new_empty(const fr_route_context *ctx, const fr_query *query);
 
 /* route_dated.c: the dated route of a path of the timetable's graph
