@@ -217,8 +217,21 @@ static void compare_routes(const fr_network *a, const fr_network *b)
     }
 }
 
+/* Two NULL-terminated lists of strings hold the same strings in order. */
+static void compare_lists(const char *const *a, const char *const *b)
+{
+    assert_true((a == NULL) == (b == NULL));
+    for (size_t i = 0; a && (a[i] || b[i]); i++) {
+        assert_non_null(a[i]);
+        assert_non_null(b[i]);
+        assert_string_equal(a[i], b[i]);
+    }
+}
+
 static void compare_networks(const fr_network *a, const fr_network *b)
 {
+    compare_lists(fr_network_corridors(a), fr_network_corridors(b));
+    compare_lists(fr_network_countries(a), fr_network_countries(b));
     compare_nodes(a, b);
     compare_links(a, b);
     compare_transfers_and_factors(a, b);
@@ -639,6 +652,20 @@ static void test_builder_bad_other_files(void **state)
     b = hand_plus("services.csv", service_cols, s1, 3);
     assert_true(fr_network_builder_add_row(b, "services.csv", service_cols, s2, 3, &err));
     build_fails(b, FR_ERROR_INVALID, "services.csv row 2: ", "'L1' is not bidirectional");
+    fr_network_builder_free(b);
+
+    const char *s3[] = {"S1", "L2", "Mon 09:00"};
+    b = hand_plus("services.csv", service_cols, s1, 3);
+    assert_true(fr_network_builder_add_row(b, "services.csv", service_cols, s3, 3, &err));
+    build_fails(b, FR_ERROR_INVALID, "services.csv row 2: ",
+                "duplicate service id 'S1' (first on row 1)");
+    fr_network_builder_free(b);
+
+    const char *tr_dup_cols[] = {"node", "from_mode", "to_mode", "time_h", "cost_usd"};
+    const char *tr_dup[] = {"B", "rail", "road", "1", "1"};
+    b = hand_plus("transfers.csv", tr_dup_cols, tr_dup, 5);
+    build_fails(b, FR_ERROR_INVALID, "transfers.csv row 2: ",
+                "duplicate transfer at 'B' from rail to road (first on row 1)");
     fr_network_builder_free(b);
 
     const char *closure_cols[] = {"from", "to", "link", "node"};
