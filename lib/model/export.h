@@ -21,9 +21,9 @@ const char *fr_export_number(double value, char buf[FR_NUMBER_TEXT_SIZE]);
  * are replaced (one the model has no rows for is removed) and nothing else
  * is touched. The files are written beside their names first and renamed
  * at the end, so a failure leaves no file half-written (and removes a
- * directory it created). FR_ERROR_INVALID when a row cannot be said in
- * the files (a closure of one direction of a bidirectional link's forward
- * direction only). */
+ * directory it created; parents it made stay). FR_ERROR_INVALID, before
+ * anything is written, when a row cannot be said in the files (a closure
+ * of only the forward direction of a bidirectional link). */
 bool fr_model_export(const fr_model *model, const char *dir, bool overwrite, GError **error);
 
 #endif /* FR_EXPORT_H */
