@@ -128,11 +128,10 @@ static void test_split(void **state)
     assert_int_equal(fr_fuzz_split((const uint8_t *)long_name->str, long_name->len, s, 16), 1);
     assert_int_equal(strlen(s[0].name), 63);
     expect_section(&s[0], s[0].name, "body");
-    g_string_free(long_name, TRUE);
-
     char *text = fr_fuzz_section_text(&s[0]);
     assert_string_equal(text, "body");
     g_free(text);
+    g_string_free(long_name, TRUE);
 }
 
 /* ---- the loader's in-memory route against the files on disk -------------- */
