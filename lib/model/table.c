@@ -1,15 +1,25 @@
 /* table.c - reading one CSV file of a network as a table (table.h): opening
- * it from a file source (a directory's files are mapped, not copied), the
+ * it from a file source (a directory's files read into memory, never
+ * mapped: a file truncated while mapped faults with SIGBUS), the
  * header and its known columns, rows stripped once, and the checked cells
- * with their "<file>:<line>: " messages. Also the file source of a
+ * with their "<file>:<line>: " messages ("<file> row <n>: " for rows kept in
+ * memory, builder_source.h). Also the file source of a
  * directory on disk (model.h), which opening recognises. */
 #include "table.h"
 
+#include "builder_source.h"
 #include "number.h"
 
 #include <math.h>
 #include <stdarg.h>
 #include <string.h>
+
+char *fr_table_where(const fr_table *t)
+{
+    if (t->numbered_rows)
+        return g_strdup_printf("%s row %zu", t->file, MAX(t->row, (size_t)1));
+    return g_strdup_printf("%s:%zu", t->file, t->csv.record_line);
+}
 
 bool fr_table_error(const fr_table *t, GError **error, const char *format, ...)
 {
@@ -17,8 +27,9 @@ bool fr_table_error(const fr_table *t, GError **error, const char *format, ...)
     va_start(args, format);
     char *problem = g_strdup_vprintf(format, args);
     va_end(args);
-    g_set_error(error, FR_ERROR, FR_ERROR_INVALID, "%s:%zu: %s", t->file, t->csv.record_line,
-                problem);
+    char *where = fr_table_where(t);
+    g_set_error(error, FR_ERROR, FR_ERROR_INVALID, "%s: %s", where, problem);
+    g_free(where);
     g_free(problem);
     return false;
 }
@@ -26,10 +37,7 @@ bool fr_table_error(const fr_table *t, GError **error, const char *format, ...)
 void fr_table_close(fr_table *t)
 {
     fr_csv_reader_clear(&t->csv);
-    if (t->mapped)
-        g_mapped_file_unref(t->mapped);
-    else
-        g_free(t->contents);
+    g_free(t->contents);
     memset(t, 0, sizeof *t);
 }
 
@@ -88,24 +96,6 @@ fr_file_source fr_file_source_dir(const char *dir)
     return (fr_file_source){read_from_dir, (void *)dir, dir};
 }
 
-/* Maps a non-empty file of a directory into memory (no copy, no page of
- * its own per 4 KiB); false when it cannot, and the file is read instead. */
-static bool map_from_dir(fr_table *t, const fr_file_source *source, const char *file)
-{
-    if (source->read != read_from_dir)
-        return false;
-    char *path = g_build_filename((const char *)source->context, file, NULL);
-    t->mapped = g_mapped_file_new(path, FALSE, NULL);
-    g_free(path);
-    if (t->mapped && g_mapped_file_get_length(t->mapped) == 0)
-        g_clear_pointer(&t->mapped, g_mapped_file_unref);
-    if (!t->mapped)
-        return false;
-    t->contents = g_mapped_file_get_contents(t->mapped);
-    t->len = g_mapped_file_get_length(t->mapped);
-    return true;
-}
-
 bool fr_table_open(fr_table *t, const fr_file_source *source, const char *file,
                    const char *const *known, int n_required, bool optional, bool *present,
                    GError **error)
@@ -114,19 +104,20 @@ bool fr_table_open(fr_table *t, const fr_file_source *source, const char *file,
     t->file = file;
     t->known = known;
     bool missing = false;
-    if (!map_from_dir(t, source, file) &&
-        !source->read(source->context, file, &t->contents, &t->len, &missing, error))
+    if (!source->read(source->context, file, &t->contents, &t->len, &missing, error))
         return false;
     if (missing && optional) {
         *present = false;
         return true;
     }
-    if (missing) {
-        g_set_error(error, FR_ERROR, FR_ERROR_IO, "%s: required file is missing from %s", file,
-                    source->where);
+    if (missing) { /* from rows in memory, a file without rows is bad data, not I/O */
+        g_set_error(error, FR_ERROR,
+                    fr_file_source_numbers_rows(source) ? FR_ERROR_INVALID : FR_ERROR_IO,
+                    "%s: required file is missing from %s", file, source->where);
         return false;
     }
     *present = true;
+    t->numbered_rows = fr_file_source_numbers_rows(source);
     fr_csv_reader_init(&t->csv, file, t->contents, t->len);
     return read_header(t, n_required, error);
 }
@@ -154,6 +145,7 @@ static char *strip(char *s, char *end)
 int fr_table_next(fr_table *t, GError **error)
 {
     int status = fr_csv_reader_next(&t->csv, error);
+    t->row += status > 0;
     guint n = status > 0 ? t->csv.fields->len : 0;
     if (status > 0 && n != t->n_columns) {
         fr_table_error(t, error, "%u fields, but the header has %u", n, t->n_columns);

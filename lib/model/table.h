@@ -2,7 +2,8 @@
  * header checked and the columns the loader knows found in it once, then
  * row by row, each cell reached by its known column and checked as a
  * required value, a number, an id or a mode. Every problem is an
- * FR_ERROR_INVALID whose message starts "<file>:<line>: ". */
+ * FR_ERROR_INVALID whose message starts "<file>:<line>: " ("<file> row <n>: "
+ * for the rows of a network built in memory). */
 #ifndef FR_TABLE_H
 #define FR_TABLE_H
 
@@ -18,17 +19,21 @@ typedef struct {
     const char *file; /* "links.csv", for messages */
     char *contents;
     gsize len;
-    GMappedFile *mapped; /* when contents are mapped rather than read */
     fr_csv_reader csv;
     const char *const *known; /* the columns read from this file, NULL-terminated */
     int pos[FR_TABLE_MAX_COLUMNS]; /* each one's position in the header, or -1 */
     guint n_columns;
+    /* Rows in memory (builder_source.h) are named by number, "links.csv row 3"
+     * (the third data row), instead of "links.csv:4". */
+    bool numbered_rows;
+    size_t row; /* data rows read so far */
 } fr_table;
 
-/* Opens `file` of `source` (mapping it when the source is a directory) and
+/* Opens `file` of `source` (read whole into memory, never mapped) and
  * reads its header: no name twice, the first `n_required` of the `known`
  * columns (at most FR_TABLE_MAX_COLUMNS, NULL-terminated, kept by
- * reference) present. A missing file is an FR_ERROR_IO unless `optional`:
+ * reference) present. A missing file is an FR_ERROR_IO (FR_ERROR_INVALID
+ * from rows in memory, builder_source.h) unless `optional`:
  * then *present is false and the table has no rows. Close the table after,
  * whatever this returns. */
 bool fr_table_open(fr_table *t, const fr_file_source *source, const char *file,
@@ -51,11 +56,22 @@ bool fr_table_error(const fr_table *t, GError **error, const char *format, ...)
  * counted), for sizing what its rows fill. */
 size_t fr_table_max_rows(const fr_table *t);
 
-/* The line the current row starts on. */
+/* The line the current row starts on (its number for numbered rows). */
 static inline uint32_t fr_table_line(const fr_table *t)
 {
-    return (uint32_t)t->csv.record_line;
+    return (uint32_t)(t->numbered_rows ? t->row : t->csv.record_line);
 }
+
+/* What fr_table_line() counts, for messages: "line" or "row". */
+static inline const char *fr_table_unit(const fr_table *t)
+{
+    return t->numbered_rows ? "row" : "line";
+}
+
+/* Where the current row is, for messages: "links.csv:4" or, for numbered
+ * rows, "links.csv row 3" (the header: row 1, the columns of the first
+ * row). g_free it. */
+char *fr_table_where(const fr_table *t);
 
 /* The row's cell in known column `col`; "" when the file has no such column. */
 static inline const char *fr_table_cell(const fr_table *t, int col)
