@@ -14,8 +14,12 @@
  * the k - accepted best are kept, and the worst kept one bounds the spur
  * searches (a route that could not make the list is not searched for).
  * Routes in the list differ in their sequence of virtual edges, which for
- * physically simple routes is their sequence of links and transfers. */
+ * physically simple routes is their sequence of links and transfers.
+ * Progress (the spec's fr_cancel) is the share of the k routes accepted
+ * and of the last one's spur searches; a cancelled call stops early. */
 #include "alternatives.h"
+
+#include "cancel.h"
 
 #include <string.h>
 
@@ -34,6 +38,7 @@ typedef struct {
     size_t k;
     uint64_t next_seq;
     fr_alternatives_stats stats;
+    fr_cancel *cancel; /* the spec's; NULL: none */
 } yen;
 
 static void candidate_free(candidate *c)
@@ -98,9 +103,12 @@ static GArray *edge_list(const GArray *base, uint32_t extra)
 /* Splits what is left of accepted candidate c's subproblem. */
 static void branch(yen *y, const candidate *c)
 {
-    for (uint32_t i = c->dev; i < c->path->len; i++) {
+    double done = (double)(y->accepted->len - 1) / (double)y->k;
+    for (uint32_t i = c->dev; i < c->path->len && !fr_cancel_now(y->cancel); i++) {
         uint32_t edge = g_array_index(c->path, uint32_t, i);
         spur(y, c->path, i, edge_list(i == c->dev ? c->banned : NULL, edge));
+        fr_cancel_progress(y->cancel, done + (double)(i + 1 - c->dev) /
+                                                 (double)(c->path->len - c->dev) / (double)y->k);
     }
 }
 
@@ -117,7 +125,7 @@ static void run(yen *y)
     }
     first->seq = y->next_seq++;
     pool_insert(y, first);
-    while (y->pool->len > 0 && y->accepted->len < y->k) {
+    while (y->pool->len > 0 && y->accepted->len < y->k && !fr_cancel_cancelled(y->cancel)) {
         candidate *best = g_ptr_array_steal_index(y->pool, 0);
         g_ptr_array_add(y->accepted, best);
         if (y->accepted->len < y->k)
@@ -130,7 +138,8 @@ GPtrArray *fr_alternatives_search(const fr_vgraph *g, const fr_search_spec *spec
 {
     yen y = {fr_csearch_new(g, spec, true),
              g_ptr_array_new_with_free_func((GDestroyNotify)candidate_free),
-             g_ptr_array_new_with_free_func((GDestroyNotify)candidate_free), k, 0, {0}};
+             g_ptr_array_new_with_free_func((GDestroyNotify)candidate_free), k, 0, {0},
+             spec->cancel};
     run(&y);
     GPtrArray *paths = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
     for (guint i = 0; i < y.accepted->len; i++) {

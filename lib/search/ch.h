@@ -13,6 +13,7 @@
 #ifndef FR_CH_H
 #define FR_CH_H
 
+#include "cancel.h"
 #include "key.h"
 #include "vgraph.h"
 
@@ -34,6 +35,11 @@ typedef struct {
  * g->co2 or g->distance. NULL (with an FR_ERROR_INTERNAL GError) only on
  * failure. stats may be NULL. */
 fr_ch *fr_ch_build(const fr_vgraph *g, const double *weight, fr_ch_stats *stats, GError **error);
+/* fr_ch_build() that polls `cancel` (NULL: never cancelled) and reports
+ * the share of states contracted to it: NULL with FR_ERROR_CANCELLED when
+ * the call is cancelled, having freed what it built. */
+fr_ch *fr_ch_build_cancellable(const fr_vgraph *g, const double *weight, fr_cancel *cancel,
+                               fr_ch_stats *stats, GError **error);
 void fr_ch_free(fr_ch *ch);
 void fr_ch_get_stats(const fr_ch *ch, fr_ch_stats *stats);
 

@@ -10,8 +10,16 @@
  * adds the shortcuts its witness searches find needed to the live graph
  * (ch_live.c); then v's live arcs, all to states contracted later, become
  * its rows of the two query graphs and leave the live graph. At the end the
- * rows' heads and bypassed states become ranks. */
+ * rows' heads and bypassed states become ranks.
+ *
+ * A build can be cancelled (cancel.h: polled every CANCEL_EVERY
+ * contractions) and reports the share of states contracted as progress. */
 #include "ch_builder.h"
+
+#include "cancel.h"
+
+/* Contractions (or first priorities) between two polls of the fr_cancel. */
+#define CANCEL_EVERY 64u
 
 /* Contraction searches furthest; a priority is estimated with less (and
  * may then miss witnesses that contraction finds). */
@@ -158,9 +166,11 @@ static void prune_order(builder *b)
  * contracted state are re-evaluated at once, so the state on top is never
  * re-evaluated: measured on grids, that changed the order of a few states
  * in ten thousand and cost a tenth of the build.) */
-static bool contract_all(builder *b)
+static bool contract_all(builder *b, fr_cancel *cancel)
 {
     for (uint32_t v = 0; v < b->n; v++) {
+        if (fr_cancel_poll_every(cancel, CANCEL_EVERY))
+            return false;
         b->priority[v] = priority_of(b, v, &limits_estimate);
         order_heap_push(&b->order, &(order_item){b->priority[v], v}, NULL);
     }
@@ -173,6 +183,10 @@ static bool contract_all(builder *b)
         if (!contract(b, v))
             return false;
         prune_order(b);
+        if (fr_cancel_poll_every(cancel, CANCEL_EVERY))
+            return false;
+        if (b->next_rank % CANCEL_EVERY == 0)
+            fr_cancel_progress(cancel, (double)b->next_rank / b->n);
     }
     return true;
 }
@@ -254,6 +268,12 @@ static void finish(builder *b)
 
 fr_ch *fr_ch_build(const fr_vgraph *g, const double *weight, fr_ch_stats *stats, GError **error)
 {
+    return fr_ch_build_cancellable(g, weight, NULL, stats, error);
+}
+
+fr_ch *fr_ch_build_cancellable(const fr_vgraph *g, const double *weight, fr_cancel *cancel,
+                               fr_ch_stats *stats, GError **error)
+{
     gint64 start = g_get_monotonic_time();
     if (g->n_states > MAX_ITEMS || g->n_edges > MAX_ITEMS) {
         g_set_error(error, FR_ERROR, FR_ERROR_INTERNAL,
@@ -262,13 +282,16 @@ fr_ch *fr_ch_build(const fr_vgraph *g, const double *weight, fr_ch_stats *stats,
         return NULL;
     }
     builder b;
-    bool ok = builder_init(&b, g) && fr_ch_live_load(&b, g, weight, error) && contract_all(&b);
+    bool ok = builder_init(&b, g) && fr_ch_live_load(&b, g, weight, error) &&
+              contract_all(&b, cancel);
     fr_ch *ch = b.ch;
     if (ok)
         finish(&b);
     builder_clear(&b);
     if (!ok) {
-        if (error && !*error)
+        if (fr_cancel_cancelled(cancel))
+            fr_cancelled_error(error, "contraction hierarchies");
+        else if (error && !*error)
             g_set_error(error, FR_ERROR, FR_ERROR_INTERNAL,
                         "contraction hierarchies: out of memory for %u states", g->n_states);
         fr_ch_free(ch);

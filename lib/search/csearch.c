@@ -21,9 +21,11 @@
  * Critical nodes stay critical for later searches on the same workspace.
  *
  * The workspace is reused across searches (alternatives run many): arrays
- * per state and node are reset by generation stamps, not cleared. */
+ * per state and node are reset by generation stamps, not cleared. A
+ * cancelled call (the spec's fr_cancel) ends a pass with no route. */
 #include "csearch.h"
 
+#include "cancel.h"
 #include "heap.h"
 #include "lbound.h"
 
@@ -290,6 +292,8 @@ static GArray *search_pass(fr_csearch *cs, const fr_csearch_problem *p, fr_key *
     seed(cs, p);
     cs->stats.searches++;
     while (cs->heap.len > 0) {
+        if (fr_cancel_poll(cs->spec->cancel))
+            return NULL; /* the caller sees fr_cancel_cancelled() */
         citem top = citem_heap_pop(&cs->heap, NULL);
         clabel *label = LABEL(cs, top.label);
         if (label->dead)

@@ -8,8 +8,10 @@
  * reached in time are expanded); then the label search restricted to
  * labels no later than those moments, which settles the §2 ties (cost,
  * then fewer edges) among the routes that arrive earliest. Pareto fronts and
- * alternatives are dated_front.c's. */
+ * alternatives are dated_front.c's. Every search polls the spec's
+ * fr_cancel and stops early when the call is cancelled. */
 #include "dated.h"
+#include "cancel.h"
 #include "error.h"
 #include "heap.h"
 #include "key.h"
@@ -54,6 +56,8 @@ static void earliest_arrivals(const fr_dated_graph *dg, double depart, fr_stampe
     }
     *delivered = INFINITY;
     while (heap.len) {
+        if (fr_cancel_poll(dg->spec->cancel))
+            break; /* the caller sees fr_cancel_cancelled() */
         moment m = moment_heap_pop(&heap, NULL);
         if (m.t > fr_stamped_time_get(arrival, m.state, INFINITY))
             continue;
@@ -99,6 +103,8 @@ static void latest_departures(const fr_dated_graph *dg, double deadline, double 
     }
     *origin_latest = -INFINITY;
     while (heap.len) {
+        if (fr_cancel_poll(dg->spec->cancel))
+            break; /* the caller sees fr_cancel_cancelled() */
         moment m = moment_heap_pop(&heap, NULL);
         double t = -m.t;
         if (t < fr_stamped_time_get(latest, m.state, -INFINITY))

@@ -9,8 +9,10 @@
  * settled at its state is no worse in all four (edges only when the costs
  * tie), since every extension keeps that order (FIFO edges, figures >= 0).
  * So the first final label out is the optimum, ties included, and the
- * final labels not dominated form a superset of any front over them. */
+ * final labels not dominated form a superset of any front over them. A
+ * cancelled call (the spec's fr_cancel) ends the search early. */
 #include "dated.h"
+#include "cancel.h"
 #include "heap.h"
 #include "key.h"
 
@@ -250,6 +252,8 @@ GPtrArray *fr_dated_labels(const fr_dated_graph *dg, const fr_label_params *para
     seed(dg, &s, &heap);
     *too_many = false;
     while (heap.len) {
+        if (fr_cancel_poll(dg->spec->cancel))
+            break; /* the caller sees fr_cancel_cancelled() and discards `found` */
         if (params->simple_k && s.labels->len > FR_DATED_MAX_LABELS) {
             *too_many = true;
             break;

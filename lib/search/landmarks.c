@@ -7,8 +7,11 @@
  * query with that objective. The potential of a state is the largest bound
  * over landmarks, the least over the destination's IN states; it is
  * consistent, so A* with it settles the destination with the key plain
- * Dijkstra finds. */
+ * Dijkstra finds. A build can be cancelled between two landmarks' searches
+ * (cancel.h) and reports the share of landmarks measured as progress. */
 #include "landmarks.h"
+
+#include "cancel.h"
 
 #include <string.h>
 
@@ -46,6 +49,12 @@ static void measure(fr_landmarks *lm, fr_workspace *ws, const fr_metric *m, uint
 
 fr_landmarks *fr_landmarks_build(const fr_vgraph *g, fr_objective objective, uint32_t k)
 {
+    return fr_landmarks_build_cancellable(g, objective, k, NULL);
+}
+
+fr_landmarks *fr_landmarks_build_cancellable(const fr_vgraph *g, fr_objective objective,
+                                             uint32_t k, fr_cancel *cancel)
+{
     fr_landmarks *lm = g_new0(fr_landmarks, 1);
     lm->k = k;
     lm->n_states = g->n_states;
@@ -65,8 +74,9 @@ fr_landmarks *fr_landmarks_build(const fr_vgraph *g, fr_objective objective, uin
     if (g->n_states > 0)
         fr_engine_scalar_all(ws, &m, &start, 1, false, nearest);
     uint32_t landmark = g->n_states > 0 ? farthest_state(nearest, g->n_states) : FR_NONE;
-    for (uint32_t i = 0; i < k && landmark != FR_NONE; i++) {
+    for (uint32_t i = 0; i < k && landmark != FR_NONE && !fr_cancel_now(cancel); i++) {
         measure(lm, ws, &m, landmark, i, scratch);
+        fr_cancel_progress(cancel, (double)(i + 1) / k);
         for (uint32_t s = 0; s < g->n_states; s++) {
             double d = lm->from[(size_t)s * k + i];
             nearest[s] = i == 0 || d < nearest[s] ? d : nearest[s];
@@ -76,6 +86,8 @@ fr_landmarks *fr_landmarks_build(const fr_vgraph *g, fr_objective objective, uin
     g_free(nearest);
     g_free(scratch);
     fr_workspace_free(ws);
+    if (fr_cancel_now(cancel))
+        g_clear_pointer(&lm, fr_landmarks_free);
     return lm;
 }
 

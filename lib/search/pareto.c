@@ -22,9 +22,16 @@
  * the front: g2_min of the target, or its staircase), and so do the
  * bounds (g + h beyond a bound). Solutions come out final and in order, so
  * a cap on their number stops the search early. Scratch belongs to the
- * call. */
+ * call.
+ *
+ * Progress (the spec's fr_cancel) can only be estimated: labels leave the
+ * open list in order of the first criterion's f, from its least value f0
+ * up to the front's largest, which is not known before; the estimate is
+ * 1 - f0 / f, which grows with f and reaches 1 only at the end. A
+ * cancelled call stops the search (the caller discards what it found). */
 #include "pareto.h"
 
+#include "cancel.h"
 #include "heap.h"
 #include "key.h"
 #include "lbound.h"
@@ -213,10 +220,26 @@ static void expand(psearch *ps, uint32_t index)
     }
 }
 
+/* Every FR_CANCEL_EVERY labels: whether the call is cancelled, and the
+ * estimated progress at first-criterion value f (f0: the first one's). */
+static bool check_in(const psearch *ps, uint64_t popped, double f0, double f)
+{
+    fr_cancel *cancel = ps->spec->cancel;
+    if (!cancel || popped % FR_CANCEL_EVERY != 0)
+        return false;
+    if (fr_cancel_now(cancel))
+        return true;
+    if (f0 > 0 && f < INFINITY)
+        fr_cancel_progress(cancel, 1 - f0 / f);
+    return false;
+}
+
 static void search(psearch *ps)
 {
     const fr_vgraph *g = ps->g;
     const double zero[MAX_DIMS] = {0};
+    uint64_t popped = 0;
+    double f0 = NAN;
     for (int m = 0; m < FR_MODE_COUNT; m++) {
         int32_t slot = g->slot_of[(size_t)ps->spec->origin * FR_MODE_COUNT + m];
         if (slot >= 0)
@@ -224,6 +247,10 @@ static void search(psearch *ps)
     }
     while (ps->heap.len > 0) {
         pitem top = pitem_heap_pop(&ps->heap, ps);
+        if (isnan(f0))
+            f0 = top.f[0];
+        if (check_in(ps, ++popped, f0, top.f[0]))
+            break;
         const plabel *label = &g_array_index(ps->labels, plabel, top.label);
         if (fr_state_is_target(g, ps->spec, label->state)) {
             if (front_dominated(ps, top.f))

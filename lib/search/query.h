@@ -17,7 +17,12 @@ struct fr_query {
     double max_time, max_cost; /* totals for the whole quantity; INFINITY: none */
     fr_algorithm algorithm;
     GDateTime *departure, *arrive_by, *date; /* FORMAT.md §5; NULL: none */
+    GCancellable *cancellable; /* a reference; NULL: none (cancel.h) */
+    fr_progress_func progress; /* NULL: none */
+    void *progress_data;
 };
+
+typedef struct fr_cancel fr_cancel; /* cancel.h */
 
 /* A query checked against a network, in the terms a search needs. */
 typedef struct {
@@ -36,6 +41,11 @@ typedef struct {
     bool dated;
     double depart, deadline;
     int32_t day;
+    /* The call's cancellation, polled by the long searches (cancel.h); NULL
+     * (what fr_search_spec_init() sets): never cancelled. The api layer
+     * points it at its own fr_cancel; specs copied into other threads
+     * need one of their own. */
+    fr_cancel *cancel;
 } fr_search_spec;
 
 static inline bool fr_spec_bounded(const fr_search_spec *spec)
