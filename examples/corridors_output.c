@@ -194,8 +194,14 @@ static void print_json(corridor_printer *p, const corridor_comparison *c,
                        const corridor_overall *overall)
 {
     char *from = cli_json_quote(c->from), *to = cli_json_quote(c->to);
-    fprintf(p->out, "%s\n  {\"from\": %s, \"to\": %s, \"no_route\": [", p->printed ? "," : "",
-            from, to);
+    fprintf(p->out, "%s\n  {\"from\": %s, \"to\": %s, ", p->printed ? "," : "", from, to);
+    if (p->depart) {
+        char *at = dated_format(p->depart, dated_node_zone(p->net, c->from));
+        char *quoted = cli_json_quote(at);
+        fprintf(p->out, "\"depart\": %s, ", quoted);
+        g_free(at), g_free(quoted);
+    }
+    fprintf(p->out, "\"no_route\": [");
     for (guint i = 0; i < c->no_route->len; i++) {
         char *name = cli_json_quote(g_ptr_array_index(c->no_route, i));
         fprintf(p->out, "%s%s", i ? ", " : "", name);

@@ -6,10 +6,12 @@
 
 #include <string.h>
 
-/* A family's figures per TEU on one network, rounded as printed. */
+/* A family's figures on one network, rounded as printed: in text days and
+ * per TEU (labelled so); in CSV and JSON time_h, cost_usd and co2_kg for
+ * the whole quantity, as the route JSON's totals. */
 typedef struct {
     bool route;
-    double days, usd, co2;
+    double days, usd, co2; /* text: days, USD/TEU, kg/TEU; else time_h, cost_usd, co2_kg */
 } figures;
 
 /* x as printf prints it with `digits` decimals (the same rounding as the
@@ -22,19 +24,22 @@ static double rounded(double x, int digits)
     return r == 0 ? 0 : r; /* no -0 */
 }
 
-/* Digits of days, USD and kg CO2e per format. */
+/* Digits of the time, USD and kg CO2e per format; totals or per TEU. */
 typedef struct {
     int days, usd, co2;
+    bool per_teu_days;
 } precision;
 
-static const precision text_digits = {1, 0, 0}, csv_digits = {2, 0, 1}, json_digits = {3, 2, 2};
+static const precision text_digits = {1, 0, 0, true}, csv_digits = {3, 2, 2, false},
+                       json_digits = {3, 2, 2, false};
 
 static figures figures_of(const corridor_option *o, precision p)
 {
     if (!o)
         return (figures){false, 0, 0, 0};
-    double q = fr_route_quantity(o->route);
-    return (figures){true, rounded(fr_route_total_time_h(o->route) / 24, p.days),
+    double q = p.per_teu_days ? fr_route_quantity(o->route) : 1;
+    double time = fr_route_total_time_h(o->route) / (p.per_teu_days ? 24 : 1);
+    return (figures){true, rounded(time, p.days),
                      rounded(fr_route_total_cost_usd(o->route) / q, p.usd),
                      rounded(fr_route_total_co2_kg(o->route) / q, p.co2)};
 }
@@ -69,16 +74,16 @@ static const corridor_option *scenario_option(const corridor_scenarios *cs, guin
 
 void scenarios_print_csv_header(FILE *out)
 {
-    fputs("from,to,family,scenario,base_days,base_usd_per_teu,base_kg_co2e_per_teu,"
-          "scenario_days,scenario_usd_per_teu,scenario_kg_co2e_per_teu,delta_days,"
-          "delta_usd_per_teu,delta_kg_co2e_per_teu\n",
+    fputs("from,to,family,scenario,quantity_teu,base_cost_usd,base_time_h,base_co2_kg,"
+          "scenario_cost_usd,scenario_time_h,scenario_co2_kg,delta_cost_usd,delta_time_h,"
+          "delta_co2_kg\n",
           out);
 }
 
 static void csv_figures(FILE *out, figures f, bool last)
 {
     if (f.route)
-        fprintf(out, ",%.*f,%.*f,%.*f", csv_digits.days, f.days, csv_digits.usd, f.usd,
+        fprintf(out, ",%.*f,%.*f,%.*f", csv_digits.usd, f.usd, csv_digits.days, f.days,
                 csv_digits.co2, f.co2);
     else
         fputs(",,,", out);
@@ -96,7 +101,8 @@ void scenarios_print_csv(FILE *out, const corridor_scenarios *cs)
         for (guint k = 0; k < cs->scenarios->len; k++) {
             char *scenario = cli_csv_quote(cs->names[k]);
             figures other = figures_of(scenario_option(cs, k, family), csv_digits);
-            fprintf(out, "%s,%s,%s,%s", from, to, name, scenario);
+            fprintf(out, "%s,%s,%s,%s,%.12g", from, to, name, scenario,
+                    fr_query_quantity(cs->base->settings));
             csv_figures(out, base, false);
             csv_figures(out, other, false);
             csv_figures(out, change_of(base, other, csv_digits), true);
@@ -192,14 +198,15 @@ static void json_figures(FILE *out, const char *key, figures f)
         fprintf(out, "\"%s\": null", key);
         return;
     }
-    fprintf(out, "\"%s\": {\"days\": %.*f, \"usd_per_teu\": %.*f, \"kg_co2e_per_teu\": %.*f}",
-            key, json_digits.days, f.days, json_digits.usd, f.usd, json_digits.co2, f.co2);
+    fprintf(out, "\"%s\": {\"cost_usd\": %.*f, \"time_h\": %.*f, \"co2_kg\": %.*f}", key,
+            json_digits.usd, f.usd, json_digits.days, f.days, json_digits.co2, f.co2);
 }
 
 void scenarios_print_json(FILE *out, const corridor_scenarios *cs, bool first)
 {
     char *from = cli_json_quote(cs->base->from), *to = cli_json_quote(cs->base->to);
-    fprintf(out, "%s\n  {\"from\": %s, \"to\": %s, \"families\": [", first ? "" : ",", from, to);
+    fprintf(out, "%s\n  {\"from\": %s, \"to\": %s, \"quantity_teu\": %.12g, \"families\": [",
+            first ? "" : ",", from, to, fr_query_quantity(cs->base->settings));
     for (guint f = 0; f < cs->families->len; f++) {
         const char *family = g_ptr_array_index(cs->families, f);
         char *key = cli_json_quote(family), *name = cli_json_quote(family_name(cs, family));

@@ -1,7 +1,8 @@
 /* scenario_output.h - printing fr-corridors --scenario (FORMAT.md §6): for
- * each destination and corridor family, the best route's days, USD and kg
- * CO2e per TEU on the base network and under each scenario, and the change
- * (scenario - base), as text, CSV and JSON. A family without a route on a
+ * each destination and corridor family, the best route's figures on the
+ * base network and under each scenario, and the change (scenario - base):
+ * text in days, USD and kg CO2e per TEU (labelled), CSV and JSON as the
+ * route JSON's totals for the whole quantity (cost_usd, time_h, co2_kg). A family without a route on a
  * network shows "no route" (text), empty cells (CSV) or null (JSON). The
  * changes are the differences of the figures as printed, so that a table's
  * columns add up. */
@@ -12,9 +13,9 @@
 
 #include <stdio.h>
 
-/* The CSV header: from,to,family,scenario,base_days,base_usd_per_teu,
- * base_kg_co2e_per_teu,scenario_days,scenario_usd_per_teu,
- * scenario_kg_co2e_per_teu,delta_days,delta_usd_per_teu,delta_kg_co2e_per_teu */
+/* The CSV header: from,to,family,scenario,quantity_teu,base_cost_usd,
+ * base_time_h,base_co2_kg,scenario_cost_usd,scenario_time_h,scenario_co2_kg,
+ * delta_cost_usd,delta_time_h,delta_co2_kg */
 void scenarios_print_csv_header(FILE *out);
 /* One row per family x scenario. */
 void scenarios_print_csv(FILE *out, const corridor_scenarios *cs);

@@ -444,8 +444,8 @@ static void test_hand_window(void **state)
         g_snprintf(depart, sizeof depart, "2019-07-%02zuT00:00:00+08:00", i + 1);
         expect_str(row, "depart", depart, "window row");
         expect_str(row, "arrive", arrivals[i], depart);
-        expect_near(num_of(row, "days"), (instant(arrivals[i]) - instant(depart)) / 86400, 1e-4,
-                    "days");
+        expect_near(num_of(row, "time_h"), (instant(arrivals[i]) - instant(depart)) / 3600,
+                    24e-4, "time_h");
         expect_num(num_of(row, "cost_usd"), 1590, "cost_usd");
         expect_str(row, "corridor", "Steppe", depart);
     }
@@ -458,9 +458,9 @@ static void test_hand_window(void **state)
     expect_exit(&r, 0, "--depart-window csv");
     char **lines = lines_of(r.out);
     assert_int_equal(g_strv_length(lines), 8);
-    assert_string_equal(lines[0], "depart,arrive,days,cost_usd,corridor");
+    assert_string_equal(lines[0], "depart,arrive,time_h,cost_usd,corridor");
     assert_string_equal(lines[1],
-                        "2019-07-01T00:00:00+08:00,2019-07-04T03:00:00+02:00,3.3750,3180,Steppe");
+                        "2019-07-01T00:00:00+08:00,2019-07-04T03:00:00+02:00,81.0000,3180,Steppe");
     g_strfreev(lines);
     run_free(&r);
 
@@ -549,7 +549,7 @@ static void test_hand_corridors(void **state)
     expect_str(o, "family", "rail (Steppe)", "family");
     expect_str(o, "depart", "2019-07-02T08:00:00+08:00", "family");
     expect_str(o, "arrive", "2019-07-07T03:00:00+02:00", "family");
-    expect_near(num_of(o, "days"), 121.0 / 24, 1e-3, "days");
+    expect_near(num_of(o, "time_h"), 121.0, 24e-3, "time_h");
     expect_str(mj_get(o, "route"), "arrive", "2019-07-07T03:00:00+02:00", "the family's route");
     assert_int_equal(mj_len(mj_get(cmp, "no_route")), 0);
     mj_free(v);
@@ -559,9 +559,10 @@ static void test_hand_corridors(void **state)
     expect_exit(&r, 0, "fr-corridors --depart csv");
     char **lines = lines_of(r.out);
     assert_int_equal(g_strv_length(lines), 2);
-    assert_true(g_str_has_prefix(lines[0], "from,to,family,depart,arrive,days,"));
+    assert_true(g_str_has_prefix(lines[0], "from,to,family,quantity_teu,depart,arrive,cost_usd,"
+                                           "time_h,"));
     assert_true(g_str_has_prefix(
-        lines[1], "A,C,rail (Steppe),2019-07-02T08:00:00+08:00,2019-07-07T03:00:00+02:00,"));
+        lines[1], "A,C,rail (Steppe),1,2019-07-02T08:00:00+08:00,2019-07-07T03:00:00+02:00,"));
     g_strfreev(lines);
     run_free(&r);
 
@@ -572,17 +573,19 @@ static void test_hand_corridors(void **state)
     assert_non_null(strstr(r.out, "2019-07-07T03:00:00+02:00"));
     run_free(&r);
 
-    /* The window: one row per departure of the family, per TEU. */
+    /* The window: one row per departure of the family, totals for the 2 TEU
+     * (1590 USD per TEU), time_h 3.375 and 4.375 days. */
     r = corridors("--network", hand, "--from", "A", "--to", "C", "--depart-window",
                   "2019-07-01/2019-07-07", "--quantity", "2", "--format", "csv", NULL);
     expect_exit(&r, 0, "fr-corridors --depart-window csv");
     lines = lines_of(r.out);
     assert_int_equal(g_strv_length(lines), 8);
-    assert_string_equal(lines[0], "from,to,family,depart,arrive,days,usd_per_teu,corridor");
-    assert_string_equal(lines[1], "A,C,rail (Steppe),2019-07-01T00:00:00+08:00,"
-                                  "2019-07-04T03:00:00+02:00,3.3750,1590.00,Steppe");
-    assert_string_equal(lines[7], "A,C,rail (Steppe),2019-07-07T00:00:00+08:00,"
-                                  "2019-07-11T03:00:00+02:00,4.3750,1590.00,Steppe");
+    assert_string_equal(lines[0],
+                        "from,to,family,quantity_teu,depart,arrive,time_h,cost_usd,corridor");
+    assert_string_equal(lines[1], "A,C,rail (Steppe),2,2019-07-01T00:00:00+08:00,"
+                                  "2019-07-04T03:00:00+02:00,81.0000,3180,Steppe");
+    assert_string_equal(lines[7], "A,C,rail (Steppe),2,2019-07-07T00:00:00+08:00,"
+                                  "2019-07-11T03:00:00+02:00,105.0000,3180,Steppe");
     g_strfreev(lines);
     run_free(&r);
 
@@ -625,7 +628,7 @@ static void test_readme_commands(void **state)
     expect_exit(&r, 0, "README: fr-route --depart-window");
     char **lines = lines_of(r.out);
     assert_int_equal(g_strv_length(lines), 32);
-    assert_string_equal(lines[0], "depart,arrive,days,cost_usd,corridor");
+    assert_string_equal(lines[0], "depart,arrive,time_h,cost_usd,corridor");
     g_strfreev(lines);
     run_free(&r);
 
@@ -694,8 +697,8 @@ static void test_embedded_window_rows(void **state)
         if (strcmp(arrive, str_of(row, "arrive")))
             fail_msg("row %zu (%s) arrives %s; fr-route --depart says %s", i, depart,
                      str_of(row, "arrive"), arrive);
-        expect_near(num_of(row, "days"), (instant(arrive) - instant(depart)) / 86400, 1.5e-4,
-                    "days");
+        expect_near(num_of(row, "time_h"), (instant(arrive) - instant(depart)) / 3600, 36e-4,
+                    "time_h");
         str_of(row, "corridor");
         num_of(row, "cost_usd");
         g_free(arrive);
@@ -789,8 +792,7 @@ static void test_usage_errors(void **state)
         {false, {"--from", "CNCKG", "--to", "DEDUI", "--depart-window", "2019-07-01/2019-07-31",
                 "--format", "geojson", NULL},
          {"geojson"}},
-        {false, {"--from", "CNCKG", "--to", "DEDUI", "--format", "csv", NULL},
-         {"csv", "--depart-window"}},
+        /* (--format csv without a window is fr-route's one row per route now) */
         {false, {"--from", "CNCKG", "--to", "DEDUI", "--depart-window", "2019-01-01/2030-12-31",
                 "--every", "0.5", NULL},
          {"--depart-window", "at most"}},
@@ -859,8 +861,8 @@ static void test_embedded_corridors_depart(void **state)
         const mj_value *o = mj_at(d, j);
         assert_true(g_str_has_prefix(str_of(o, "depart"), "2019-07-02T08:00:00"));
         double transit = instant(str_of(o, "arrive")) - instant(str_of(o, "depart"));
-        if (fabs(transit / 86400 - num_of(o, "days")) > 1e-3)
-            fail_msg("%s: arrive - depart is not its days", str_of(o, "family"));
+        if (fabs(transit / 3600 - num_of(o, "time_h")) > 24e-3)
+            fail_msg("%s: arrive - depart is not its time_h", str_of(o, "family"));
         check_timeline(mj_get(o, "route"));
     }
     mj_free(undated);
@@ -869,7 +871,7 @@ static void test_embedded_corridors_depart(void **state)
     r = corridors("--to", "DEDUI,SGSIN", "--depart", "2019-07-02T08:00", "--format", "csv",
                   NULL);
     expect_exit(&r, 0, "fr-corridors --depart csv");
-    assert_true(g_str_has_prefix(r.out, "from,to,family,depart,arrive,days,"));
+    assert_true(g_str_has_prefix(r.out, "from,to,family,quantity_teu,depart,arrive,cost_usd,"));
     run_free(&r);
 }
 
@@ -894,7 +896,8 @@ static void test_embedded_corridors_window(void **state)
                   "12", "--chart", png, "--format", "csv", NULL);
     expect_exit(&r, 0, "fr-corridors --depart-window --chart png");
     char **lines = lines_of(r.out);
-    assert_string_equal(lines[0], "from,to,family,depart,arrive,days,usd_per_teu,corridor");
+    assert_string_equal(lines[0],
+                        "from,to,family,quantity_teu,depart,arrive,time_h,cost_usd,corridor");
     assert_true(g_strv_length(lines) > 1);
     assert_int_equal((g_strv_length(lines) - 1) % 28, 0);
     g_strfreev(lines);

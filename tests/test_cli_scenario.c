@@ -327,19 +327,28 @@ static void test_route_embedded(void **state)
 /* ---- fr-corridors --scenario A,B ------------------------------------------- */
 
 #define SCENARIO_HEADER                                                                      \
-    "from,to,family,scenario,base_days,base_usd_per_teu,base_kg_co2e_per_teu,scenario_days," \
-    "scenario_usd_per_teu,scenario_kg_co2e_per_teu,delta_days,delta_usd_per_teu,"           \
-    "delta_kg_co2e_per_teu"
+    "from,to,family,scenario,quantity_teu,base_cost_usd,base_time_h,base_co2_kg,"             \
+    "scenario_cost_usd,scenario_time_h,scenario_co2_kg,delta_cost_usd,delta_time_h,"         \
+    "delta_co2_kg"
 
-/* A plain fr-corridors CSV row's days, USD and kg (columns 4-6), by family
- * name: out[0..2]; false when the family is not there. */
+/* A scenario CSV figure (rounded to 2 or 3 decimals) against an unrounded
+ * one: at most half a cent (0.005) apart. */
+#define assert_printed(got, want)                                                           \
+    do {                                                                                    \
+        double got_ = (got), want_ = (want);                                                \
+        if (!(fabs(got_ - want_) <= 0.005 + 1e-9))                                          \
+            fail_msg("%s = %.17g, printed from %.17g", #got, got_, want_);                  \
+    } while (0)
+
+/* A plain fr-corridors CSV row's cost_usd, time_h and co2_kg (columns 5-7),
+ * by family name: out[0..2]; false when the family is not there. */
 static bool plain_figures(char **lines, const char *family, double out[3])
 {
     for (size_t i = 1; lines[i]; i++) {
         char **cells = g_strsplit(lines[i], ",", -1);
-        bool found = g_strv_length(cells) >= 6 && g_str_equal(cells[2], family);
+        bool found = g_strv_length(cells) >= 7 && g_str_equal(cells[2], family);
         for (int k = 0; found && k < 3; k++)
-            out[k] = g_ascii_strtod(cells[3 + k], NULL);
+            out[k] = g_ascii_strtod(cells[4 + k], NULL);
         g_strfreev(cells);
         if (found)
             return true;
@@ -368,10 +377,13 @@ static void test_corridors_csv(void **state)
     /* by hand: one row per family x scenario */
     expect_text(g_strdup(r.out),
                 SCENARIO_HEADER "\n"
-                "AAA,DDD,sea,sea-double,20.83,1000,100.0,20.83,1400,100.0,0.00,400,0.0\n"
-                "AAA,DDD,sea,close-l3,20.83,1000,100.0,,,,,,\n"
-                "AAA,DDD,rail (NorthRail),sea-double,6.25,1500,150.0,6.25,1500,150.0,0.00,0,0.0\n"
-                "AAA,DDD,rail (NorthRail),close-l3,6.25,1500,150.0,6.25,1500,150.0,0.00,0,0.0\n",
+                "AAA,DDD,sea,sea-double,1,1000.00,500.000,100.00,1400.00,500.000,100.00,400.00,"
+                "0.000,0.00\n"
+                "AAA,DDD,sea,close-l3,1,1000.00,500.000,100.00,,,,,,\n"
+                "AAA,DDD,rail (NorthRail),sea-double,1,1500.00,150.000,150.00,1500.00,150.000,"
+                "150.00,0.00,0.000,0.00\n"
+                "AAA,DDD,rail (NorthRail),close-l3,1,1500.00,150.000,150.00,1500.00,150.000,"
+                "150.00,0.00,0.000,0.00\n",
                 "scenario csv");
     /* and as fr-corridors answers on each network on its own: base columns
      * from the hand network, sea-double's from the network it makes */
@@ -379,15 +391,15 @@ static void test_corridors_csv(void **state)
     for (size_t i = 1; rows[i]; i++) {
         char **cells = g_strsplit(rows[i], ",", -1);
         double want_base[3], want_other[3];
-        assert_int_equal(g_strv_length(cells), 13);
+        assert_int_equal(g_strv_length(cells), 14);
         assert_true(plain_figures(base, cells[2], want_base));
         for (int k = 0; k < 3; k++)
-            assert_close(g_ascii_strtod(cells[4 + k], NULL), want_base[k]);
+            assert_close(g_ascii_strtod(cells[5 + k], NULL), want_base[k]);
         if (g_str_equal(cells[3], "sea-double")) {
             assert_true(plain_figures(other, cells[2], want_other));
             for (int k = 0; k < 3; k++) {
-                assert_close(g_ascii_strtod(cells[7 + k], NULL), want_other[k]);
-                assert_close(g_ascii_strtod(cells[10 + k], NULL), want_other[k] - want_base[k]);
+                assert_close(g_ascii_strtod(cells[8 + k], NULL), want_other[k]);
+                assert_close(g_ascii_strtod(cells[11 + k], NULL), want_other[k] - want_base[k]);
             }
         }
         g_strfreev(cells);
@@ -433,18 +445,18 @@ static void test_corridors_text_and_json(void **state)
     assert_string_equal(mj_get(to_d, "to")->string, "DDD");
     const mj_value *sea = mj_at(mj_get(to_d, "families"), 0);
     assert_string_equal(mj_get(sea, "family")->string, "sea");
-    assert_close(number_at(mj_path(sea, "base", "usd_per_teu", NULL), "base"), 1000);
+    assert_close(number_at(mj_path(sea, "base", "cost_usd", NULL), "base"), 1000);
     const mj_value *doubled_sea = mj_at(mj_get(sea, "scenarios"), 0);
     assert_string_equal(mj_get(doubled_sea, "scenario")->string, "sea-double");
-    assert_close(number_at(mj_path(doubled_sea, "figures", "usd_per_teu", NULL), "usd"), 1400);
-    assert_close(number_at(mj_path(doubled_sea, "change", "usd_per_teu", NULL), "change"), 400);
-    assert_close(number_at(mj_path(doubled_sea, "change", "days", NULL), "days"), 0);
+    assert_close(number_at(mj_path(doubled_sea, "figures", "cost_usd", NULL), "usd"), 1400);
+    assert_close(number_at(mj_path(doubled_sea, "change", "cost_usd", NULL), "change"), 400);
+    assert_close(number_at(mj_path(doubled_sea, "change", "time_h", NULL), "time"), 0);
     const mj_value *closed_sea = mj_at(mj_get(sea, "scenarios"), 1);
     assert_int_equal(mj_get(closed_sea, "figures")->type, MJ_NULL);
     assert_int_equal(mj_get(closed_sea, "change")->type, MJ_NULL);
     /* to EEE: by sea then road, 1000 + 100 USD */
     const mj_value *sea_e = mj_at(mj_get(mj_at(comparisons, 1), "families"), 0);
-    assert_close(number_at(mj_path(sea_e, "base", "usd_per_teu", NULL), "EEE"), 1100);
+    assert_close(number_at(mj_path(sea_e, "base", "cost_usd", NULL), "EEE"), 1100);
     mj_free(v);
     run_free(&r);
 }
@@ -495,12 +507,12 @@ static void test_corridors_default_network(void **state)
         char **cells = g_strsplit(rows[i], ",", -1);
         guint n = g_strv_length(cells);
         double want[3];
-        /* family names may hold no comma here: 13 cells */
-        assert_int_equal(n, 13);
+        /* family names may hold no comma here: 14 cells */
+        assert_int_equal(n, 14);
         assert_true(plain_figures(base, cells[2], want));
         for (int k = 0; k < 3; k++)
-            assert_close(g_ascii_strtod(cells[4 + k], NULL), want[k]);
-        double delta = g_ascii_strtod(cells[11], NULL);
+            assert_printed(g_ascii_strtod(cells[5 + k], NULL), want[k]);
+        double delta = g_ascii_strtod(cells[11], NULL); /* delta_cost_usd */
         assert_true(strstr(cells[2], "sea") ? delta > 0 : delta == 0);
         g_strfreev(cells);
     }
