@@ -9,11 +9,10 @@ fr_network *fr_network_apply_scenario(const fr_network *network, const fr_scenar
 {
     if (error && *error)
         return NULL;
-    if (!network || !scenario) {
-        g_set_error(error, FR_ERROR, FR_ERROR_QUERY, "no network or no scenario given");
+    if (!fr_arg_given(network, "fr_network_apply_scenario", "network", error) ||
+        !fr_arg_given(scenario, "fr_network_apply_scenario", "scenario", error))
         return NULL;
-    }
-    fr_network *net = g_new0(fr_network, 1);
+    fr_network *net = fr_network_alloc();
     fr_model_copy(&net->model, &network->model);
     if (!fr_scenario_apply_model(&net->model, scenario, error) ||
         !fr_network_build_graphs(net, error)) {
