@@ -49,8 +49,8 @@ static bool node_id_unique(const fr_table *t, const load_state *ls, const char *
 {
     long first = fr_id_index_find(&ls->node_ids, id, hash);
     if (first >= 0)
-        return fr_table_error(t, error, "duplicate id '%s' (first on line %u)", id,
-                              g_array_index(ls->node_lines, guint32, first));
+        return fr_table_error(t, error, "duplicate id '%s' (first on %s %u)", id,
+                              fr_table_unit(t), g_array_index(ls->node_lines, guint32, first));
     return true;
 }
 
@@ -201,7 +201,8 @@ static bool claim_link_id(const fr_table *t, fr_model *model, load_state *ls, co
 {
     uint32_t first = link_id_seen(ls, model, id, hash);
     if (first)
-        return fr_table_error(t, error, "duplicate id '%s' (first on line %u)", id, first);
+        return fr_table_error(t, error, "duplicate id '%s' (first on %s %u)", id,
+                              fr_table_unit(t), first);
     link->id = fr_load_store(model, id);
     fr_id_index_put(&ls->link_ids, link->id, hash, model->links->len);
     if (ends_in_rev(id)) /* a later X:rev reverse must not take it */
@@ -236,8 +237,8 @@ static bool claim_rev_id(const fr_table *t, fr_model *model, load_state *ls, fr_
     memcpy(rev_id + len, ":rev", sizeof ":rev");
     gpointer first = g_hash_table_lookup(ls->rev_like, rev_id);
     if (first)
-        return fr_table_error(t, error, "duplicate id '%s' (first on line %u)", rev_id,
-                              GPOINTER_TO_UINT(first));
+        return fr_table_error(t, error, "duplicate id '%s' (first on %s %u)", rev_id,
+                              fr_table_unit(t), GPOINTER_TO_UINT(first));
     link->rev_id = fr_load_store(model, rev_id);
     return true;
 }
@@ -427,9 +428,9 @@ static bool transfer_unique(const fr_table *t, const fr_model *model, load_state
     if (first) {
         g_free(key);
         return fr_table_error(t, error,
-                              "duplicate transfer at '%s' from %s to %s (first on line %u)",
+                              "duplicate transfer at '%s' from %s to %s (first on %s %u)",
                               node_id, fr_mode_name(tr->from_mode), fr_mode_name(tr->to_mode),
-                              GPOINTER_TO_UINT(first));
+                              fr_table_unit(t), GPOINTER_TO_UINT(first));
     }
     g_hash_table_insert(ls->transfers, key, GUINT_TO_POINTER(fr_table_line(t)));
     return true;
@@ -453,10 +454,12 @@ static bool transfer_row(const fr_table *t, fr_model *model, load_state *ls, GEr
         return false;
     for (int i = 0; i < 2; i++) {
         fr_mode mode = i ? tr.to_mode : tr.from_mode;
-        if (!(ls->node_modes[tr.node] & FR_MODE_BIT(mode)))
-            fr_model_add_warning(model, "%s:%zu: no %s link at '%s'; the transfer has no effect",
-                                   t->file, t->csv.record_line, fr_mode_name(mode),
-                                   FR_NODE(model, tr.node)->id);
+        if (!(ls->node_modes[tr.node] & FR_MODE_BIT(mode))) {
+            char *where = fr_table_where(t);
+            fr_model_add_warning(model, "%s: no %s link at '%s'; the transfer has no effect",
+                                 where, fr_mode_name(mode), FR_NODE(model, tr.node)->id);
+            g_free(where);
+        }
     }
     tr.source = fr_load_intern(model, &ls->last_transfer_source, fr_table_cell(t, TRANSFER_SOURCE));
     g_array_append_val(model->transfers, tr);

@@ -136,8 +136,8 @@ static bool service_id_unique(const fr_table *t, load_state *ls, const char *id,
 {
     gpointer first = g_hash_table_lookup(ls->service_ids, id);
     if (first)
-        return fr_table_error(t, error, "duplicate service id '%s' (first on line %u)", id,
-                              GPOINTER_TO_UINT(first));
+        return fr_table_error(t, error, "duplicate service id '%s' (first on %s %u)", id,
+                              fr_table_unit(t), GPOINTER_TO_UINT(first));
     return true;
 }
 
