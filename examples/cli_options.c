@@ -132,8 +132,17 @@ static int run_list(const char *prog, const cli_options *co, query_options *qo)
     return code;
 }
 
-int cli_options_run_side_action(const char *prog, const cli_options *co, query_options *qo)
+int cli_options_run_side_action(const char *prog, const cli_options *co, query_options *qo,
+                                const char *ignored)
 {
+    if (ignored) {
+        const char *action = co->version ? "--version" : co->export_dir ? "--export-network"
+                                                                      : "--list";
+        char *message = g_strdup_printf("%s does not route; %s would be ignored", action, ignored);
+        int code = cli_fail(prog, EXIT_USAGE, message);
+        g_free(message);
+        return code;
+    }
     if (co->version) {
         printf("%s (freightroute) %s\n", prog, fr_version());
         return EXIT_OK;

@@ -31,9 +31,11 @@ cli_format cli_options_format(const cli_options *co);
 char *cli_options_problem(const cli_options *co, unsigned formats);
 /* Whether a side action (--version, --list.., --export-network) is asked. */
 bool cli_options_side_action(const cli_options *co);
-/* Runs the side action on the network the query options describe;
- * returns the exit code. */
-int cli_options_run_side_action(const char *prog, const cli_options *co, query_options *qo);
+/* Runs the side action on the network the query options describe
+ * (--network, --scenario); `ignored` names an option given that it would
+ * ignore (a usage error), or is NULL. Returns the exit code. */
+int cli_options_run_side_action(const char *prog, const cli_options *co, query_options *qo,
+                                const char *ignored);
 
 /* "--format NAME": the name of a format. */
 const char *cli_format_name(cli_format format);

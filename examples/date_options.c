@@ -38,6 +38,16 @@ size_t date_options_entries(date_options *d, unsigned which, GOptionEntry *out)
     return n;
 }
 
+const char *date_options_first_given(const date_options *d)
+{
+    return d->depart      ? "--depart"
+           : d->arrive_by ? "--arrive-by"
+           : d->on        ? "--on"
+           : d->window    ? "--depart-window"
+           : d->every     ? "--every"
+                          : NULL;
+}
+
 void date_options_clear(date_options *d)
 {
     g_free(d->depart);

@@ -226,6 +226,15 @@ static int run(options *o, const query_choice *qc, cli_format format)
     return code;
 }
 
+/* An option a side action (--list, --export-network, --version) would
+ * ignore, or NULL. */
+static const char *ignored_by_side_action(const options *o)
+{
+    const char *own = o->from ? "--from" : o->to ? "--to" : o->chart ? "--chart" : o->critical ? "--critical" : NULL;
+    const char *query = own ? own : query_options_first_given(&o->query);
+    return query ? query : date_options_first_given(&o->dates);
+}
+
 int main(int argc, char **argv)
 {
     cli_init_locale();
@@ -247,7 +256,7 @@ int main(int argc, char **argv)
         code = cli_fail(prog, EXIT_USAGE, problem);
     } else if (o.query.quiet = o.cli.quiet, cli_options_side_action(&o.cli)) {
         o.query.scenario_compared = false; /* --export-network: the scenario applied */
-        code = cli_options_run_side_action(prog, &o.cli, &o.query);
+        code = cli_options_run_side_action(prog, &o.cli, &o.query, ignored_by_side_action(&o));
     } else if ((problem = usage_problem(&o, &qc, &format))) {
         code = cli_fail(prog, EXIT_USAGE, problem);
     } else {

@@ -368,6 +368,15 @@ static int run(options *o, const request *rq)
     return code;
 }
 
+/* An option a side action (--list, --export-network, --version) would
+ * ignore, or NULL. */
+static const char *ignored_by_side_action(const options *o)
+{
+    const char *own = o->from ? "--from" : o->to ? "--to" : o->pareto ? "--pareto" : o->alternatives ? "--alternatives" : NULL;
+    const char *query = own ? own : query_options_first_given(&o->query);
+    return query ? query : date_options_first_given(&o->dates);
+}
+
 int main(int argc, char **argv)
 {
     cli_init_locale();
@@ -387,7 +396,7 @@ int main(int argc, char **argv)
     } else if ((problem = cli_options_problem(&o.cli, ~0u))) {
         code = cli_fail(prog, EXIT_USAGE, problem);
     } else if (o.query.quiet = o.cli.quiet, cli_options_side_action(&o.cli)) {
-        code = cli_options_run_side_action(prog, &o.cli, &o.query);
+        code = cli_options_run_side_action(prog, &o.cli, &o.query, ignored_by_side_action(&o));
     } else if ((problem = usage_problem(&o, &rq))) {
         code = cli_fail(prog, EXIT_USAGE, problem);
     } else {

@@ -33,6 +33,27 @@ void query_options_clear(query_options *qo)
         g_ptr_array_unref(qo->avoid_labels);
 }
 
+const char *query_options_first_given(const query_options *qo)
+{
+    const struct {
+        bool given;
+        const char *name;
+    } options[] = {{qo->objective != NULL, "--objective"},
+                   {qo->quantity != 1, "--quantity"},
+                   {!isnan(qo->value_of_time), "--value-of-time"},
+                   {!isnan(qo->carbon_price), "--carbon-price"},
+                   {qo->modes != NULL, "--modes"},
+                   {qo->avoid != NULL, "--avoid"},
+                   {qo->avoid_country != NULL, "--avoid-country"},
+                   {qo->avoid_corridor != NULL, "--avoid-corridor"},
+                   {qo->max_time != NULL, "--max-time"},
+                   {qo->max_cost != NULL, "--max-cost"}};
+    for (size_t i = 0; i < G_N_ELEMENTS(options); i++)
+        if (options[i].given)
+            return options[i].name;
+    return NULL;
+}
+
 GOptionEntry query_options_network_entry(query_options *qo)
 {
     return (GOptionEntry){"network", 'n', 0, G_OPTION_ARG_FILENAME, &qo->network,

@@ -37,6 +37,9 @@ typedef struct {
     double max_time, max_cost; /* INFINITY: no bound */
 } query_choice;
 
+/* The first of the routing options (--objective .. --max-cost, the
+ * --avoid lists) given, as "--objective"; NULL when none. */
+const char *query_options_first_given(const query_options *qo);
 /* Defaults: quantity 1, objective cost, all modes, no bounds. */
 void query_options_init(query_options *qo, query_choice *qc);
 void query_options_clear(query_options *qo);
@@ -125,6 +128,8 @@ enum {
  * DATE_OPTION_ENTRIES); returns how many were written. */
 size_t date_options_entries(date_options *d, unsigned which, GOptionEntry *out);
 void date_options_clear(date_options *d);
+/* The first of the dated options given, as "--depart"; NULL when none. */
+const char *date_options_first_given(const date_options *d);
 
 /* Checks what the dated options say on their own and together (an option
  * that would be ignored is an error: --every without --depart-window,

@@ -179,6 +179,15 @@ static void test_list_matches_network(void **state)
             assert_true(g_hash_table_contains(labels, mj_get(mj_at(v, i), "corridor")->string));
         mj_free(v);
         run_free(&r);
+        r = run_v(p, (const char *const[]){"--list", "countries", "--format", "csv", NULL});
+        assert_int_equal(r.status, 0);
+        const char *const *countries = fr_network_countries(net);
+        assert_int_equal(count_lines(r.out), g_strv_length((char **)countries) + 1);
+        char *joined = g_strjoinv("\n", (char **)countries);
+        char *want = g_strconcat("country\n", joined, "\n", NULL);
+        assert_string_equal(r.out, want);
+        g_free(joined), g_free(want);
+        run_free(&r);
         r = run_v(p, (const char *const[]){"--list", "modes", NULL});
         assert_int_equal(count_lines(r.out), FR_MODE_COUNT);
         run_free(&r);
@@ -382,6 +391,10 @@ static void test_ignored_options_are_usage(void **state)
         {2, (const char *const[]){"--to", "DEDUI", "--critical", "--format", "geojson", NULL}},
         {2, (const char *const[]){"--list", "nodes", "--version", NULL}},
         {1, (const char *const[]){"--export-network", "x", "--format", "json", NULL}},
+        {0, (const char *const[]){"--list", "nodes", "--objective", "time", NULL}},
+        {1, (const char *const[]){"--list", "corridors", "--from", "CNCKG", NULL}},
+        {2, (const char *const[]){"--export-network", "x", "--to", "DEDUI", NULL}},
+        {2, (const char *const[]){"--version", "--depart", "2019-07-02", NULL}},
     };
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
         run_result r = run_v(cases[i].program, cases[i].args);
