@@ -179,7 +179,8 @@ int corridors_run_critical(const corridors_request *rq, FILE *out, cli_format fo
         g_error_free(error);
         return code;
     }
-    critical_context c = {rq->net, rq->from, (const char *const *)rq->destinations, n, rq->by};
+    critical_context c = {rq->net, rq->from, (const char *const *)rq->destinations, n, rq->by,
+                          fr_query_quantity(rq->settings)};
     if (format == CLI_CSV)
         critical_print_csv(out, &c, list);
     else if (format == CLI_JSON)

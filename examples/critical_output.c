@@ -15,7 +15,8 @@ typedef struct {
     const char *id;
     char *name;       /* "Alashankou → Dostyk (rail, Yuxinou)" or the node's name */
     char *takes_over; /* the new route's family, or "no alternative" */
-    double days, usd; /* added, per TEU; NAN without an alternative */
+    double days, usd; /* added, per TEU (text); NAN without an alternative */
+    double time_h, cost_usd; /* added, for the whole quantity (CSV, JSON); NAN likewise */
 } row;
 
 static const char *node_name(const fr_network *net, const char *id)
@@ -41,7 +42,7 @@ static char *link_name(const fr_network *net, const char *id)
 static row row_of(const critical_context *c, const fr_critical_list *list, size_t i)
 {
     const fr_critical_item *item = fr_critical_get(list, i);
-    row r = {.item = item, .days = NAN, .usd = NAN};
+    row r = {.item = item, .days = NAN, .usd = NAN, .time_h = NAN, .cost_usd = NAN};
     if (item->link_id) {
         r.kind = "link";
         r.id = item->link_id;
@@ -56,6 +57,8 @@ static row row_of(const critical_context *c, const fr_critical_list *list, size_
         r.takes_over = corridor_family(item->route);
         r.days = item->added_time_h / 24;
         r.usd = item->added_cost_usd / quantity;
+        r.time_h = item->added_time_h;
+        r.cost_usd = item->added_cost_usd;
     } else {
         r.takes_over = g_strdup("no alternative");
     }
@@ -72,16 +75,17 @@ static void row_clear(row *r)
 
 void critical_print_csv(FILE *out, const critical_context *c, const fr_critical_list *list)
 {
-    fputs("from,to,rank,item,id,name,added_days,added_usd_per_teu,takes_over,single_point\n",
+    fputs("from,to,quantity_teu,rank,item,id,name,added_cost_usd,added_time_h,takes_over,"
+          "single_point\n",
           out);
     char *from = cli_csv_quote(c->from);
     for (size_t i = 0; i < fr_critical_count(list); i++) {
         row r = row_of(c, list, i);
         char *to = cli_csv_quote(r.item->destination), *id = cli_csv_quote(r.id);
         char *name = cli_csv_quote(r.name), *family = cli_csv_quote(r.takes_over);
-        fprintf(out, "%s,%s,%zu,%s,%s,%s,", from, to, i + 1, r.kind, id, name);
+        fprintf(out, "%s,%s,%.12g,%zu,%s,%s,%s,", from, to, c->quantity, i + 1, r.kind, id, name);
         if (isfinite(r.days))
-            fprintf(out, "%.2f,%.0f,", r.days, r.usd);
+            fprintf(out, "%.12g,%.12g,", r.cost_usd, r.time_h);
         else
             fputs(",,", out);
         fprintf(out, "%s,%d\n", family, r.item->single_point ? 1 : 0);
@@ -175,6 +179,7 @@ void critical_print_json(FILE *out, const critical_context *c, const fr_critical
     json_string(out, "from", c->from);
     fputs(", ", out);
     json_string(out, "by", c->by);
+    fprintf(out, ", \"quantity_teu\": %.12g", c->quantity);
     fputs(", \"destinations\": [", out);
     for (size_t d = 0; d < c->n_destinations; d++) {
         const fr_route *base = fr_critical_base_route(list, d);
@@ -185,8 +190,8 @@ void critical_print_json(FILE *out, const critical_context *c, const fr_critical
         json_string(out, "family", family);
         fputs(", ", out);
         json_string(out, "name", name);
-        fprintf(out, ", \"days\": %.3f, \"usd_per_teu\": %.2f}", fr_route_total_time_h(base) / 24,
-                fr_route_total_cost_usd(base) / fr_route_quantity(base));
+        fprintf(out, ", \"cost_usd\": %.12g, \"time_h\": %.12g}", fr_route_total_cost_usd(base),
+                fr_route_total_time_h(base));
         g_free(family), g_free(name);
     }
     fputs("],\n \"items\": [", out);
@@ -201,9 +206,10 @@ void critical_print_json(FILE *out, const critical_context *c, const fr_critical
         fputs(", ", out);
         json_string(out, "name", r.name);
         if (isfinite(r.days))
-            fprintf(out, ", \"added_days\": %.3f, \"added_usd_per_teu\": %.2f, ", r.days, r.usd);
+            fprintf(out, ", \"added_cost_usd\": %.12g, \"added_time_h\": %.12g, ", r.cost_usd,
+                    r.time_h);
         else
-            fputs(", \"added_days\": null, \"added_usd_per_teu\": null, ", out);
+            fputs(", \"added_cost_usd\": null, \"added_time_h\": null, ", out);
         json_string(out, "takes_over", r.item->alternative ? r.takes_over : NULL);
         fprintf(out, ", \"alternative\": %s, \"single_point\": %s}",
                 r.item->alternative ? "true" : "false", r.item->single_point ? "true" : "false");

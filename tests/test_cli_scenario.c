@@ -533,16 +533,16 @@ static void test_critical(void **state)
     /* by hand: to EEE, DDD and L5 have no way around (single points); closing
      * CCC, L3 or L4 leaves the rail route: 1500 - 1000 USD, 150 - 500 h */
     expect_text(g_strdup(r.out),
-                "from,to,rank,item,id,name,added_days,added_usd_per_teu,takes_over,"
+                "from,to,quantity_teu,rank,item,id,name,added_cost_usd,added_time_h,takes_over,"
                 "single_point\n"
-                "AAA,EEE,1,node,DDD,Delta,,,no alternative,1\n"
-                "AAA,EEE,2,link,L5,Delta → Echo (road),,,no alternative,1\n"
-                "AAA,DDD,3,node,CCC,Charlie,-14.58,500,NorthRail,0\n"
-                "AAA,DDD,4,link,L3,Alpha → Charlie (sea),-14.58,500,NorthRail,0\n"
-                "AAA,DDD,5,link,L4,Charlie → Delta (sea),-14.58,500,NorthRail,0\n"
-                "AAA,EEE,6,node,CCC,Charlie,-14.58,500,NorthRail,0\n"
-                "AAA,EEE,7,link,L3,Alpha → Charlie (sea),-14.58,500,NorthRail,0\n"
-                "AAA,EEE,8,link,L4,Charlie → Delta (sea),-14.58,500,NorthRail,0\n",
+                "AAA,EEE,1,1,node,DDD,Delta,,,no alternative,1\n"
+                "AAA,EEE,1,2,link,L5,Delta → Echo (road),,,no alternative,1\n"
+                "AAA,DDD,1,3,node,CCC,Charlie,500,-350,NorthRail,0\n"
+                "AAA,DDD,1,4,link,L3,Alpha → Charlie (sea),500,-350,NorthRail,0\n"
+                "AAA,DDD,1,5,link,L4,Charlie → Delta (sea),500,-350,NorthRail,0\n"
+                "AAA,EEE,1,6,node,CCC,Charlie,500,-350,NorthRail,0\n"
+                "AAA,EEE,1,7,link,L3,Alpha → Charlie (sea),500,-350,NorthRail,0\n"
+                "AAA,EEE,1,8,link,L4,Charlie → Delta (sea),500,-350,NorthRail,0\n",
                 "--critical csv");
     run_free(&r);
     /* closing L3 is what the close-l3 scenario does: the same new route */
@@ -556,7 +556,7 @@ static void test_critical(void **state)
     mj_value *v = run_stdout_json(&r);
     const mj_value *items = mj_get(v, "items");
     assert_int_equal(mj_len(items), 3);
-    assert_close(number_at(mj_path(mj_at(mj_get(v, "destinations"), 0), "usd_per_teu", NULL),
+    assert_close(number_at(mj_path(mj_at(mj_get(v, "destinations"), 0), "cost_usd", NULL),
                            "base"), 1000);
     bool seen_l3 = false;
     for (size_t i = 0; i < mj_len(items); i++) {
@@ -566,9 +566,8 @@ static void test_critical(void **state)
         const mj_value *link = mj_get(item, "link");
         if (link->type == MJ_STRING && g_str_equal(link->string, "L3")) {
             seen_l3 = true;
-            assert_close(number_at(mj_get(item, "added_usd_per_teu"), "usd"), cost - 1000);
-            assert_close_(number_at(mj_get(item, "added_days"), "days"), (time - 500) / 24, 1e-4,
-                          "added days", __FILE__, __LINE__);
+            assert_close(number_at(mj_get(item, "added_cost_usd"), "usd"), cost - 1000);
+            assert_close(number_at(mj_get(item, "added_time_h"), "hours"), time - 500);
         }
     }
     assert_true(seen_l3);
@@ -598,8 +597,8 @@ static void test_critical(void **state)
                     NULL);
     expect_exit(&r, 0, "--critical by time");
     /* by time the rail route: closing L1, BBB or L2 leaves sea, 350 h more, 500 USD less
-     * per TEU (1000 for the 2 TEU) */
-    assert_non_null(strstr(r.out, "AAA,DDD,1,node,BBB,Bravo,14.58,-500,sea,0\n"));
+     * per TEU: 1000 for the 2 TEU */
+    assert_non_null(strstr(r.out, "AAA,DDD,2,1,node,BBB,Bravo,-1000,350,sea,0\n"));
     run_free(&r);
 }
 
