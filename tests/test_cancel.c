@@ -14,6 +14,7 @@
  * - Progress: from the calling thread, in [0, 1], never decreasing, ending
  *   at 1; and a non-cancelled cancellable with progress changes no answer
  *   (every call compared with the same call on a query without them). */
+#include "cancel.h"
 #include "helpers.h"
 
 #include <gio/gio.h>
@@ -163,6 +164,58 @@ static void test_query_cancellable(void **state)
     fr_query_set_progress(NULL, on_progress, NULL);
     assert_null(fr_query_cancellable(NULL));
     assert_int_equal(refs(c), 1);
+    g_object_unref(c);
+}
+
+/* ---- the search layer's fr_cancel ----------------------------------------------- */
+
+static void test_fr_cancel_polls_and_stages(void **state)
+{
+    (void)state;
+    GCancellable *c = g_cancellable_new();
+    recorder r;
+    recorder_init(&r, NULL, 2);
+    fr_cancel cancel;
+    fr_cancel_init(&cancel, c, on_progress, &r);
+    assert_ptr_equal(fr_cancel_active(&cancel), &cancel);
+    fr_cancel idle;
+    fr_cancel_init(&idle, NULL, NULL, NULL);
+    assert_null(fr_cancel_active(&idle)); /* nothing to poll: searches skip it */
+    assert_false(fr_cancel_poll(NULL));
+    /* polls look only every FR_CANCEL_EVERY calls; a look stays seen */
+    g_cancellable_cancel(c);
+    unsigned polls = 1;
+    while (!fr_cancel_poll(&cancel))
+        polls++;
+    assert_int_equal(polls, FR_CANCEL_EVERY);
+    assert_true(fr_cancel_cancelled(&cancel));
+    assert_true(fr_cancel_poll(&cancel));
+    GError *err = NULL;
+    assert_true(fr_cancel_failed(&cancel, &err, "somewhere"));
+    expect_cancelled(err, "fr_cancel_failed");
+    assert_string_equal(err->message, "somewhere: cancelled");
+    g_clear_error(&err);
+    assert_false(fr_cancel_failed(&idle, &err, "somewhere"));
+    assert_null(err);
+    /* stages: [0.2, 0.6] then [0.6, 1]; a stage's 0..1 maps onto its share,
+     * nothing goes back, steps below 0.001 are not told */
+    cancel = (fr_cancel){0};
+    fr_cancel_init(&cancel, NULL, on_progress, &r);
+    fr_cancel_stage(&cancel, 0.2, 0.6);
+    fr_cancel_progress(&cancel, 0.5);
+    fr_cancel_progress(&cancel, 0.25);   /* back: not told */
+    fr_cancel_progress(&cancel, 0.5001); /* 0.40004: too small a step */
+    fr_cancel_progress(&cancel, 2);      /* clamped to the stage's end */
+    fr_cancel_stage(&cancel, 0.6, 1);
+    fr_cancel_progress(&cancel, NAN);    /* as 0: 0.6, not a step on */
+    fr_cancel_progress(&cancel, 0.5);
+    fr_cancel_finish(&cancel);
+    fr_cancel_finish(&cancel); /* once */
+    double want[] = {0.4, 0.6, 0.8, 1.0};
+    assert_int_equal(r.seen->len, G_N_ELEMENTS(want));
+    for (size_t i = 0; i < G_N_ELEMENTS(want); i++)
+        assert_true(fabs(g_array_index(r.seen, double, i) - want[i]) < 1e-12);
+    recorder_clear(&r);
     g_object_unref(c);
 }
 
@@ -707,6 +760,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_query_cancellable),
+        cmocka_unit_test(test_fr_cancel_polls_and_stages),
         cmocka_unit_test(test_cancelled_before_every_call),
         cmocka_unit_test(test_same_answers_default_network),
         cmocka_unit_test(test_prepare_progress),
