@@ -222,11 +222,12 @@ static void test_figure_names_alike(void **state)
         g_free(header);
         run_free(&r);
     }
-    const char *const *json[2] = {
+    const char *const *json[N_PROGRAMS] = {
+        (const char *const[]){"--from", "CNCKG", "--to", "DEDUI", "--format", "json", NULL},
         (const char *const[]){"--from", "CNCKG", "--to", "DEDUI", "--format", "json", NULL},
         (const char *const[]){"--to", "DEDUI", "--format", "json", NULL}};
-    size_t json_programs[2] = {0, 2};
-    for (int k = 0; k < 2; k++) {
+    size_t json_programs[N_PROGRAMS] = {0, 1, 2};
+    for (int k = 0; k < N_PROGRAMS; k++) {
         run_result r = run_v(json_programs[k], json[k]);
         mj_value *v = run_stdout_json(&r);
         assert_non_null(mj_get(v, "quantity_teu"));
@@ -370,6 +371,52 @@ static void test_names_for_ids(void **state)
     assert_int_equal(lower.status, 0);
     assert_string_equal(lower.out, exact.out);
     run_free(&lower), run_free(&exact);
+}
+
+/* --avoid by name and from @FILE (comments and blank lines skipped) avoids
+ * what --avoid by id does; fr-corridors --to @FILE compares each line. */
+static void test_names_and_files_in_lists(void **state)
+{
+    (void)state;
+    char *dir = make_tmp_dir();
+    const char *list = "# destinations\nDEDUI\n\nsingapore\n";
+    write_file_bytes(dir, "list.txt", list, strlen(list));
+    char *at = g_strdup_printf("@%s/list.txt", dir);
+    /* by rail the fastest goes through Alashankou (CNAKA): avoiding it
+     * changes the route, by name as by id */
+    const char *by_name[] = {"--from", "CNCKG", "--to", "DEDUI", "--objective", "time",
+                             "--modes", "rail,road", "--format", "csv", "--avoid", "alashankou",
+                             NULL};
+    const char *by_id[G_N_ELEMENTS(by_name)], *plain[G_N_ELEMENTS(by_name)];
+    memcpy(by_id, by_name, sizeof by_name);
+    memcpy(plain, by_name, sizeof by_name);
+    by_id[11] = "CNAKA";
+    plain[10] = NULL;
+    run_result a = run_v(0, by_name), b = run_v(0, by_id), c = run_v(0, plain);
+    assert_int_equal(a.status, 0);
+    assert_string_equal(a.out, b.out);
+    assert_string_not_equal(a.out, c.out);
+    run_free(&a), run_free(&b), run_free(&c);
+    run_result r = run_v(2, (const char *const[]){"--to", at, "--format", "json", NULL});
+    assert_int_equal(r.status, 0);
+    mj_value *v = run_stdout_json(&r);
+    const mj_value *comparisons = mj_get(v, "comparisons");
+    assert_int_equal(mj_len(comparisons), 2);
+    assert_string_equal(mj_get(mj_at(comparisons, 0), "to")->string, "DEDUI");
+    assert_string_equal(mj_get(mj_at(comparisons, 1), "to")->string, "SGSIN");
+    mj_free(v);
+    run_free(&r);
+    r = run_v(1, (const char *const[]){"--from", "CNCKG", "--to", at, NULL});
+    assert_int_equal(r.status, 0);
+    assert_int_equal(count_lines(r.out), 3);
+    run_free(&r);
+    r = run_v(0, (const char *const[]){"--from", "CNCKG", "--to", "DEDUI", "--avoid",
+                                       "@/no/such/file", NULL});
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.err, "--avoid"));
+    run_free(&r);
+    remove_dir(dir);
+    g_free(dir), g_free(at);
 }
 
 static void test_ignored_options_are_usage(void **state)
@@ -534,6 +581,7 @@ int main(void)
         cmocka_unit_test(test_warnings_and_quiet),
         cmocka_unit_test(test_export_refuses_then_forces),
         cmocka_unit_test(test_names_for_ids),
+        cmocka_unit_test(test_names_and_files_in_lists),
         cmocka_unit_test(test_ignored_options_are_usage),
         cmocka_unit_test(test_corridor_marks_true),
         cmocka_unit_test(test_corridor_quantity_totals),
