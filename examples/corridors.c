@@ -365,12 +365,23 @@ corridor_comparison *corridor_compare_at(const fr_network *net,
                                          const corridor_comparison *comparison,
                                          GDateTime *depart, GError **error)
 {
+    return corridor_compare_dated(net, comparison, depart, NULL, error);
+}
+
+corridor_comparison *corridor_compare_dated(const fr_network *net,
+                                            const corridor_comparison *comparison,
+                                            GDateTime *depart, GDateTime *arrive_by,
+                                            GError **error)
+{
     corridor_comparison *c = comparison_new(comparison->from, comparison->to,
                                             comparison->settings);
     for (guint i = 0; i < comparison->options->len; i++) {
         const corridor_option *family = g_ptr_array_index(comparison->options, i);
         fr_query *query = fr_query_copy(family->query);
-        fr_query_set_departure(query, depart);
+        if (depart)
+            fr_query_set_departure(query, depart);
+        if (arrive_by)
+            fr_query_set_arrive_by(query, arrive_by);
         GError *local = NULL;
         fr_route *route = fr_network_route(net, query, &local);
         if (route) {

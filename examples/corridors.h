@@ -56,6 +56,12 @@ void corridor_comparison_free(corridor_comparison *comparison);
 corridor_comparison *corridor_compare_at(const fr_network *net,
                                          const corridor_comparison *comparison,
                                          GDateTime *depart, GError **error);
+/* The same with a departure, a deadline (--arrive-by) or both (either may
+ * be NULL, not both): each family's query dated so. */
+corridor_comparison *corridor_compare_dated(const fr_network *net,
+                                            const corridor_comparison *comparison,
+                                            GDateTime *depart, GDateTime *arrive_by,
+                                            GError **error);
 
 /* A family's departure profile: its query departing at every departure of
  * a window (fr_network_departure_profile()). */

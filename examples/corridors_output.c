@@ -80,7 +80,7 @@ static void print_text_row(corridor_printer *p, const corridor_comparison *c, in
     const fr_route *r = option_route(c, i);
     char buf[8], *via = route_via(p->net, r);
     fprintf(p->out, "  %-28s ", option_name(c, i));
-    if (p->depart) {
+    if (p->dated) {
         char *from_at = route_when(p->net, r, false), *to_at = route_when(p->net, r, true);
         fprintf(p->out, "%-25s  %-25s ", from_at ? from_at : "", to_at ? to_at : "");
         g_free(from_at), g_free(to_at);
@@ -97,22 +97,24 @@ static void print_text(corridor_printer *p, const corridor_comparison *c,
 {
     char *from = node_label(p->net, c->from), *to = node_label(p->net, c->to);
     char *depart = p->depart ? dated_format(p->depart, dated_node_zone(p->net, c->from)) : NULL;
-    fprintf(p->out, "%s → %s: best route per corridor family%s%s, by %s, %g TEU\n", from, to,
-            depart ? " departing " : "", depart ? depart : "", p->by, p->quantity);
-    g_free(from), g_free(to), g_free(depart);
+    char *by = p->arrive_by ? dated_format(p->arrive_by, dated_node_zone(p->net, c->to)) : NULL;
+    fprintf(p->out, "%s → %s: best route per corridor family%s%s%s%s, by %s, %g TEU\n", from, to,
+            depart ? " departing " : "", depart ? depart : "", by ? " arriving by " : "",
+            by ? by : "", p->by, p->quantity);
+    g_free(from), g_free(to), g_free(depart), g_free(by);
     if (c->options->len == 0) {
         fprintf(p->out, "  no route\n\n");
         return;
     }
     fprintf(p->out, "  %-28s ", "corridor family");
-    if (p->depart)
+    if (p->dated)
         fprintf(p->out, "%-25s  %-25s ", "depart", "arrive");
     fprintf(p->out, "%7s %11s %11s %9s %4s  %s\n", "days", "USD", "kg CO2e", "transfers", "best",
             "via");
     for (guint i = 0; i < c->options->len; i++)
         print_text_row(p, c, (int)i);
     if (c->no_route->len) {
-        fprintf(p->out, "  no route departing then:");
+        fprintf(p->out, "  no route %s:", p->depart ? "departing then" : "arriving in time");
         for (guint i = 0; i < c->no_route->len; i++)
             fprintf(p->out, "%s %s", i ? "," : "", (char *)g_ptr_array_index(c->no_route, i));
         fprintf(p->out, "\n");
@@ -133,7 +135,7 @@ static void print_csv_row(corridor_printer *p, const corridor_comparison *c, int
                      cli_csv_quote(option_name(c, i)), cli_route_figures_csv(r), NULL};
     char *via = route_via(p->net, r), *quoted_via = cli_csv_quote(via);
     fprintf(p->out, "%s,%s,%s,%.12g,", cells[0], cells[1], cells[2], p->quantity);
-    if (p->depart) {
+    if (p->dated) {
         char *from_at = route_when(p->net, r, false), *to_at = route_when(p->net, r, true);
         fprintf(p->out, "%s,%s,", from_at ? from_at : "", to_at ? to_at : "");
         g_free(from_at), g_free(to_at);
@@ -195,12 +197,15 @@ static void print_json(corridor_printer *p, const corridor_comparison *c,
 {
     char *from = cli_json_quote(c->from), *to = cli_json_quote(c->to);
     fprintf(p->out, "%s\n  {\"from\": %s, \"to\": %s, ", p->printed ? "," : "", from, to);
-    if (p->depart) {
-        char *at = dated_format(p->depart, dated_node_zone(p->net, c->from));
-        char *quoted = cli_json_quote(at);
-        fprintf(p->out, "\"depart\": %s, ", quoted);
-        g_free(at), g_free(quoted);
-    }
+    GDateTime *when[2] = {p->depart, p->arrive_by};
+    const char *node[2] = {c->from, c->to}, *key[2] = {"depart", "arrive_by"};
+    for (int k = 0; k < 2; k++)
+        if (when[k]) {
+            char *at = dated_format(when[k], dated_node_zone(p->net, node[k]));
+            char *quoted = cli_json_quote(at);
+            fprintf(p->out, "\"%s\": %s, ", key[k], quoted);
+            g_free(at), g_free(quoted);
+        }
     fprintf(p->out, "\"no_route\": [");
     for (guint i = 0; i < c->no_route->len; i++) {
         char *name = cli_json_quote(g_ptr_array_index(c->no_route, i));
@@ -250,7 +255,7 @@ void corridor_print_begin(corridor_printer *p)
     else if (p->format == CLI_CSV)
         fprintf(p->out, "from,to,family,quantity_teu,%s" CLI_FIGURE_COLUMNS
                         ",cheapest,fastest,greenest,via\n",
-                p->depart ? "depart,arrive," : "");
+                p->dated ? "depart,arrive," : "");
     if (p->format == CLI_JSON)
         fprintf(p->out, "{\"quantity_teu\": %.12g, \"comparisons\": [", p->quantity);
     p->geojson_routes = g_ptr_array_new();

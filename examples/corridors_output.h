@@ -19,6 +19,8 @@ typedef struct {
     const char *by;     /* the objective picking each family's route, for people */
     double quantity;    /* TEU */
     GDateTime *depart;  /* --depart, or NULL */
+    GDateTime *arrive_by; /* --arrive-by in the destination being printed, or NULL */
+    bool dated;         /* --depart or --arrive-by: depart and arrive columns */
     GDateTime *first, *last; /* --depart-window, or NULL */
     double every_h;
     size_t printed;     /* destinations printed so far */

@@ -20,23 +20,52 @@ static fr_route *best_overall(const corridors_request *rq, const char *to, fr_ob
     return route;
 }
 
+/* --arrive-by in the zone of destination `to` (NULL without it). */
+static GDateTime *deadline_at(const corridors_request *rq, const char *to, GError **error)
+{
+    if (!rq->date_texts->arrive_by)
+        return NULL;
+    date_choice dc;
+    char *problem = NULL;
+    if (!date_options_parse(rq->date_texts, rq->net, rq->from, to, &dc, &problem)) {
+        g_set_error(error, FR_ERROR, FR_ERROR_QUERY, "%s", problem);
+        g_free(problem);
+        return NULL;
+    }
+    GDateTime *deadline = g_date_time_ref(dc.arrive_by);
+    date_choice_clear(&dc);
+    return deadline;
+}
+
+/* The comparison to `to`, dated by --depart and --arrive-by when given. */
+static corridor_comparison *compare_dated(const corridors_request *rq, corridor_printer *p,
+                                          const char *to, GError **error)
+{
+    corridor_comparison *c =
+        corridor_compare_modes(rq->net, rq->from, to, rq->settings, rq->modes, error);
+    g_clear_pointer(&p->arrive_by, g_date_time_unref);
+    if (!c || !p->dated)
+        return c;
+    p->arrive_by = deadline_at(rq, to, error);
+    corridor_comparison *dated =
+        (p->arrive_by || !rq->date_texts->arrive_by)
+            ? corridor_compare_dated(rq->net, c, rq->dates.depart, p->arrive_by, error)
+            : NULL;
+    corridor_comparison_free(c);
+    return dated;
+}
+
 /* One destination, dated as asked, printed; kept in `all` (comparisons)
  * or `profiles` (with a window) for the chart. *routes counts the routes. */
 static bool compare_one(const corridors_request *rq, corridor_printer *p, const char *to,
                         GPtrArray *all, GPtrArray *profiles, size_t *routes, GError **error)
 {
-    corridor_comparison *c =
-        corridor_compare_modes(rq->net, rq->from, to, rq->settings, rq->modes, error);
-    if (c && rq->dates.depart) {
-        corridor_comparison *dated = corridor_compare_at(rq->net, c, rq->dates.depart, error);
-        corridor_comparison_free(c);
-        c = dated;
-    }
+    corridor_comparison *c = compare_dated(rq, p, to, error);
     if (!c)
         return false;
     if (!rq->dates.first) {
         corridor_overall overall = {NULL, NULL};
-        if (!rq->dates.depart && c->options->len) {
+        if (!p->dated && c->options->len) {
             overall.fastest = best_overall(rq, to, FR_OBJECTIVE_TIME);
             overall.greenest = best_overall(rq, to, FR_OBJECTIVE_CO2);
         }
@@ -79,6 +108,7 @@ int corridors_run_compare(const corridors_request *rq, corridor_printer *p)
     for (char **to = rq->destinations; *to && ok; to++)
         ok = compare_one(rq, p, *to, all, profiles, &routes, &error);
     corridor_print_end(p);
+    g_clear_pointer(&p->arrive_by, g_date_time_unref);
     if (ok && rq->chart)
         ok = draw_chart(rq, all, profiles, &error);
     int code = ok ? (routes ? EXIT_OK : EXIT_NO_ROUTE) : cli_fail_error(rq->prog, error);

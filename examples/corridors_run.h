@@ -21,7 +21,8 @@ typedef struct {
     const char *chart;               /* --chart FILE, or NULL */
     const char *scenarios;           /* --scenario A,B, or NULL */
     bool quiet;
-    date_choice dates;
+    date_choice dates;             /* --arrive-by here is in UTC unless it has an offset */
+    const date_options *date_texts; /* to parse --arrive-by in each destination's zone */
 } corridors_request;
 
 int corridors_run_compare(const corridors_request *rq, corridor_printer *p);

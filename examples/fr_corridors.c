@@ -22,7 +22,7 @@ static const char *default_destinations = "DEDUI,NLRTM,DEHAM,SGSIN,VNHAN,CNSHA";
 
 typedef struct {
     query_options query; /* --network, --objective .. --max-cost, --scenario A,B */
-    date_options dates;  /* --depart, --on, --depart-window, --every */
+    date_options dates;  /* --depart, --arrive-by, --on, --depart-window, --every */
     cli_options cli;     /* --format, --output, --quiet, --list, --export-network, .. */
     char *from, **to, *chart;
     gboolean critical;
@@ -41,7 +41,9 @@ static GOptionContext *option_context(options *o)
                                   "NODE,.."};
     n += query_options_entries(&o->query, entries + n);
     entries[n++] = scenario_option_entry(&o->query.scenario, true);
-    n += date_options_entries(&o->dates, DATE_OPTION_DEPART | DATE_OPTION_ON | DATE_OPTION_WINDOW,
+    n += date_options_entries(&o->dates,
+                              DATE_OPTION_DEPART | DATE_OPTION_ARRIVE_BY | DATE_OPTION_ON |
+                                  DATE_OPTION_WINDOW,
                               entries + n);
     n += cli_options_entries(&o->cli, entries + n);
     entries[n++] = (GOptionEntry){"chart", 0, 0, G_OPTION_ARG_FILENAME, &o->chart,
@@ -66,7 +68,9 @@ static GOptionContext *option_context(options *o)
              "route than every row, it is printed below the rows. Figures are for the whole\n"
              "--quantity; CSV and JSON name them as fr-route does (cost_usd, time_h, ...).\n\n"
              "Dates (FORMAT.md §5): --depart runs each family's query leaving the origin\n"
-             "then; --depart-window FIRST/LAST runs it for a departure every --every hours\n"
+             "then; --arrive-by makes each arrive by then (in each destination's time zone;\n"
+             "with objective time and no --depart: the latest departure that does);\n"
+             "--depart-window FIRST/LAST runs it for a departure every --every hours\n"
              "(default 24), one row per departure and family; --on compares on a date.\n\n"
              "Scenarios (FORMAT.md §6): --scenario A,B compares each family on the network\n"
              "and on the network each scenario makes, side by side (--list scenarios).\n\n"
@@ -102,16 +106,19 @@ static char *own_problem(const options *o)
 /* Options that cannot go together; NULL when fine. */
 static char *combination_problem(const options *o, cli_format format)
 {
-    if (o->critical && (o->dates.depart || o->dates.window))
+    const char *dated = o->dates.depart      ? "--depart"
+                        : o->dates.arrive_by ? "--arrive-by"
+                        : o->dates.window    ? "--depart-window"
+                                             : NULL;
+    if (o->critical && dated)
         return g_strdup_printf("--critical and %s cannot be combined: it compares undated "
                                "routes (--on can date them)",
-                               o->dates.depart ? "--depart" : "--depart-window");
+                               dated);
     if (o->critical && (o->query.scenario || o->chart))
         return g_strdup_printf("--critical and %s cannot be combined",
                                o->query.scenario ? "--scenario" : "--chart");
-    if (o->query.scenario && (o->dates.depart || o->dates.window))
-        return g_strdup_printf("--scenario and %s cannot be combined (--on can)",
-                               o->dates.depart ? "--depart" : "--depart-window");
+    if (o->query.scenario && dated)
+        return g_strdup_printf("--scenario and %s cannot be combined (--on can)", dated);
     if (format == CLI_GEOJSON && (o->critical || o->query.scenario || o->dates.window))
         return g_strdup_printf("--format geojson draws the routes of a comparison; with %s "
                                "there are none to draw",
@@ -169,7 +176,10 @@ static bool resolve_places(const options *o, const fr_network *net, corridors_re
 static fr_query *settings_for(const options *o, const query_choice *qc, const date_choice *dc)
 {
     fr_query *settings = query_options_build(&o->query, qc, NULL, NULL);
-    GDateTime *date = dc->depart ? dc->depart : dc->first ? dc->first : dc->on;
+    GDateTime *date = dc->depart      ? dc->depart
+                      : dc->first     ? dc->first
+                      : dc->arrive_by ? dc->arrive_by
+                                      : dc->on;
     if (date)
         fr_query_set_date(settings, date);
     return settings;
@@ -189,6 +199,7 @@ static int run_request(const options *o, corridors_request *rq, cli_format forma
     } else {
         corridor_printer p = {.out = out, .net = rq->net, .format = format, .by = rq->by,
                               .quantity = o->query.quantity, .depart = rq->dates.depart,
+                              .dated = rq->dates.depart || rq->dates.arrive_by,
                               .first = rq->dates.first, .last = rq->dates.last,
                               .every_h = rq->dates.every_h};
         code = corridors_run_compare(rq, &p);
@@ -205,6 +216,7 @@ static int run(options *o, const query_choice *qc, cli_format format)
     if (!net)
         return code;
     corridors_request rq = {.prog = prog, .net = net, .modes = qc->modes, .chart = o->chart,
+                            .date_texts = &o->dates,
                             .scenarios = o->query.scenario, .quiet = o->query.quiet};
     char *problem = NULL;
     if (resolve_places(o, net, &rq, &code) &&

@@ -515,6 +515,41 @@ static void test_corridor_marks_true(void **state)
     fr_network_free(net);
 }
 
+/* --arrive-by in all three; fr-corridors: every family's route arrives by
+ * the deadline, read in each destination's zone (Duisburg +02:00 in
+ * August, Singapore +08:00). */
+static void test_arrive_by_everywhere(void **state)
+{
+    (void)state;
+    expect_everywhere((const char *const[]){"--arrive-by", "2019-08-20", "--objective", "time",
+                                            NULL},
+                      0, NULL);
+    run_result r = run_v(2, (const char *const[]){"--to", "DEDUI,SGSIN", "--arrive-by",
+                                                  "2019-08-20", "--format", "json", NULL});
+    assert_int_equal(r.status, 0);
+    mj_value *v = run_stdout_json(&r);
+    const mj_value *comparisons = mj_get(v, "comparisons");
+    const char *deadlines[] = {"2019-08-20T23:59:59+02:00", "2019-08-20T23:59:59+08:00"};
+    assert_int_equal(mj_len(comparisons), 2);
+    for (size_t c = 0; c < 2; c++) {
+        const mj_value *cmp = mj_at(comparisons, c);
+        assert_string_equal(mj_get(cmp, "arrive_by")->string, deadlines[c]);
+        GDateTime *deadline = g_date_time_new_from_iso8601(deadlines[c], NULL);
+        const mj_value *options = mj_get(cmp, "options");
+        assert_true(mj_len(options) > 1);
+        for (size_t i = 0; i < mj_len(options); i++) {
+            GDateTime *arrive =
+                g_date_time_new_from_iso8601(mj_get(mj_at(options, i), "arrive")->string, NULL);
+            assert_non_null(arrive);
+            assert_true(g_date_time_compare(arrive, deadline) <= 0);
+            g_date_time_unref(arrive);
+        }
+        g_date_time_unref(deadline);
+    }
+    mj_free(v);
+    run_free(&r);
+}
+
 /* family -> cost_usd of fr-corridors --format csv for `quantity`. */
 static GHashTable *corridor_costs(const char *quantity)
 {
@@ -585,6 +620,7 @@ int main(void)
         cmocka_unit_test(test_ignored_options_are_usage),
         cmocka_unit_test(test_corridor_marks_true),
         cmocka_unit_test(test_corridor_quantity_totals),
+        cmocka_unit_test(test_arrive_by_everywhere),
         cmocka_unit_test(test_help_section_sign_under_utf8),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
