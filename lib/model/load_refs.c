@@ -21,7 +21,8 @@ node_lookup fr_load_node_begin(const fr_model *model, const fr_id_index *nodes,
     }
     l.hash = fr_hash_id(id);
     l.pending = true;
-    fr_id_index_prefetch(nodes, l.hash);
+    if (nodes->slots) /* none yet when nodes.csv had no rows: nothing to fetch */
+        fr_id_index_prefetch(nodes, l.hash);
     return l;
 }
 

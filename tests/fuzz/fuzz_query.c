@@ -83,8 +83,13 @@ static void fuzz_datetime(const char *section)
         char *written = g_date_time_format_iso8601(t);
         FR_FUZZ_CHECK(written != NULL);
         GDateTime *again = fr_network_parse_datetime(embedded(), node_id, written, NULL);
-        FR_FUZZ_CHECK(again != NULL && g_date_time_compare(t, again) == 0);
-        g_date_time_unref(again);
+        /* ISO 8601 offsets are whole minutes; a zone's local mean time
+         * before standard time (Berlin before 1893: +00:53:28) is not, and
+         * GLib writes its seconds, which the parser rightly refuses */
+        if (g_date_time_get_utc_offset(t) % G_TIME_SPAN_MINUTE == 0)
+            FR_FUZZ_CHECK(again != NULL && g_date_time_compare(t, again) == 0);
+        if (again)
+            g_date_time_unref(again);
         g_free(written);
         g_date_time_unref(t);
     }
