@@ -339,6 +339,44 @@ static void test_export_refuses_then_forces(void **state)
     }
 }
 
+/* --export-network writes the network the options describe: a --network
+ * directory as loaded (warnings and all), the embedded one with a scenario
+ * applied (read back: the scenario's network, not the embedded one). */
+static void test_export_what_the_options_describe(void **state)
+{
+    (void)state;
+    char *hand = hand_network(), *out = make_tmp_dir(), *out2 = make_tmp_dir();
+    run_result r = run_v(1, (const char *const[]){"--network", hand, "--export-network", out,
+                                                  "--quiet", NULL});
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.out, "");
+    run_free(&r);
+    GError *err = NULL;
+    fr_network *net = expect_loaded(fr_network_load_dir(out, &err), err);
+    assert_int_equal(fr_network_node_count(net), 3);
+    assert_int_equal(fr_network_link_count(net), 1);
+    fr_network_free(net);
+    r = run_v(2, (const char *const[]){"--scenario", "red-sea-2024", "--export-network", out2,
+                                       NULL});
+    assert_int_equal(r.status, 0);
+    run_free(&r);
+    fr_scenario *scenario = fr_scenario_load_embedded("red-sea-2024", &err);
+    assert_non_null(scenario);
+    fr_network *embedded = expect_loaded(fr_network_load_default(&err), err);
+    fr_network *changed = fr_network_apply_scenario(embedded, scenario, &err);
+    assert_non_null(changed);
+    net = expect_loaded(fr_network_load_dir(out2, &err), err);
+    fr_query *q = fr_query_new("CNCKG", "DEDUI");
+    fr_route *want = route_ok(changed, q), *got = route_ok(net, q);
+    assert_close(fr_route_total_cost_usd(got), fr_route_total_cost_usd(want));
+    assert_close(fr_route_total_time_h(got), fr_route_total_time_h(want));
+    fr_route_free(want), fr_route_free(got), fr_query_free(q);
+    fr_network_free(net), fr_network_free(changed), fr_network_free(embedded);
+    fr_scenario_free(scenario);
+    remove_dir(hand), remove_dir(out), remove_dir(out2);
+    g_free(hand), g_free(out), g_free(out2);
+}
+
 static void test_names_for_ids(void **state)
 {
     (void)state;
@@ -615,6 +653,7 @@ int main(void)
         cmocka_unit_test(test_exit_three_rules),
         cmocka_unit_test(test_warnings_and_quiet),
         cmocka_unit_test(test_export_refuses_then_forces),
+        cmocka_unit_test(test_export_what_the_options_describe),
         cmocka_unit_test(test_names_for_ids),
         cmocka_unit_test(test_names_and_files_in_lists),
         cmocka_unit_test(test_ignored_options_are_usage),
