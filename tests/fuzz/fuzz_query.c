@@ -97,11 +97,13 @@ static void fuzz_datetime(const char *section)
     g_free(text);
 }
 
-/* A route between the network's first two nodes, or an error. */
+/* A route between the network's first two nodes, or an error; nothing
+ * when a scenario left fewer than two ("all,,close" closes every node). */
 static void route_first_nodes(const fr_network *net)
 {
     fr_node_info a, b;
-    FR_FUZZ_CHECK(fr_network_node(net, 0, &a) && fr_network_node(net, 1, &b));
+    if (!fr_network_node(net, 0, &a) || !fr_network_node(net, 1, &b))
+        return;
     fr_query *query = fr_query_new(a.id, b.id);
     GError *error = NULL;
     fr_route *route = fr_network_route(net, query, &error);
