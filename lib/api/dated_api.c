@@ -17,6 +17,16 @@ static fr_route_context running_context(const fr_network *net)
     return ctx;
 }
 
+/* Whether the route's arrival has a date: GDateTime's calendar ends with
+ * the year 9999, which links of absurd running times can pass. */
+static bool arrives_in_calendar(const fr_route *route, const fr_query *query, GError **error)
+{
+    if (route && route->arrive)
+        return true;
+    return fr_query_error(error, "the route from %s to %s arrives after the year 9999",
+                          query->from, query->to);
+}
+
 fr_route *fr_dated_network_route(const fr_network *net, const fr_query *query,
                                  const fr_search_spec *spec, GError **error)
 {
@@ -40,6 +50,10 @@ fr_route *fr_dated_network_route(const fr_network *net, const fr_query *query,
         fr_overflow_error(error, query->quantity);
         return NULL;
     }
+    if (!arrives_in_calendar(route, query, error)) {
+        fr_route_free(route);
+        return NULL;
+    }
     return route;
 }
 
@@ -59,10 +73,16 @@ static fr_route_list *dated_list(const fr_network *net, const fr_query *query, c
             fr_route_list_add(list, fr_route_new_dated(&ctx, query, &net->timetable, p->edges,
                                                        p->depart));
         }
-        if (!fr_route_list_totals_finite(list)) {
+        bool dated = true;
+        for (size_t i = 0; dated && i < fr_route_list_count(list); i++)
+            dated = arrives_in_calendar(fr_route_list_get(list, i), query, NULL);
+        if (!fr_route_list_totals_finite(list) || !dated) {
             fr_route_list_free(list);
             list = NULL;
-            fr_overflow_error(error, query->quantity);
+            if (dated)
+                fr_overflow_error(error, query->quantity);
+            else
+                arrives_in_calendar(NULL, query, error);
         }
     }
     g_ptr_array_unref(paths);

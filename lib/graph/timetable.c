@@ -82,7 +82,9 @@ static void index_departures(fr_timetable *tt)
     const fr_model *model = tt->model;
     const fr_vgraph *g = tt->g;
     GArray **per = services_per_direction(model);
-    GArray *deps = g_array_new(FALSE, FALSE, sizeof(fr_departure));
+    /* room for one in each array: its data, and what it leaves, is never NULL,
+     * so offsets into an empty one are defined */
+    GArray *deps = g_array_sized_new(FALSE, FALSE, sizeof(fr_departure), 1);
     tt->dep_start = g_new0(uint32_t, (size_t)g->n_edges + 1);
     tt->last_day = g_new(int32_t, (size_t)g->n_edges + 1);
     tt->min_cutoff_s = g_new(double, (size_t)g->n_edges + 1);
@@ -119,7 +121,7 @@ static void index_closures(fr_timetable *tt)
 {
     const fr_model *model = tt->model;
     const fr_vgraph *g = tt->g;
-    GArray *all = g_array_new(FALSE, FALSE, sizeof(fr_interval));
+    GArray *all = g_array_sized_new(FALSE, FALSE, sizeof(fr_interval), 1);
     tt->closed_start = g_new0(uint32_t, (size_t)g->n_edges + 1);
     for (uint32_t e = 0; e < g->n_edges; e++) {
         for (guint i = 0; i < model->closures->len; i++) {
@@ -135,7 +137,7 @@ static void index_closures(fr_timetable *tt)
         tt->closed_start[e + 1] = all->len;
     }
     tt->closed = (fr_interval *)(void *)g_array_free(all, FALSE);
-    all = g_array_new(FALSE, FALSE, sizeof(fr_interval));
+    all = g_array_sized_new(FALSE, FALSE, sizeof(fr_interval), 1);
     tt->node_start = g_new0(uint32_t, (size_t)model->nodes->len + 1);
     for (guint v = 0; v < model->nodes->len; v++) {
         for (guint i = 0; i < model->closures->len; i++) {

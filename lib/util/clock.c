@@ -139,6 +139,8 @@ double fr_clock_instant_of(GDateTime *when)
 GDateTime *fr_clock_datetime(const fr_zone *zone, double instant)
 {
     double rounded = round(instant); /* printed to the second */
+    if (!(fabs(rounded) < 1e15)) /* past GDateTime's years 1-9999, and no gint64 either */
+        return NULL;
     GDateTime *utc = g_date_time_new_from_unix_utc((gint64)rounded);
     if (!utc)
         return NULL;
