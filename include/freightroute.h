@@ -4,13 +4,22 @@
  * is loaded once, validated and expanded into a virtual graph. It is then
  * read-only: any number of threads may query it at the same time.
  *
- *   GError *err = NULL;
- *   fr_network *net = fr_network_load_dir("examples/data/sample", &err);
- *   fr_query *q = fr_query_new("CNCKG", "DEDUI");
+ *   g_autoptr(GError) err = NULL;
+ *   g_autoptr(fr_network) net = fr_network_load_dir("examples/data/sample", &err);
+ *   if (!net) {
+ *       fprintf(stderr, "%s\n", err->message);
+ *       return 1;
+ *   }
+ *   g_autoptr(fr_query) q = fr_query_new("CNCKG", "DEDUI");
  *   fr_query_set_objective(q, FR_OBJECTIVE_TIME);
- *   fr_route *r = fr_network_route(net, q, &err);
+ *   g_autoptr(fr_route) r = fr_network_route(net, q, &err);
+ *   if (!r) {
+ *       fprintf(stderr, "%s\n", err->message);
+ *       return 1;
+ *   }
  *   printf("%.1f days\n", fr_route_total_time_h(r) / 24);
- *   fr_route_free(r); fr_query_free(q); fr_network_free(net);
+ *
+ * (g_autoptr frees r, q, net and err when they go out of scope.)
  *
  * Conventions
  * - Every fallible call takes a GError ** last (may be NULL) and returns
@@ -18,8 +27,10 @@
  *   the file and line for bad input ("links.csv:17: unknown node 'X'").
  * - The library never prints, aborts or exits.
  * - Strings returned as `const char *` are owned by the object they came from
- *   and live as long as it does. A route borrows its network: free routes
- *   before the network.
+ *   and live as long as it does.
+ * - Networks are reference-counted: routes, route lists, matrices, departure
+ *   profiles and critical lists hold a reference to their network, so they
+ *   and the network may be freed in any order.
  * - All money is USD, time hours, emissions kg CO2e, distance km. Figures of
  *   links, transfers and dwells are per TEU; route totals are for the
  *   query's whole quantity (cost and CO2 scale with it, time and distance
@@ -529,7 +540,8 @@ typedef struct fr_profile fr_profile;
  * query's own departure and deadline are replaced; its objective,
  * constraints and bounds apply). every_h > 0; at most FR_MAX_PROFILE_ROWS
  * departures. FR_ERROR_QUERY for an invalid query or window; departures
- * with no route are rows without a route, not errors. Borrows the network. */
+ * with no route are rows without a route, not errors. The profile holds a
+ * reference to the network. */
 #define FR_MAX_PROFILE_ROWS 100000
 fr_profile *fr_network_departure_profile(const fr_network *network, const fr_query *query,
                                          GDateTime *first, GDateTime *last, double every_h,
@@ -647,10 +659,10 @@ typedef struct {
  * unknown or avoided origin or destination (the message names it and its
  * role) or an impossible query (as fr_network_route() words it);
  * unreachable pairs are cells, not errors. `options` may be NULL (one
- * thread per processor, no routes kept, no progress). A matrix borrows its
- * network: free it before the network. A dated query (a departure or a
- * deadline) gives each pair its dated route, dated at its own origin; its
- * cell's time is arrival - departure. */
+ * thread per processor, no routes kept, no progress). A matrix holds a
+ * reference to its network (free them in any order). A dated query (a
+ * departure or a deadline) gives each pair its dated route, dated at its
+ * own origin; its cell's time is arrival - departure. */
 fr_matrix *fr_network_matrix(const fr_network *network, const fr_query *query,
                              const char *const *origins, size_t n_origins,
                              const char *const *destinations, size_t n_destinations,
@@ -681,7 +693,7 @@ const fr_route *fr_matrix_route(const fr_matrix *matrix, size_t i, size_t j);
  *   origin,destination,status,cost_usd,time_h,co2_kg,distance_km,transfers,objective
  * (status route, no_route or same_node; the figures empty unless route)
  * and, when routes were kept, a last column `links`: the route's link ids
- * joined by spaces. JSON: {"objective": "cost", "quantity": 1,
+ * joined by spaces. JSON: {"objective": "cost", "quantity_teu": 1,
  * "origins": [...], "destinations": [...], "cells": [[...], ...]}, a row
  * of cells per origin, each {"status": "route", "cost_usd": ...,
  * "time_h": ..., "co2_kg": ..., "distance_km": ..., "transfers": ...,
@@ -693,14 +705,18 @@ char *fr_matrix_to_json(const fr_matrix *matrix);
 /* ---- Output -------------------------------------------------------------- */
 
 /* Renderings of a route, newly allocated (g_free). JSON is FORMAT.md §3;
- * GeoJSON a FeatureCollection with a LineString per link step; text a
- * readable itinerary with totals. */
+ * GeoJSON a FeatureCollection with a LineString per link step, then a
+ * Point per transfer step (at its node), and the route's from, to,
+ * objective, quantity_teu and total as the collection's "properties"; text
+ * a readable itinerary (figures per TEU) with totals for the quantity. */
 char *fr_route_to_json(const fr_route *route);
 char *fr_route_to_geojson(const fr_route *route);
 char *fr_route_to_text(const fr_route *route);
 
 /* A list of routes: JSON {"routes": [...]}; GeoJSON with a "route" index
- * property on every feature; text as a table, one row per route (main modes,
+ * property on every feature (every route's lines, then every route's
+ * transfer points) and each route's totals in the collection's "routes";
+ * text as a table, one row per route (main modes,
  * corridors, days, USD/TEU, kg CO2e/TEU, transfers), followed by each
  * route's itinerary when `verbose`. */
 char *fr_route_list_to_json(const fr_route_list *list);

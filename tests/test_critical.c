@@ -583,7 +583,7 @@ static void test_errors(void **state)
     critical_fails(net, q, same, 1, FR_ERROR_QUERY, "same node");
     critical_fails(net, q, same, 0, FR_ERROR_QUERY, "no destination");
     critical_fails(NULL, q, same, 1, FR_ERROR_QUERY, "no network");
-    critical_fails(net, NULL, same, 1, FR_ERROR_QUERY, "no network");
+    critical_fails(net, NULL, same, 1, FR_ERROR_QUERY, "no query");
     const char *apart[] = {"E", "G"};
     critical_fails(net, q, apart, 2, FR_ERROR_NO_ROUTE, "no link of any mode");
     /* connected, but not in the allowed modes */

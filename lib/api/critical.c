@@ -41,7 +41,12 @@
  * their own (index = the model's corridor count) that the spec blocks, so
  * the engine and the constrained search skip them through
  * fr_metric_usable(); closing a node sets the spec's node_blocked. One
- * search per candidate, on the calling thread's workspace. */
+ * search per candidate, on the calling thread's workspace. The list holds
+ * a reference to the network (its items name the network's ids). The
+ * query's cancellable is looked at before each closure (and polled by the
+ * constrained search); its progress function hears the share of
+ * destinations and of their routes' steps done. */
+#include "cancel.h"
 #include "csearch.h"
 #include "engine.h"
 #include "error.h"
@@ -59,6 +64,7 @@ typedef struct {
 struct fr_critical_list {
     GArray *entries;        /* critical_entry; items' routes owned */
     GPtrArray *base_routes; /* fr_route *, per destination */
+    fr_network *net;        /* a reference: the items' ids are the network's strings */
 };
 
 /* What one call shares between its destinations and candidates. */
@@ -98,6 +104,7 @@ void fr_critical_list_free(fr_critical_list *list)
         fr_route_free((fr_route *)g_array_index(list->entries, critical_entry, i).item.route);
     g_array_free(list->entries, TRUE);
     g_ptr_array_free(list->base_routes, TRUE);
+    fr_network_unref(list->net);
     g_free(list);
 }
 
@@ -218,7 +225,9 @@ static void close_candidates(critical_call *c, fr_search_spec *spec, const fr_qu
     memset(c->seen_link, 0, model->links->len * sizeof(bool));
     memset(c->seen_node, 0, model->nodes->len * sizeof(bool));
     const char *destination = FR_NODE(model, spec->destination)->id;
-    for (size_t s = 0; s < fr_route_step_count(base); s++) {
+    size_t n_steps = fr_route_step_count(base);
+    for (size_t s = 0; s < n_steps && !fr_cancel_now(spec->cancel); s++) {
+        fr_cancel_progress(spec->cancel, (double)s / (double)n_steps);
         const fr_step *step = fr_route_step(base, s);
         if (step->type != FR_STEP_LINK)
             continue;
@@ -302,10 +311,9 @@ fr_critical_list *fr_network_critical(const fr_network *network, const fr_query 
 {
     if (error && *error)
         return NULL;
-    if (!network || !query) {
-        g_set_error(error, FR_ERROR, FR_ERROR_QUERY, "no network or no query given");
+    if (!fr_arg_given(network, "fr_network_critical", "network", error) ||
+        !fr_arg_given(query, "fr_network_critical", "query", error))
         return NULL;
-    }
     if (!destinations || n_destinations == 0) {
         fr_query_error(error, "no destination given");
         return NULL;
@@ -324,16 +332,29 @@ fr_critical_list *fr_network_critical(const fr_network *network, const fr_query 
         ok = fr_search_spec_init(&specs[d], &network->model, queries[d], error);
         n_specs += ok;
     }
+    fr_cancel cancel; /* one for the whole call: every spec points at it */
+    fr_cancel_init_query(&cancel, query);
+    for (size_t d = 0; d < n_specs; d++)
+        specs[d].cancel = fr_cancel_active(&cancel);
     critical_call call = {0};
     fr_critical_list *list = NULL;
+    if (ok && fr_cancel_now(&cancel))
+        ok = fr_cancelled_error(error, "fr_network_critical");
     if (ok)
         ok = call_init(&call, network, &specs[0], error);
     if (ok) {
         list = g_new0(fr_critical_list, 1);
+        list->net = fr_network_ref((fr_network *)network); /* a count, not its value */
         list->entries = g_array_new(FALSE, FALSE, sizeof(critical_entry));
         list->base_routes = g_ptr_array_new_with_free_func((GDestroyNotify)fr_route_free);
-        for (size_t d = 0; d < n_destinations && ok; d++)
+        for (size_t d = 0; d < n_destinations && ok; d++) {
+            fr_cancel_stage(&cancel, (double)d / n_destinations, (double)(d + 1) / n_destinations);
             ok = critical_destination(&call, &specs[d], queries[d], d, list, error);
+        }
+        if (!ok)
+            fr_cancel_now(&cancel); /* a base route may have failed for it */
+        if (fr_cancel_failed(&cancel, error, "fr_network_critical"))
+            ok = false;
         if (ok)
             g_array_sort(list->entries, compare_entries);
         else
@@ -346,5 +367,7 @@ fr_critical_list *fr_network_critical(const fr_network *network, const fr_query 
         fr_query_free(queries[d]);
     g_free(specs);
     g_free(queries);
+    if (list)
+        fr_cancel_finish(&cancel);
     return list;
 }

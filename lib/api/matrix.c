@@ -16,15 +16,24 @@
  * calling thread waits and reports progress. With one thread the calling
  * thread does the work itself.
  *
+ * Cancellation: each worker looks at the query's cancellable before every
+ * origin (and the constrained and dated searches poll it through a
+ * fr_cancel of the worker's own); once one has seen it cancelled the
+ * others only count their rows, and the call fails with
+ * FR_ERROR_CANCELLED. The query's progress function hears the share of
+ * origins done, from the calling thread, as fr_matrix_options.progress.
+ *
  * Dated queries (a departure or a deadline) take the dated search once per
  * pair, each dated for its own origin (the departure's local date there);
  * a cell's time is then arrival - departure, as a dated route's. Undated
  * queries on another date than the reference date search a graph built
  * for that date. */
 #include "algorithm.h"
+#include "cancel.h"
 #include "csearch.h"
 #include "dated.h"
 #include "error.h"
+#include "lookup.h"
 #include "matrix.h"
 
 #include <string.h>
@@ -37,8 +46,14 @@ static bool resolve_ids(const fr_network *net, const char *const *ids, size_t n,
 {
     for (size_t i = 0; i < n; i++) {
         long index = fr_model_node_lookup(&net->model, ids[i]);
-        if (index < 0)
-            return fr_query_error(error, "unknown %s node '%s'", role, ids[i] ? ids[i] : "(none)");
+        if (index < 0) {
+            GString *msg = g_string_new(NULL);
+            g_string_printf(msg, "unknown %s node '%s'", role, ids[i] ? ids[i] : "(none)");
+            fr_lookup_append_node_hint(msg, net, ids[i]);
+            fr_query_error(error, "%s", msg->str);
+            g_string_free(msg, TRUE);
+            return false;
+        }
         out[i] = (uint32_t)index;
     }
     return true;
@@ -180,6 +195,8 @@ typedef struct {
     gint64 last_report;
     void (*progress)(size_t, size_t, void *);
     void *user_data;
+    fr_cancel caller; /* the query's progress, from the calling thread only */
+    gint cancelled;   /* a worker saw the query's cancellable cancelled (atomic) */
 } matrix_job;
 
 /* A worker's scratch, per distinct destination: reached, key, path. */
@@ -235,10 +252,12 @@ static void search_dated_pair(const matrix_job *job, scratch *s, fr_search_spec 
 
 /* Routes from `origin` to every distinct destination into s: one search to
  * all of them, or with bounds or dates one search per destination. */
-static void search_origin(const matrix_job *job, scratch *s, fr_workspace *ws, uint32_t origin)
+static void search_origin(const matrix_job *job, scratch *s, fr_workspace *ws, uint32_t origin,
+                          fr_cancel *cancel)
 {
     fr_search_spec spec = *job->spec;
     spec.origin = origin;
+    spec.cancel = cancel; /* the worker's own */
     bool any = false;
     for (uint32_t k = 0; k < job->n_uniq_dests; k++) {
         g_array_set_size(s->paths[k], 0);
@@ -256,6 +275,8 @@ static void search_origin(const matrix_job *job, scratch *s, fr_workspace *ws, u
         if (job->uniq_dests[k] == origin)
             continue;
         spec.destination = job->uniq_dests[k];
+        if (fr_cancel_cancelled(cancel))
+            return;
         if (job->dated) {
             search_dated_pair(job, s, &spec, k);
             continue;
@@ -340,10 +361,13 @@ static void fill_row(const matrix_job *job, scratch *s, size_t i)
 #define REPORT_INTERVAL (G_USEC_PER_SEC / 10)
 #define MAX_WORKERS 1024 /* more threads than this only cost memory */
 
-/* The progress callback, from the calling thread: at most once per
- * REPORT_INTERVAL unless forced (the first and the last call). */
+/* The progress callbacks, from the calling thread: the query's whenever
+ * rows were done (fr_cancel_progress() keeps it to steps worth telling),
+ * the options' at most once per REPORT_INTERVAL unless forced (the first
+ * and the last call). */
 static void report(matrix_job *job, size_t rows_done, bool force)
 {
+    fr_cancel_progress(&job->caller, (double)rows_done / (double)job->m->n_origins);
     gint64 now = g_get_monotonic_time();
     if (!job->progress || (!force && now - job->last_report < REPORT_INTERVAL))
         return;
@@ -366,19 +390,38 @@ static void rows_done(matrix_job *job, size_t rows)
     g_mutex_unlock(&job->lock);
 }
 
-/* Takes distinct origins until none is left: searches each and fills its rows. */
+/* Whether the call is cancelled: seen by another worker, or now by this one. */
+static bool job_cancelled(matrix_job *job, fr_cancel *cancel)
+{
+    if (g_atomic_int_get(&job->cancelled))
+        return true;
+    if (!fr_cancel_now(cancel))
+        return false;
+    g_atomic_int_set(&job->cancelled, 1);
+    return true;
+}
+
+/* Takes distinct origins until none is left: searches each and fills its
+ * rows (once the call is cancelled, only counts them). */
 static void work(matrix_job *job, fr_workspace *ws)
 {
     scratch s;
     scratch_init(&s, job);
+    fr_cancel own; /* this thread's: searches poll it */
+    fr_cancel_init(&own, job->query->cancellable, NULL, NULL);
+    fr_cancel *cancel = fr_cancel_active(&own);
     for (;;) {
         gint u = g_atomic_int_add(&job->next_origin, 1);
         if (u >= (gint)job->n_uniq_origins)
             break;
-        search_origin(job, &s, ws, job->uniq_origins[u]);
+        bool skip = job_cancelled(job, cancel);
+        if (!skip)
+            search_origin(job, &s, ws, job->uniq_origins[u], cancel);
+        skip = skip || job_cancelled(job, cancel);
         size_t rows = 0;
         for (uint32_t i = job->first_row[u]; i != FR_NONE; i = job->next_row[i], rows++)
-            fill_row(job, &s, i);
+            if (!skip)
+                fill_row(job, &s, i);
         rows_done(job, rows);
     }
     scratch_clear(&s, job);
@@ -437,7 +480,8 @@ static void run_job(matrix_job *job, unsigned threads)
         job->inline_run = true; /* the calling thread's own workspace */
         work(job, fr_workspace_of_thread());
     }
-    report(job, job->m->n_origins, true);
+    if (!g_atomic_int_get(&job->cancelled)) /* a cancelled matrix is not done */
+        report(job, job->m->n_origins, true);
 }
 
 /* ---- building a matrix ---------------------------------------------------- */
@@ -447,6 +491,8 @@ static fr_matrix *matrix_new(const fr_network *net, const fr_query *query, const
 {
     fr_matrix *m = g_new0(fr_matrix, 1);
     m->net = net;
+    m->lifetime = (fr_lifetime *)&net->lifetime; /* a count, not the network's value */
+    fr_lifetime_hold(m->lifetime);
     m->objective = query->objective;
     m->quantity = query->quantity;
     m->n_origins = n_o;
@@ -493,6 +539,7 @@ static void job_init(matrix_job *job, fr_matrix *m, const fr_query *query,
                         .dated = spec->dated, .keep_routes = m->routes != NULL, .m = m,
                         .progress = options ? options->progress : NULL,
                         .user_data = options ? options->user_data : NULL};
+    fr_cancel_init(&job->caller, NULL, query->progress, query->progress_data);
     job->ctx.g = g;
     job->origin_nodes = g_memdup2(orig, n_o * sizeof *orig);
     job->uniq_origins = g_new(uint32_t, n_o);
@@ -558,10 +605,9 @@ fr_matrix *fr_network_matrix(const fr_network *net, const fr_query *query,
                              const char *const *destinations, size_t n_destinations,
                              const fr_matrix_options *options, GError **error)
 {
-    if (!net || !query) {
-        fr_query_error(error, "no network or no query given");
+    if (!fr_arg_given(net, "fr_network_matrix", "network", error) ||
+        !fr_arg_given(query, "fr_network_matrix", "query", error))
         return NULL;
-    }
     if (!check_sizes(origins, n_origins, destinations, n_destinations, error))
         return NULL;
     uint32_t *orig = g_new(uint32_t, n_origins), *dest = g_new(uint32_t, n_destinations);
@@ -578,9 +624,15 @@ fr_matrix *fr_network_matrix(const fr_network *net, const fr_query *query,
                            options && options->keep_routes);
             matrix_job job;
             job_init(&job, m, query, &spec, g, orig, dest, options);
-            run_job(&job, options ? options->threads : 0);
+            if (query->cancellable && g_cancellable_is_cancelled(query->cancellable))
+                job.cancelled = 1; /* before any search */
+            else
+                run_job(&job, options ? options->threads : 0);
             job_clear(&job);
-            if (!cells_finite(m)) {
+            if (job.cancelled) {
+                g_clear_pointer(&m, fr_matrix_free);
+                fr_cancelled_error(error, "fr_network_matrix");
+            } else if (!cells_finite(m)) {
                 fr_matrix_free(m);
                 m = NULL;
                 fr_overflow_error(error, query->quantity);

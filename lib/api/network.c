@@ -1,5 +1,7 @@
 /* network.c - the network handle's lifecycle (loading from a directory or
- * the embedded data, freeing) and the public read-only views of it. */
+ * the embedded data; references: the handle is freed with the last of the
+ * caller's and its routes', matrices', profiles' and critical lists') and
+ * the public read-only views of it, neutral when given NULL. */
 #include "network.h"
 
 /* The graph an undated query sees on `day` (FORMAT.md §5). */
@@ -30,12 +32,13 @@ bool fr_network_build_graphs(fr_network *net, GError **error)
     fr_timetable_build(&net->timetable, model, net->running);
     if (model->reference_day != FR_DAY_MIN)
         net->reference_date = fr_clock_day_datetime(model->reference_day);
+    fr_network_build_lists(net);
     return true;
 }
 
 fr_network *fr_network_load_source(const fr_file_source *source, GError **error)
 {
-    fr_network *net = g_new0(fr_network, 1);
+    fr_network *net = fr_network_alloc();
     fr_model_init(&net->model);
     if (!fr_model_load(&net->model, source, error) || !fr_network_build_graphs(net, error)) {
         fr_network_free(net);
@@ -56,8 +59,10 @@ fr_network *fr_network_load_dir(const char *dir, GError **error)
 {
     if (error && *error)
         return NULL; /* GError rule: never overwrite an error already set */
-    if (!dir || !g_file_test(dir, G_FILE_TEST_IS_DIR)) {
-        g_set_error(error, FR_ERROR, FR_ERROR_IO, "%s: not a directory", dir ? dir : "(null)");
+    if (!fr_arg_given(dir, "fr_network_load_dir", "directory", error))
+        return NULL;
+    if (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
+        g_set_error(error, FR_ERROR, FR_ERROR_IO, "%s: not a directory", dir);
         return NULL;
     }
     fr_file_source source = fr_file_source_dir(dir);
@@ -73,45 +78,75 @@ fr_network *fr_network_load_default(GError **error)
 
 bool fr_network_export_default(const char *dir, GError **error)
 {
+    if (!fr_arg_given(dir, "fr_network_export_default", "directory", error))
+        return false;
     return fr_model_export_embedded(dir, error);
 }
 
-void fr_network_free(fr_network *net)
+/* The last reference is gone: frees what the handle holds. */
+static void network_destroy(fr_lifetime *lifetime)
 {
-    if (!net)
-        return;
+    fr_network *net = (fr_network *)((char *)lifetime - G_STRUCT_OFFSET(fr_network, lifetime));
     fr_network_clear_prepared(net);
     fr_timetable_clear(&net->timetable);
     fr_vgraph_clear(&net->running_copy);
     g_clear_pointer(&net->reference_date, g_date_time_unref);
+    g_free(net->corridor_list);
+    g_free(net->country_list);
     fr_vgraph_clear(&net->vgraph);
     fr_model_clear(&net->model);
     g_free(net);
 }
 
+fr_network *fr_network_alloc(void)
+{
+    fr_network *net = g_new0(fr_network, 1);
+    fr_lifetime_init(&net->lifetime, network_destroy);
+    return net;
+}
+
+fr_network *fr_network_ref(fr_network *net)
+{
+    if (net)
+        fr_lifetime_hold(&net->lifetime);
+    return net;
+}
+
+void fr_network_unref(fr_network *net)
+{
+    if (net)
+        fr_lifetime_release(&net->lifetime);
+}
+
+void fr_network_free(fr_network *net) { fr_network_unref(net); }
+
 const char *const *fr_network_warnings(const fr_network *net)
 {
-    return (const char *const *)net->model.warnings->pdata;
+    return net ? (const char *const *)net->model.warnings->pdata : NULL;
 }
 
 long fr_network_find_node(const fr_network *net, const char *id)
 {
-    return fr_model_node_lookup(&net->model, id);
+    return net && id ? fr_model_node_lookup(&net->model, id) : -1;
 }
 
 bool fr_network_has_corridor(const fr_network *net, const char *corridor)
 {
-    return fr_model_corridor_lookup(&net->model, corridor) >= 0;
+    return net && corridor && fr_model_corridor_lookup(&net->model, corridor) >= 0;
 }
 
-size_t fr_network_node_count(const fr_network *net) { return net->model.nodes->len; }
-size_t fr_network_link_count(const fr_network *net) { return net->model.links->len; }
-size_t fr_network_state_count(const fr_network *net) { return net->vgraph.n_states; }
-size_t fr_network_virtual_edge_count(const fr_network *net) { return net->vgraph.n_edges; }
+size_t fr_network_node_count(const fr_network *net) { return net ? net->model.nodes->len : 0; }
+size_t fr_network_link_count(const fr_network *net) { return net ? net->model.links->len : 0; }
+size_t fr_network_state_count(const fr_network *net) { return net ? net->vgraph.n_states : 0; }
+
+size_t fr_network_virtual_edge_count(const fr_network *net)
+{
+    return net ? net->vgraph.n_edges : 0;
+}
 
 bool fr_network_node(const fr_network *net, size_t index, fr_node_info *out)
 {
-    if (index >= net->model.nodes->len)
+    if (!net || !out || index >= net->model.nodes->len)
         return false;
     const fr_node *n = FR_NODE(&net->model, index);
     *out = (fr_node_info){n->id,     n->name,    n->kind,    n->country, n->lat,
@@ -121,7 +156,7 @@ bool fr_network_node(const fr_network *net, size_t index, fr_node_info *out)
 
 bool fr_network_link(const fr_network *net, size_t index, fr_link_info *out)
 {
-    if (index >= net->model.links->len)
+    if (!net || !out || index >= net->model.links->len)
         return false;
     const fr_model *model = &net->model;
     const fr_link *l = FR_LINK(model, index);
@@ -160,9 +195,12 @@ bool fr_network_is_timetabled(const fr_network *net)
 GDateTime *fr_network_parse_datetime(const fr_network *net, const char *node_id,
                                      const char *text, GError **error)
 {
+    if (!fr_arg_given(net, "fr_network_parse_datetime", "network", error) ||
+        !fr_arg_given(text, "fr_network_parse_datetime", "text", error))
+        return NULL;
     GTimeZone *zone = NULL;
     if (node_id) {
-        long node = net ? fr_model_node_lookup(&net->model, node_id) : -1;
+        long node = fr_model_node_lookup(&net->model, node_id);
         if (node < 0) {
             g_set_error(error, FR_ERROR, FR_ERROR_QUERY, "unknown node '%s'", node_id);
             return NULL;
@@ -172,13 +210,13 @@ GDateTime *fr_network_parse_datetime(const fr_network *net, const char *node_id,
     GTimeZone *utc = zone ? NULL : g_time_zone_new_utc();
     GDateTime *when = NULL;
     int32_t day;
-    if (text && fr_clock_parse_date(text, &day)) { /* a bare date: its midnight there */
+    if (fr_clock_parse_date(text, &day)) { /* a bare date: its midnight there */
         GDateTime *midnight = fr_clock_day_datetime(day);
         when = g_date_time_new(zone ? zone : utc, g_date_time_get_year(midnight),
                                g_date_time_get_month(midnight),
                                g_date_time_get_day_of_month(midnight), 0, 0, 0);
         g_date_time_unref(midnight);
-    } else if (text) {
+    } else {
         when = fr_clock_parse_datetime(text, zone ? zone : utc);
     }
     if (utc)
@@ -187,6 +225,6 @@ GDateTime *fr_network_parse_datetime(const fr_network *net, const char *node_id,
         g_set_error(error, FR_ERROR, FR_ERROR_QUERY,
                     "'%s' is not an ISO 8601 date-time (e.g. 2019-07-02T08:00, "
                     "2019-07-02T08:00+08:00) or date (2019-07-02)",
-                    text ? text : "(null)");
+                    text);
     return when;
 }

@@ -2,8 +2,11 @@
  * algorithm for an unbounded query, the constrained search (csearch.c)
  * for one with bounds on time or cost, or on another date than the
  * network's reference date (its graph is built for the query); dated
- * queries go to dated.c. */
+ * queries go to dated.c. The query's cancellable is looked at before the
+ * search and polled by the constrained and dated searches (not by the
+ * engine's inner loop). */
 #include "algorithm.h"
+#include "cancel.h"
 #include "csearch.h"
 #include "dated_api.h"
 #include "error.h"
@@ -41,16 +44,25 @@ static bool undated_path(const fr_network *net, const fr_search_spec *spec, cons
 
 fr_route *fr_network_route(const fr_network *net, const fr_query *query, GError **error)
 {
-    if (!net || !query) {
-        g_set_error(error, FR_ERROR, FR_ERROR_QUERY, "no network or no query given");
+    if (!fr_arg_given(net, "fr_network_route", "network", error) ||
+        !fr_arg_given(query, "fr_network_route", "query", error))
         return NULL;
-    }
     fr_search_spec spec;
     if (!fr_search_spec_init(&spec, &net->model, query, error))
         return NULL;
+    fr_cancel cancel; /* checked here and by the constrained and dated searches */
+    fr_cancel_init_query(&cancel, query);
+    spec.cancel = fr_cancel_active(&cancel);
+    if (fr_cancel_now(spec.cancel)) {
+        fr_search_spec_clear(&spec);
+        fr_cancelled_error(error, "fr_network_route");
+        return NULL;
+    }
     if (spec.dated) {
         fr_route *route = fr_dated_network_route(net, query, &spec, error);
         fr_search_spec_clear(&spec);
+        if (fr_cancel_failed(&cancel, error, "fr_network_route"))
+            g_clear_pointer(&route, fr_route_free);
         return route;
     }
     fr_vgraph scratch = {0};
@@ -73,6 +85,8 @@ fr_route *fr_network_route(const fr_network *net, const fr_query *query, GError 
         g_array_free(path, TRUE);
     }
     fr_vgraph_clear(&scratch);
+    if (fr_cancel_failed(&cancel, error, "fr_network_route"))
+        g_clear_pointer(&route, fr_route_free);
     if (route && !fr_route_totals_finite(route)) {
         fr_route_free(route);
         fr_overflow_error(error, query->quantity);

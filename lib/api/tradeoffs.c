@@ -3,6 +3,7 @@
  * search/alternatives.c) and returned as titled route lists. */
 #include "tradeoffs.h"
 
+#include "cancel.h"
 #include "dated_api.h"
 #include "error.h"
 
@@ -46,14 +47,21 @@ fr_route_list *fr_pareto_run(const fr_network *net, const fr_query *query,
                              const fr_pareto_options *options, fr_pareto_stats *stats,
                              GError **error)
 {
-    g_return_val_if_fail(net && query, NULL);
+    if (!fr_arg_given(net, "fr_network_pareto", "network", error) ||
+        !fr_arg_given(query, "fr_network_pareto", "query", error))
+        return NULL;
     fr_search_spec spec;
     if (!fr_pareto_check_criteria(criteria, n_criteria, error) ||
         !fr_search_spec_init(&spec, &net->model, query, error))
         return NULL;
+    fr_cancel cancel; /* polled by the searches, which report progress */
+    fr_cancel_init_query(&cancel, query);
+    spec.cancel = fr_cancel_active(&cancel);
     char *title = front_title(criteria, n_criteria, options && options->convex_hull);
     fr_route_list *list = NULL;
-    if (spec.dated) {
+    if (fr_cancel_now(spec.cancel)) {
+        /* answered below */
+    } else if (spec.dated) {
         list = fr_dated_network_pareto(net, query, &spec, criteria, n_criteria, options, title,
                                        error);
     } else {
@@ -67,6 +75,9 @@ fr_route_list *fr_pareto_run(const fr_network *net, const fr_query *query,
     }
     fr_search_spec_clear(&spec);
     g_free(title);
+    if (fr_cancel_failed(&cancel, error, "fr_network_pareto"))
+        g_clear_pointer(&list, fr_route_list_free);
+    fr_cancel_finish(&cancel);
     return list;
 }
 
@@ -80,7 +91,9 @@ fr_route_list *fr_network_pareto(const fr_network *net, const fr_query *query,
 fr_route_list *fr_alternatives_run(const fr_network *net, const fr_query *query, size_t k,
                                    fr_alternatives_stats *stats, GError **error)
 {
-    g_return_val_if_fail(net && query, NULL);
+    if (!fr_arg_given(net, "fr_network_alternatives", "network", error) ||
+        !fr_arg_given(query, "fr_network_alternatives", "query", error))
+        return NULL;
     if (k < 1 || k > FR_MAX_ALTERNATIVES) {
         g_set_error(error, FR_ERROR, FR_ERROR_QUERY,
                     "the number of alternatives must be from 1 to %d (got %zu)",
@@ -90,14 +103,19 @@ fr_route_list *fr_alternatives_run(const fr_network *net, const fr_query *query,
     fr_search_spec spec;
     if (!fr_search_spec_init(&spec, &net->model, query, error))
         return NULL;
-    if (spec.dated) {
-        fr_route_list *list = fr_dated_network_alternatives(net, query, &spec, k, error);
-        fr_search_spec_clear(&spec);
-        return list;
-    }
+    fr_cancel cancel; /* polled by the searches, which report progress */
+    fr_cancel_init_query(&cancel, query);
+    spec.cancel = fr_cancel_active(&cancel);
     fr_vgraph scratch = {0};
-    const fr_vgraph *g = fr_network_graph_on(net, &spec, &scratch, error);
+    const fr_vgraph *g = NULL;
     fr_route_list *list = NULL;
+    if (fr_cancel_now(spec.cancel)) {
+        /* answered below */
+    } else if (spec.dated) {
+        list = fr_dated_network_alternatives(net, query, &spec, k, error);
+    } else {
+        g = fr_network_graph_on(net, &spec, &scratch, error);
+    }
     if (g) {
         GPtrArray *paths = fr_alternatives_search(g, &spec, k, stats);
         char *title =
@@ -108,6 +126,9 @@ fr_route_list *fr_alternatives_run(const fr_network *net, const fr_query *query,
     }
     fr_search_spec_clear(&spec);
     fr_vgraph_clear(&scratch);
+    if (fr_cancel_failed(&cancel, error, "fr_network_alternatives"))
+        g_clear_pointer(&list, fr_route_list_free);
+    fr_cancel_finish(&cancel);
     return list;
 }
 

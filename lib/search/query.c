@@ -5,6 +5,7 @@
 #include "query.h"
 
 #include "error.h"
+#include "fold.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -34,6 +35,8 @@ static void copy_strings(GPtrArray *to, const GPtrArray *from)
 
 fr_query *fr_query_copy(const fr_query *query)
 {
+    if (!query)
+        return NULL;
     fr_query *q = fr_query_new(query->from, query->to);
     q->objective = query->objective;
     q->quantity = query->quantity;
@@ -49,6 +52,8 @@ fr_query *fr_query_copy(const fr_query *query)
     fr_query_set_departure(q, query->departure);
     fr_query_set_arrive_by(q, query->arrive_by);
     fr_query_set_date(q, query->date);
+    fr_query_set_cancellable(q, query->cancellable);
+    fr_query_set_progress(q, query->progress, query->progress_data);
     return q;
 }
 
@@ -64,6 +69,7 @@ void fr_query_free(fr_query *q)
     g_clear_pointer(&q->departure, g_date_time_unref);
     g_clear_pointer(&q->arrive_by, g_date_time_unref);
     g_clear_pointer(&q->date, g_date_time_unref);
+    g_clear_object(&q->cancellable);
     g_free(q);
 }
 
@@ -76,15 +82,56 @@ static void replace_time(GDateTime **slot, GDateTime *when)
     *slot = when;
 }
 
-void fr_query_set_departure(fr_query *q, GDateTime *when) { replace_time(&q->departure, when); }
-void fr_query_set_arrive_by(fr_query *q, GDateTime *when) { replace_time(&q->arrive_by, when); }
-void fr_query_set_date(fr_query *q, GDateTime *when) { replace_time(&q->date, when); }
-GDateTime *fr_query_departure(const fr_query *q) { return q->departure; }
-GDateTime *fr_query_arrive_by(const fr_query *q) { return q->arrive_by; }
-GDateTime *fr_query_date(const fr_query *q) { return q->date; }
+/* Misuse (freightroute.h): a setter given no query does nothing, an
+ * accessor answers a neutral value. */
+void fr_query_set_departure(fr_query *q, GDateTime *when)
+{
+    if (q)
+        replace_time(&q->departure, when);
+}
+
+void fr_query_set_arrive_by(fr_query *q, GDateTime *when)
+{
+    if (q)
+        replace_time(&q->arrive_by, when);
+}
+
+void fr_query_set_date(fr_query *q, GDateTime *when)
+{
+    if (q)
+        replace_time(&q->date, when);
+}
+
+GDateTime *fr_query_departure(const fr_query *q) { return q ? q->departure : NULL; }
+GDateTime *fr_query_arrive_by(const fr_query *q) { return q ? q->arrive_by : NULL; }
+GDateTime *fr_query_date(const fr_query *q) { return q ? q->date : NULL; }
+
+/* The query keeps a reference to the cancellable (cancel.h polls it). */
+void fr_query_set_cancellable(fr_query *q, GCancellable *cancellable)
+{
+    if (!q)
+        return;
+    if (cancellable)
+        g_object_ref(cancellable);
+    if (q->cancellable)
+        g_object_unref(q->cancellable);
+    q->cancellable = cancellable;
+}
+
+void fr_query_set_progress(fr_query *q, fr_progress_func progress, void *user_data)
+{
+    if (!q)
+        return;
+    q->progress = progress;
+    q->progress_data = progress ? user_data : NULL;
+}
+
+GCancellable *fr_query_cancellable(const fr_query *q) { return q ? q->cancellable : NULL; }
 
 void fr_query_set_endpoints(fr_query *q, const char *from, const char *to)
 {
+    if (!q)
+        return;
     char *old_from = q->from, *old_to = q->to;
     q->from = g_strdup(from);
     q->to = g_strdup(to);
@@ -92,24 +139,41 @@ void fr_query_set_endpoints(fr_query *q, const char *from, const char *to)
     g_free(old_to);
 }
 
-void fr_query_set_objective(fr_query *q, fr_objective objective) { q->objective = objective; }
-void fr_query_set_quantity(fr_query *q, double teu) { q->quantity = teu; }
-void fr_query_set_value_of_time(fr_query *q, double usd) { q->value_of_time = usd; }
-void fr_query_set_carbon_price(fr_query *q, double usd) { q->carbon_price = usd; }
-void fr_query_set_modes(fr_query *q, fr_mode_set modes) { q->modes = modes; }
-void fr_query_set_max_time(fr_query *q, double hours) { q->max_time = hours; }
-void fr_query_set_max_cost(fr_query *q, double usd) { q->max_cost = usd; }
-void fr_query_set_algorithm(fr_query *q, fr_algorithm algorithm) { q->algorithm = algorithm; }
-fr_algorithm fr_query_algorithm(const fr_query *q) { return q->algorithm; }
-void fr_query_avoid_node(fr_query *q, const char *id) { g_ptr_array_add(q->avoid_nodes, g_strdup(id)); }
-void fr_query_avoid_country(fr_query *q, const char *cc) { g_ptr_array_add(q->avoid_countries, g_strdup(cc)); }
-void fr_query_avoid_corridor(fr_query *q, const char *name) { g_ptr_array_add(q->avoid_corridors, g_strdup(name)); }
-const char *fr_query_from(const fr_query *q) { return q->from; }
-const char *fr_query_to(const fr_query *q) { return q->to; }
-fr_objective fr_query_objective(const fr_query *q) { return q->objective; }
-double fr_query_quantity(const fr_query *q) { return q->quantity; }
-double fr_query_value_of_time(const fr_query *q) { return q->value_of_time; }
-double fr_query_carbon_price(const fr_query *q) { return q->carbon_price; }
+/* Sets `field` of query q, which may be NULL (nothing happens). */
+#define QUERY_SETTER(name, type, field)                                                    \
+    void name(fr_query *q, type value)                                                     \
+    {                                                                                      \
+        if (q)                                                                             \
+            q->field = value;                                                              \
+    }
+QUERY_SETTER(fr_query_set_objective, fr_objective, objective)
+QUERY_SETTER(fr_query_set_quantity, double, quantity)
+QUERY_SETTER(fr_query_set_value_of_time, double, value_of_time)
+QUERY_SETTER(fr_query_set_carbon_price, double, carbon_price)
+QUERY_SETTER(fr_query_set_modes, fr_mode_set, modes)
+QUERY_SETTER(fr_query_set_max_time, double, max_time)
+QUERY_SETTER(fr_query_set_max_cost, double, max_cost)
+QUERY_SETTER(fr_query_set_algorithm, fr_algorithm, algorithm)
+
+/* Adds a place to avoid to q's list `field`; no query or no place (NULL)
+ * does nothing. */
+#define QUERY_AVOID(name, field)                                                           \
+    void name(fr_query *q, const char *place)                                              \
+    {                                                                                      \
+        if (q && place)                                                                    \
+            g_ptr_array_add(q->field, g_strdup(place));                                    \
+    }
+QUERY_AVOID(fr_query_avoid_node, avoid_nodes)
+QUERY_AVOID(fr_query_avoid_country, avoid_countries)
+QUERY_AVOID(fr_query_avoid_corridor, avoid_corridors)
+
+fr_algorithm fr_query_algorithm(const fr_query *q) { return q ? q->algorithm : FR_ALGORITHM_AUTO; }
+const char *fr_query_from(const fr_query *q) { return q ? q->from : NULL; }
+const char *fr_query_to(const fr_query *q) { return q ? q->to : NULL; }
+fr_objective fr_query_objective(const fr_query *q) { return q ? q->objective : FR_OBJECTIVE_COST; }
+double fr_query_quantity(const fr_query *q) { return q ? q->quantity : NAN; }
+double fr_query_value_of_time(const fr_query *q) { return q ? q->value_of_time : NAN; }
+double fr_query_carbon_price(const fr_query *q) { return q ? q->carbon_price : NAN; }
 
 
 static bool check_figures(const fr_query *q, GError **error)
@@ -136,12 +200,69 @@ static bool check_figures(const fr_query *q, GError **error)
     return true;
 }
 
+/* "Did you mean" hints (util/fold.h) for unknown node ids and corridors. */
+static fr_fold_entry node_entry(const void *model, size_t index)
+{
+    const fr_node *node = FR_NODE((const fr_model *)model, index);
+    return (fr_fold_entry){node->id, node->name};
+}
+
+static fr_fold_entry corridor_entry(const void *labels, size_t index)
+{
+    return (fr_fold_entry){((const char *const *)labels)[index], NULL};
+}
+
+/* "<what> 'ID'; did you mean 'CNCKG' (Chongqing)?"; returns false. */
+static bool unknown_node_error(GError **error, const fr_model *model, const char *what,
+                               const char *id)
+{
+    GString *msg = g_string_new(NULL);
+    g_string_printf(msg, "%s '%s'", what, id ? id : "(none)");
+    fr_fold_append_hint(msg, id, model, model->nodes->len, node_entry);
+    fr_query_error(error, "%s", msg->str);
+    g_string_free(msg, TRUE);
+    return false;
+}
+
+static int by_text(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* "cannot avoid unknown corridor 'X'; did you mean 'Y'? corridors: A, B";
+ * returns false. */
+static bool unknown_corridor_error(GError **error, const fr_model *model, const char *name)
+{
+    GString *msg = g_string_new(NULL);
+    g_string_printf(msg, "cannot avoid unknown corridor '%s'", name);
+    gsize plain = msg->len;
+    const char *const *labels = (const char *const *)model->corridors->pdata;
+    fr_fold_append_hint(msg, name, labels, model->corridors->len, corridor_entry);
+    GPtrArray *sorted = g_ptr_array_new();
+    for (guint i = 0; i < model->corridors->len; i++)
+        g_ptr_array_add(sorted, (gpointer)labels[i]);
+    g_ptr_array_sort(sorted, by_text);
+    g_ptr_array_add(sorted, NULL);
+    char *all = g_strjoinv(", ", (char **)sorted->pdata);
+    g_string_append_printf(msg, "%s corridors: %s", msg->len > plain ? "" : ";",
+                           sorted->len > 1 ? all : "(none)");
+    fr_query_error(error, "%s", msg->str);
+    g_free(all);
+    g_ptr_array_free(sorted, TRUE);
+    g_string_free(msg, TRUE);
+    return false;
+}
+
 static bool find_endpoint(const fr_model *model, const char *id, const char *role,
                           uint32_t *out, GError **error)
 {
     long index = fr_model_node_lookup(model, id);
-    if (index < 0)
-        return fr_query_error(error, "unknown %s node '%s'", role, id ? id : "(none)");
+    if (index < 0) {
+        char *what = g_strdup_printf("unknown %s node", role);
+        unknown_node_error(error, model, what, id);
+        g_free(what);
+        return false;
+    }
     *out = (uint32_t)index;
     return true;
 }
@@ -158,7 +279,7 @@ static bool block_nodes(fr_search_spec *spec, const fr_model *model, const fr_qu
         const char *id = g_ptr_array_index(q->avoid_nodes, i);
         long index = fr_model_node_lookup(model, id);
         if (index < 0)
-            return fr_query_error(error, "cannot avoid unknown node '%s'", id);
+            return unknown_node_error(error, model, "cannot avoid unknown node", id);
         spec->node_blocked[index] = true;
     }
     for (guint i = 0; i < q->avoid_countries->len; i++) {
@@ -185,7 +306,7 @@ static bool block_corridors(fr_search_spec *spec, const fr_model *model, const f
         const char *name = g_ptr_array_index(q->avoid_corridors, i);
         int32_t index = fr_model_corridor_lookup(model, name);
         if (index < 0)
-            return fr_query_error(error, "cannot avoid unknown corridor '%s'", name);
+            return unknown_corridor_error(error, model, name);
         spec->corridor_blocked[index] = true;
     }
     return true;
