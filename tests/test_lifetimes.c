@@ -35,7 +35,7 @@
 #define FR_TEST_ISSUE12_API 1 /* 0 while those functions are missing */
 #endif
 #ifndef FR_TEST_MISUSE_RENDER
-#define FR_TEST_MISUSE_RENDER 0
+#define FR_TEST_MISUSE_RENDER 1
 #endif
 
 #define SAMPLE_DIR FR_SOURCE_DIR "/examples/data/sample"

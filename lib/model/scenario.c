@@ -5,6 +5,7 @@
 #include "scenario.h"
 #include "names.h"
 #include "table.h"
+#include "error.h"
 
 #include <string.h>
 
@@ -144,9 +145,12 @@ fr_scenario *fr_scenario_load_file(const char *path, GError **error)
 {
     if (error && *error)
         return NULL;
-    if (!path || !g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
-        g_set_error(error, FR_ERROR, FR_ERROR_IO, "%s: no such scenario file",
-                    path ? path : "(null)");
+    if (!path) {
+        fr_query_error(error, "fr_scenario_load_file: no path given (NULL)");
+        return NULL;
+    }
+    if (!g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
+        g_set_error(error, FR_ERROR, FR_ERROR_IO, "%s: no such scenario file", path);
         return NULL;
     }
     char *file = g_path_get_basename(path);

@@ -90,6 +90,8 @@ static void csv_row(GString *out, const fr_matrix *m, size_t i, size_t j)
 
 char *fr_matrix_to_csv(const fr_matrix *m)
 {
+    if (!m)
+        return NULL;
     GString *out = g_string_new("origin,destination,status,cost_usd,time_h,co2_kg,distance_km,"
                                 "transfers,objective");
     g_string_append(out, m->routes ? ",links\n" : "\n");
@@ -136,6 +138,8 @@ static void json_cell(GString *out, const fr_matrix *m, size_t i, size_t j)
 
 char *fr_matrix_to_json(const fr_matrix *m)
 {
+    if (!m)
+        return NULL;
     GString *out = g_string_new("{\"objective\": ");
     append_json_string(out, fr_objective_name(m->objective));
     g_string_append(out, ", \"quantity_teu\": "); /* the route JSON's key */

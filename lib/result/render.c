@@ -57,9 +57,16 @@ static void json_num_field(GString *out, const char *key, double value)
     json_number(out, value);
 }
 
-/* An ISO 8601 date-time with its offset, to the second (§5). */
+/* An ISO 8601 date-time with its offset, to the second (§5); null for a
+ * time beyond GDateTime's calendar (after the year 9999), which only a
+ * matrix's kept route or a profile's can carry. */
 static void json_time_field(GString *out, const char *key, GDateTime *when)
 {
+    if (!when) {
+        json_key(out, key, false);
+        g_string_append(out, "null");
+        return;
+    }
     char *text = g_date_time_format(when, "%Y-%m-%dT%H:%M:%S%:z");
     json_str_field(out, key, text, false);
     g_free(text);
@@ -149,6 +156,8 @@ static void json_route(GString *out, const fr_route *r)
 
 char *fr_route_to_json(const fr_route *r)
 {
+    if (!r)
+        return NULL;
     GString *out = g_string_new(NULL);
     json_route(out, r);
     g_string_append_c(out, '\n');
@@ -157,6 +166,8 @@ char *fr_route_to_json(const fr_route *r)
 
 char *fr_route_list_to_json(const fr_route_list *list)
 {
+    if (!list)
+        return NULL;
     GString *out = g_string_new("{\"routes\": [");
     for (guint i = 0; i < list->routes->len; i++) {
         g_string_append(out, i ? ",\n" : "\n");
@@ -310,10 +321,15 @@ static char *geojson_collection(const fr_route *const *routes, size_t n, bool in
     return g_string_free(out, FALSE);
 }
 
-char *fr_route_to_geojson(const fr_route *r) { return geojson_collection(&r, 1, false); }
+char *fr_route_to_geojson(const fr_route *r)
+{
+    return r ? geojson_collection(&r, 1, false) : NULL;
+}
 
 char *fr_route_list_to_geojson(const fr_route_list *list)
 {
+    if (!list)
+        return NULL;
     return geojson_collection((const fr_route *const *)list->routes->pdata, list->routes->len,
                               true);
 }

@@ -126,7 +126,8 @@ static void text_dates(GString *out, const fr_route *r)
     if (!r->depart)
         return;
     char *depart = g_date_time_format(r->depart, "%a %Y-%m-%d %H:%M %:z");
-    char *arrive = g_date_time_format(r->arrive, "%a %Y-%m-%d %H:%M %:z");
+    char *arrive = r->arrive ? g_date_time_format(r->arrive, "%a %Y-%m-%d %H:%M %:z")
+                             : g_strdup("after the year 9999");
     g_string_append_printf(out, "  Departs %s, arrives %s\n", depart, arrive);
     g_free(depart);
     g_free(arrive);
@@ -186,6 +187,8 @@ static void text_itinerary(GString *out, const fr_route *r)
 
 char *fr_route_to_text(const fr_route *r)
 {
+    if (!r)
+        return NULL;
     GString *out = g_string_new(NULL);
     char qty[G_ASCII_DTOSTR_BUF_SIZE];
     g_string_append_printf(out, "%s (%s) → %s (%s): best by %s, %s TEU%s\n\n",
@@ -279,6 +282,8 @@ static void list_table(GString *out, const fr_route_list *list)
 
 char *fr_route_list_to_text(const fr_route_list *list, bool verbose)
 {
+    if (!list)
+        return NULL;
     GString *out = g_string_new(NULL);
     if (list->routes->len == 0) {
         g_string_append_printf(out, "no %s\n", list->title ? list->title : "routes");

@@ -77,6 +77,8 @@ bool fr_objective_from_name(const char *name, fr_objective *out)
 
 bool fr_mode_set_parse(const char *list, fr_mode_set *out, GError **error)
 {
+    if (!out)
+        return fr_query_error(error, "fr_mode_set_parse: no out given (NULL)");
     fr_mode_set set = 0;
     char **items = g_strsplit(list ? list : "", ",", -1);
     bool ok = true;
@@ -133,6 +135,8 @@ static bool parse_one(const char *name, fr_criterion *out)
 
 bool fr_criteria_parse(const char *list, fr_criterion *out, size_t *n_out, GError **error)
 {
+    if (!out || !n_out)
+        return fr_query_error(error, "fr_criteria_parse: no %s given (NULL)", out ? "n_out" : "out");
     char **items = g_strsplit(list ? list : "", ",", -1);
     fr_criterion found[FR_CRITERION_COUNT];
     size_t n = 0;
