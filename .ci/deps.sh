@@ -4,8 +4,10 @@
 set -eu
 # libboost-graph-dev: only the benchmarks, for the Boost Graph Library baseline.
 # clang, libclang-rt-14-dev: only the fuzz targets (tests/fuzz, libFuzzer).
+# doxygen: only ctest's check_docs (skipped without it); groff-base: check_man's
+# rendering check.
 packages="build-essential cmake pkg-config libglib2.0-dev libigraph-dev libcmocka-dev libcairo2-dev
-  libboost-graph-dev clang libclang-rt-14-dev"
+  libboost-graph-dev clang libclang-rt-14-dev doxygen groff-base"
 missing=""
 for p in $packages; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

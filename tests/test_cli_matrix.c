@@ -256,7 +256,8 @@ static void test_bad_network(void **state)
 {
     (void)state;
     run_result r = run("--network", "/nonexistent/freightroute/network", "--all", NULL);
-    expect_failure(&r, 1, "/nonexistent/freightroute/network", "missing directory");
+    expect_failure(&r, 1, "/nonexistent/freightroute/network: no such directory",
+                   "missing directory");
     char *dir = make_tmp_dir();
     write_network(dir, "id,name,kind,country,lat,lon\nAAA,A,city,CN,30,100\n",
                   "id,from,to,mode,distance_km,time_h,cost_usd\nL1,AAA,BBB,rail,100,10,100\n",

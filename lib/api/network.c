@@ -62,7 +62,9 @@ fr_network *fr_network_load_dir(const char *dir, GError **error)
     if (!fr_arg_given(dir, "fr_network_load_dir", "directory", error))
         return NULL;
     if (!g_file_test(dir, G_FILE_TEST_IS_DIR)) {
-        g_set_error(error, FR_ERROR, FR_ERROR_IO, "%s: not a directory", dir);
+        g_set_error(error, FR_ERROR, FR_ERROR_IO, "%s: %s", dir,
+                    g_file_test(dir, G_FILE_TEST_EXISTS) ? "not a directory"
+                                                         : "no such directory");
         return NULL;
     }
     fr_file_source source = fr_file_source_dir(dir);
