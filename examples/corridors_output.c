@@ -67,12 +67,13 @@ static void print_overall(corridor_printer *p, const corridor_comparison *c,
         return;
     char *name = corridor_route_name(best);
     char *usd = dated_thousands(fr_route_total_cost_usd(best));
+    char *co2 = dated_grouped(fr_route_total_co2_kg(best), 1);
     fprintf(p->out,
-            "  %s route overall (objective %s, not a row above): %.1f days, %s USD, %.1f kg "
+            "  %s route overall (objective %s, not a row above): %.1f days, %s USD, %s kg "
             "CO2e, %s\n",
             by_time ? "fastest" : "greenest", by_time ? "time" : "co2",
-            fr_route_total_time_h(best) / 24, usd, fr_route_total_co2_kg(best), name);
-    g_free(name), g_free(usd);
+            fr_route_total_time_h(best) / 24, usd, co2, name);
+    g_free(name), g_free(usd), g_free(co2);
 }
 
 static void print_text_row(corridor_printer *p, const corridor_comparison *c, int i)
@@ -86,10 +87,10 @@ static void print_text_row(corridor_printer *p, const corridor_comparison *c, in
         g_free(from_at), g_free(to_at);
     }
     char *usd = dated_thousands(fr_route_total_cost_usd(r));
-    fprintf(p->out, "%7.1f %11s %11.1f %9zu %4s  %s\n", fr_route_total_time_h(r) / 24, usd,
-            fr_route_total_co2_kg(r), fr_route_transfer_count(r), marks(c, i, buf, sizeof buf),
-            via);
-    g_free(via), g_free(usd);
+    char *co2 = dated_grouped(fr_route_total_co2_kg(r), 1);
+    fprintf(p->out, "%7.1f %11s %11s %9zu %4s  %s\n", fr_route_total_time_h(r) / 24, usd, co2,
+            fr_route_transfer_count(r), marks(c, i, buf, sizeof buf), via);
+    g_free(via), g_free(usd), g_free(co2);
 }
 
 static void print_text(corridor_printer *p, const corridor_comparison *c,

@@ -54,22 +54,27 @@ void profile_row_clear(profile_row *row)
     *row = (profile_row){0};
 }
 
-char *dated_thousands(double value)
+char *dated_grouped(double value, int decimals)
 {
-    char digits[64];
-    g_snprintf(digits, sizeof digits, "%.0f", fabs(value) < 0.5 ? 0.0 : value);
+    char digits[400]; /* %.*f of any finite double fits */
+    g_snprintf(digits, sizeof digits, "%.*f", decimals, value);
+    if (!strpbrk(digits, "123456789") && digits[0] == '-')
+        memmove(digits, digits + 1, strlen(digits)); /* no "-0" */
     GString *out = g_string_new(NULL);
     const char *p = digits;
     if (*p == '-')
         g_string_append_c(out, *p++);
-    size_t n = strlen(p);
+    size_t n = strcspn(p, ".");
     for (size_t i = 0; i < n; i++) {
         if (i && (n - i) % 3 == 0)
             g_string_append_c(out, ',');
         g_string_append_c(out, p[i]);
     }
+    g_string_append(out, p + n);
     return g_string_free(out, FALSE);
 }
+
+char *dated_thousands(double value) { return dated_grouped(value, 0); }
 
 void profile_print_text(FILE *out, const fr_network *net, const fr_profile *profile,
                         bool per_teu, const char *indent)

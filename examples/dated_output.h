@@ -48,5 +48,7 @@ void profile_print_json(FILE *out, const fr_network *net, const fr_profile *prof
 
 /* A number with thousands separators, no decimals ("26,622"). g_free() it. */
 char *dated_thousands(double value);
+/* The same with `decimals` decimals ("49,389.3"). g_free() it. */
+char *dated_grouped(double value, int decimals);
 
 #endif

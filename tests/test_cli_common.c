@@ -626,6 +626,54 @@ static void test_corridor_quantity_totals(void **state)
     g_hash_table_destroy(one), g_hash_table_destroy(forty);
 }
 
+/* The number as the text tables print it, grouped by hand: "90,924.0". */
+static char *grouped_by_hand(double value, int decimals)
+{
+    char *plain = g_strdup_printf("%.*f", decimals, value);
+    char *dot = strchr(plain, '.');
+    size_t whole = dot ? (size_t)(dot - plain) : strlen(plain);
+    GString *out = g_string_new(NULL);
+    for (size_t i = 0; i < whole; i++) {
+        if (i > 0 && (whole - i) % 3 == 0)
+            g_string_append_c(out, ',');
+        g_string_append_c(out, plain[i]);
+    }
+    g_string_append(out, plain + whole);
+    g_free(plain);
+    return g_string_free(out, FALSE);
+}
+
+/* fr-corridors' text rows show the CSV's totals for the whole quantity:
+ * USD grouped without decimals, kg CO2e grouped with one, as fr-route's
+ * tables do. */
+static void test_corridor_text_matches_csv(void **state)
+{
+    (void)state;
+    run_result csv = run_v(2, (const char *const[]){"--to", "DEDUI", "--format", "csv",
+                                                    "--quantity", "40", NULL});
+    run_result text = run_v(2, (const char *const[]){"--to", "DEDUI", "--quantity", "40", NULL});
+    assert_int_equal(csv.status, 0);
+    assert_int_equal(text.status, 0);
+    char **lines = g_strsplit(csv.out, "\n", -1);
+    size_t rows = 0;
+    for (char **line = lines + 1; *line && **line; line++, rows++) {
+        char **cells = g_strsplit(*line, ",", 8);
+        char *usd = grouped_by_hand(g_ascii_strtod(cells[4], NULL), 0);
+        char *co2 = grouped_by_hand(g_ascii_strtod(cells[6], NULL), 1);
+        char *row = g_strdup_printf("  %-28s ", cells[2]);
+        const char *at = strstr(text.out, row);
+        if (!at || !strstr(at, usd) || !strstr(at, co2) ||
+            strstr(at, co2) > strchr(at + 1, '\n'))
+            fail_msg("fr-corridors text lacks the row '%s' with %s USD and %s kg: %s", cells[2],
+                     usd, co2, text.out);
+        g_free(usd), g_free(co2), g_free(row);
+        g_strfreev(cells);
+    }
+    assert_true(rows > 3);
+    g_strfreev(lines);
+    run_free(&csv), run_free(&text);
+}
+
 static void test_help_section_sign_under_utf8(void **state)
 {
     (void)state;
@@ -659,6 +707,7 @@ int main(void)
         cmocka_unit_test(test_ignored_options_are_usage),
         cmocka_unit_test(test_corridor_marks_true),
         cmocka_unit_test(test_corridor_quantity_totals),
+        cmocka_unit_test(test_corridor_text_matches_csv),
         cmocka_unit_test(test_arrive_by_everywhere),
         cmocka_unit_test(test_help_section_sign_under_utf8),
     };
