@@ -13,7 +13,8 @@ size_t cli_options_entries(cli_options *co, GOptionEntry *out)
 {
     const GOptionEntry entries[CLI_OPTION_ENTRIES] = {
         {"format", 0, 0, G_OPTION_ARG_STRING, &co->format,
-         "text, csv, json (or geojson where there are routes); default text", "FORMAT"},
+         "text, csv, json (or geojson where there are routes); default text (fr-matrix: csv)",
+         "FORMAT"},
         {"output", 0, 0, G_OPTION_ARG_FILENAME, &co->output,
          "Write to FILE instead of standard output", "FILE"},
         {"quiet", 0, 0, G_OPTION_ARG_NONE, &co->quiet,
