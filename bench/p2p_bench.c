@@ -17,12 +17,24 @@
  * thread's CPU time (other processes on a shared machine do not count).
  * Target: CH at least 100x faster than igraph at 10^6 road nodes.
  *
+ * Then our hierarchy against RoutingKit's ContractionHierarchy
+ * (routingkit_ch.h, built when CMake has FR_ROUTINGKIT_DIR: bench/README.md)
+ * on the same virtual graph and cost weights, scaled to integers
+ * (RK_SCALE): preprocessing time, distance and path query time on 1,000
+ * other random pairs (fr_ch_route() against RoutingKit's query object,
+ * each with one reused workspace), hierarchy bytes; and whether the two
+ * agree on every pair, exactly or within the rounding.
+ *
  *   bench-p2p            10^4, 10^5 and 10^6 road nodes, 100 pairs
  *   bench-p2p --small    10^3 and 10^4, 20 pairs (CI)
  *   bench-p2p --max N    sizes up to N road nodes */
 #include "bench_common.h"
 #include "ch.h"
 #include "landmarks.h"
+
+#ifdef FR_HAVE_ROUTINGKIT
+#include "routingkit_ch.h"
+#endif
 
 #include <math.h>
 #include <string.h>
@@ -31,6 +43,10 @@
 #define TARGET 100.0
 #define TARGET_SIZE 1000000u
 #define IGRAPH_FEW_PAIRS 10 /* igraph's pairs from TARGET_SIZE on */
+#define RK_PAIRS 1000       /* pairs of the RoutingKit comparison (--small: 100) */
+/* Cost weights (USD per TEU) scaled to RoutingKit's integers: thousandths
+ * of a US dollar, rounded. */
+#define RK_SCALE 1000.0
 
 typedef struct {
     const fr_network *net;

@@ -30,6 +30,7 @@
  * for that date. */
 #include "algorithm.h"
 #include "cancel.h"
+#include "ch_many.h"
 #include "csearch.h"
 #include "dated.h"
 #include "error.h"
@@ -177,6 +178,7 @@ typedef struct {
     fr_route_context ctx;       /* for the routes kept */
     const fr_query *query;      /* the template: objective, quantity, ... */
     const fr_search_spec *spec; /* its resolution; origin/destination set per search */
+    const fr_ch_many *many;     /* the hierarchy's buckets of uniq_dests, or NULL */
     bool bounded, dated, keep_routes;
     fr_matrix *m;
     uint32_t *origin_nodes;      /* per row */
@@ -252,8 +254,8 @@ static void search_dated_pair(const matrix_job *job, scratch *s, fr_search_spec 
 
 /* Routes from `origin` to every distinct destination into s: one search to
  * all of them, or with bounds or dates one search per destination. */
-static void search_origin(const matrix_job *job, scratch *s, fr_workspace *ws, uint32_t origin,
-                          fr_cancel *cancel)
+static void search_origin(const matrix_job *job, scratch *s, fr_workspace *ws,
+                          fr_ch_many_ws *many_ws, uint32_t origin, fr_cancel *cancel)
 {
     fr_search_spec spec = *job->spec;
     spec.origin = origin;
@@ -266,6 +268,10 @@ static void search_origin(const matrix_job *job, scratch *s, fr_workspace *ws, u
     }
     if (!any)
         return; /* every destination is the origin (and the spec may be empty) */
+    if (job->many) {
+        fr_ch_many_row(job->many, many_ws, origin, s->reached, s->keys, s->paths);
+        return;
+    }
     if (!job->bounded && !job->dated) {
         fr_engine_one_to_many(ws, job->g, &spec, job->uniq_dests, job->n_uniq_dests, s->reached,
                               s->keys, s->paths);
@@ -410,13 +416,14 @@ static void work(matrix_job *job, fr_workspace *ws)
     fr_cancel own; /* this thread's: searches poll it */
     fr_cancel_init(&own, job->query->cancellable, NULL, NULL);
     fr_cancel *cancel = fr_cancel_active(&own);
+    fr_ch_many_ws *many_ws = job->many ? fr_ch_many_ws_new() : NULL;
     for (;;) {
         gint u = g_atomic_int_add(&job->next_origin, 1);
         if (u >= (gint)job->n_uniq_origins)
             break;
         bool skip = job_cancelled(job, cancel);
         if (!skip)
-            search_origin(job, &s, ws, job->uniq_origins[u], cancel);
+            search_origin(job, &s, ws, many_ws, job->uniq_origins[u], cancel);
         skip = skip || job_cancelled(job, cancel);
         size_t rows = 0;
         for (uint32_t i = job->first_row[u]; i != FR_NONE; i = job->next_row[i], rows++)
@@ -424,6 +431,7 @@ static void work(matrix_job *job, fr_workspace *ws)
                 fill_row(job, &s, i);
         rows_done(job, rows);
     }
+    fr_ch_many_ws_free(many_ws);
     scratch_clear(&s, job);
 }
 
@@ -573,6 +581,39 @@ static void job_clear(matrix_job *job)
     g_cond_clear(&job->cond);
 }
 
+/* Whether fr_network_route() answers the spec's pairs on g with the
+ * prepared hierarchy: an undated, unbounded query on the network's own
+ * graph (route.c's undated_path()) for which fr_choose_algorithm() picks
+ * it. An algorithm it refuses leaves the matrix to the engine, as ever. */
+static bool uses_hierarchy(const fr_network *net, const fr_search_spec *spec, const fr_vgraph *g)
+{
+    if (spec->dated || g != &net->vgraph || fr_spec_bounded(spec))
+        return false;
+    return fr_choose_algorithm(net, spec, NULL) == FR_ALGORITHM_CH;
+}
+
+/* Searches and fills the matrix; whether cancelled. */
+static bool run_matrix(matrix_job *job, const fr_network *net, const fr_query *query,
+                       const fr_search_spec *spec, const fr_vgraph *g,
+                       const fr_matrix_options *options)
+{
+    fr_cancel cancel; /* the buckets' searches poll it */
+    fr_cancel_init(&cancel, query->cancellable, NULL, NULL);
+    if (fr_cancel_now(&cancel))
+        return true; /* before any search */
+    fr_ch_many *many = NULL;
+    if (uses_hierarchy(net, spec, g)) {
+        many = fr_ch_many_new(net->prepared[spec->objective].ch, g, job->uniq_dests,
+                              job->n_uniq_dests, fr_cancel_active(&cancel));
+        if (!many)
+            return true;
+    }
+    job->many = many;
+    run_job(job, options ? options->threads : 0);
+    fr_ch_many_free(many);
+    return g_atomic_int_get(&job->cancelled);
+}
+
 /* Whether every route cell's totals are finite (FORMAT.md §3). */
 static bool cells_finite(const fr_matrix *m)
 {
@@ -624,10 +665,8 @@ fr_matrix *fr_network_matrix(const fr_network *net, const fr_query *query,
                            options && options->keep_routes);
             matrix_job job;
             job_init(&job, m, query, &spec, g, orig, dest, options);
-            if (query->cancellable && g_cancellable_is_cancelled(query->cancellable))
-                job.cancelled = 1; /* before any search */
-            else
-                run_job(&job, options ? options->threads : 0);
+            if (run_matrix(&job, net, query, &spec, g, options))
+                job.cancelled = 1;
             job_clear(&job);
             if (job.cancelled) {
                 g_clear_pointer(&m, fr_matrix_free);
