@@ -1,4 +1,5 @@
 /* corridors_run.c - fr-corridors' runs (see corridors_run.h). */
+#define _POSIX_C_SOURCE 200809L /* open_memstream() */
 #include "corridors_run.h"
 
 #include "chart.h"
@@ -97,17 +98,41 @@ static bool draw_chart(const corridors_request *rq, GPtrArray *all, GPtrArray *p
     return drawn;
 }
 
+/* Compares every destination, printing into memory: the output is written
+ * only when every destination was compared, so a failure (an overflowing
+ * quantity at the second destination, say) leaves no partial output. */
+static bool compare_all(const corridors_request *rq, corridor_printer *p, GPtrArray *all,
+                        GPtrArray *profiles, size_t *routes, GError **error)
+{
+    FILE *out = p->out;
+    char *text = NULL;
+    size_t length = 0;
+    p->out = open_memstream(&text, &length);
+    if (!p->out) {
+        p->out = out;
+        g_set_error(error, FR_ERROR, FR_ERROR_IO, "no memory for the output");
+        return false;
+    }
+    corridor_print_begin(p);
+    bool ok = true;
+    for (char **to = rq->destinations; *to && ok; to++)
+        ok = compare_one(rq, p, *to, all, profiles, routes, error);
+    corridor_print_end(p);
+    fclose(p->out);
+    p->out = out;
+    if (ok)
+        fwrite(text, 1, length, out);
+    free(text);
+    return ok;
+}
+
 int corridors_run_compare(const corridors_request *rq, corridor_printer *p)
 {
     GPtrArray *all = g_ptr_array_new_with_free_func((GDestroyNotify)corridor_comparison_free);
     GPtrArray *profiles = g_ptr_array_new_with_free_func((GDestroyNotify)corridor_profiles_free);
     GError *error = NULL;
     size_t routes = 0;
-    corridor_print_begin(p);
-    bool ok = true;
-    for (char **to = rq->destinations; *to && ok; to++)
-        ok = compare_one(rq, p, *to, all, profiles, &routes, &error);
-    corridor_print_end(p);
+    bool ok = compare_all(rq, p, all, profiles, &routes, &error);
     g_clear_pointer(&p->arrive_by, g_date_time_unref);
     if (ok && rq->chart)
         ok = draw_chart(rq, all, profiles, &error);

@@ -284,6 +284,26 @@ static void test_exit_three_rules(void **state)
     g_free(dir);
 }
 
+/* A quantity whose totals overflow is an input error (1) in every program
+ * and format, with nothing on standard output: no "inf", and no partial
+ * output (fr-corridors compares DEDUI before failing on nothing else). */
+static void test_overflow_fails_without_output(void **state)
+{
+    (void)state;
+    static const char *const formats[] = {"text", "csv", "json"};
+    for (size_t p = 0; p < N_PROGRAMS; p++)
+        for (size_t f = 0; f < G_N_ELEMENTS(formats); f++) {
+            const char *to = p == 2 ? "DEDUI,SGSIN" : "DEDUI";
+            run_result r = run_v(p, (const char *const[]){"--from", "CNCKG", "--to", to,
+                                                          "--quantity", "1e308", "--format",
+                                                          formats[f], NULL});
+            if (r.status != 1 || r.out[0] || !strstr(r.err, "too large"))
+                fail_msg("%s --format %s --quantity 1e308: exit %d, stdout '%s', stderr '%s'",
+                         names[p], formats[f], r.status, r.out, r.err);
+            run_free(&r);
+        }
+}
+
 static void test_warnings_and_quiet(void **state)
 {
     (void)state;
@@ -708,6 +728,7 @@ int main(void)
         cmocka_unit_test(test_corridor_marks_true),
         cmocka_unit_test(test_corridor_quantity_totals),
         cmocka_unit_test(test_corridor_text_matches_csv),
+        cmocka_unit_test(test_overflow_fails_without_output),
         cmocka_unit_test(test_arrive_by_everywhere),
         cmocka_unit_test(test_help_section_sign_under_utf8),
     };
