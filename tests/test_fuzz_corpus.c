@@ -90,6 +90,14 @@ static void test_query_corpus(void **state)
     run_target("query", fr_fuzz_query, 4, 4);
 }
 
+/* No generated seeds: the committed ones are the README's and the man
+ * pages' commands. */
+static void test_options_corpus(void **state)
+{
+    (void)state;
+    run_target("options", fr_fuzz_options, 20, 0);
+}
+
 /* ---- the section splitter ------------------------------------------------ */
 
 static void expect_section(const fr_fuzz_section *s, const char *name, const char *text)
@@ -333,6 +341,7 @@ int main(void)
         cmocka_unit_test(test_csv_corpus),
         cmocka_unit_test(test_loader_corpus),
         cmocka_unit_test(test_query_corpus),
+        cmocka_unit_test(test_options_corpus),
         cmocka_unit_test(test_loader_seeds_load_as_files),
         cmocka_unit_test(test_file_truncated_while_loading),
         cmocka_unit_test(test_file_shrunk_in_place),

@@ -23,6 +23,10 @@ fr_network *fr_fuzz_load_sections(const uint8_t *data, size_t size, GError **err
 /* Mode lists, criteria, date-times and scenario files, one section each
  * (fuzz_query.c). */
 int fr_fuzz_query(const uint8_t *data, size_t size);
+/* The input's lines (or NUL-separated words) as an argv for the programs'
+ * shared option layer in examples/: parsed, checked, resolved and routed
+ * on the embedded network (fuzz_options.c). */
+int fr_fuzz_options(const uint8_t *data, size_t size);
 
 /* One section of an input: the text after a line "=== NAME" up to the
  * next such line (its line break included). */

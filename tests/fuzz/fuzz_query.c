@@ -8,8 +8,8 @@
  *   === scenario     a scenario file (FORMAT.md §6), written to a temporary
  *                    file, loaded and applied to the embedded network
  *
- * The programs' own option checks (examples/query_options.h) are not here:
- * they were being reworked when this was written (issue 12).
+ * The programs' own option checks (examples/query_options.h) are fuzzed by
+ * fuzz_options.c.
  *
  * Invariants: false/NULL exactly when an FR_ERROR is set; parsed criteria
  * are two or three distinct ones; a parsed date-time written in ISO 8601
