@@ -203,8 +203,239 @@ static bool prepare(fr_network *net, uint64_t size, prep *p)
     return true;
 }
 
+/* ---- our hierarchy against RoutingKit's ----------------------------------------- */
+
+/* One size's comparison: [0] ours, [1] RoutingKit's. */
+typedef struct {
+    bool built;
+    double prep_s[2], distance_us[2], path_us[2];
+    size_t bytes[2];
+    uint64_t arcs[2];
+    uint32_t pairs, same, rounding, differ; /* answers */
+    double worst_excess; /* most RoutingKit's path costs more than ours (USD), rounding */
+    uint32_t max_distance; /* RoutingKit's largest distance (scaled) */
+} rk_row;
+
+typedef struct {
+    const fr_ch *ch;
+    fr_ch_workspace *ws;
+    GArray *path;
+    const uint32_t *states; /* per pair: source state, target state */
+    uint32_t n;
+    double *obj;       /* per pair, ours (INFINITY: no route) */
+    uint32_t *n_edges; /* per pair, our path's edges */
+#ifdef FR_HAVE_ROUTINGKIT
+    routingkit_ch *rk;
+    const double *cost;      /* per virtual edge */
+    const uint32_t *rounded; /* per virtual edge, RoutingKit's weight */
+    uint32_t *rk_distance, *rk_edges, *rk_rounded_sum;
+    double *rk_cost; /* per pair: RoutingKit's path, cost summed in doubles */
+#endif
+} rk_batch;
+
+static void batch_ch_distance(void *context, bool first)
+{
+    rk_batch *b = context;
+    for (uint32_t i = 0; i < b->n; i++) {
+        fr_key key;
+        bool found = fr_ch_route(b->ch, b->ws, &b->states[2 * i], 1, &b->states[2 * i + 1], 1,
+                                 &key, NULL);
+        if (first)
+            b->obj[i] = found ? key.obj : INFINITY;
+    }
+}
+
+static void batch_ch_path(void *context, bool first)
+{
+    rk_batch *b = context;
+    for (uint32_t i = 0; i < b->n; i++) {
+        fr_key key;
+        g_array_set_size(b->path, 0);
+        fr_ch_route(b->ch, b->ws, &b->states[2 * i], 1, &b->states[2 * i + 1], 1, &key, b->path);
+        if (first)
+            b->n_edges[i] = b->path->len;
+    }
+}
+
+#ifdef FR_HAVE_ROUTINGKIT
+static void batch_rk_distance(void *context, bool first)
+{
+    rk_batch *b = context;
+    for (uint32_t i = 0; i < b->n; i++) {
+        uint32_t d = routingkit_ch_distance(b->rk, b->states[2 * i], b->states[2 * i + 1]);
+        if (first)
+            b->rk_distance[i] = d;
+    }
+}
+
+static void batch_rk_path(void *context, bool first)
+{
+    rk_batch *b = context;
+    for (uint32_t i = 0; i < b->n; i++) {
+        const uint32_t *arcs;
+        uint32_t n_arcs;
+        routingkit_ch_path(b->rk, b->states[2 * i], b->states[2 * i + 1], &arcs, &n_arcs);
+        if (!first)
+            continue;
+        double cost = 0;
+        uint64_t sum = 0;
+        for (uint32_t j = 0; j < n_arcs; j++) {
+            cost += b->cost[arcs[j]];
+            sum += b->rounded[arcs[j]];
+        }
+        b->rk_edges[i] = n_arcs;
+        b->rk_cost[i] = cost;
+        b->rk_rounded_sum[i] = sum > UINT32_MAX ? UINT32_MAX : (uint32_t)sum;
+    }
+}
+
+/* Pair i's answers: the same cost (RoutingKit's path, summed in doubles,
+ * costs what ours does), or a different path within the rounding (each
+ * arc's weight moved by at most half a unit: RoutingKit's distance is
+ * within half a unit per arc of ours scaled), or they differ. */
+static void rk_check(const rk_batch *b, rk_row *row)
+{
+    for (uint32_t i = 0; i < b->n; i++) {
+        double ours = b->obj[i], theirs = b->rk_cost[i];
+        uint32_t d = b->rk_distance[i];
+        bool none = ours == INFINITY, rk_none = d == ROUTINGKIT_NO_PATH;
+        if (!rk_none)
+            row->max_distance = MAX(row->max_distance, d);
+        if (none || rk_none) {
+            if (none && rk_none)
+                row->same++;
+            else
+                row->differ++;
+            continue;
+        }
+        double slack = 0.5 * MAX(b->n_edges[i], b->rk_edges[i]) + 1e-6;
+        if (b->rk_rounded_sum[i] != d || theirs < ours - 1e-9 * MAX(1.0, ours))
+            row->differ++; /* RoutingKit's path is not its distance, or beats ours */
+        else if (bc_same(theirs, ours, 1e-9))
+            row->same++;
+        else if (fabs((double)d - RK_SCALE * ours) <= slack) {
+            row->rounding++;
+            row->worst_excess = MAX(row->worst_excess, theirs - ours);
+        } else
+            row->differ++;
+    }
+}
+
+/* RoutingKit's side: its hierarchy on the same graph and weights. */
+static bool rk_measure(rk_batch *b, const fr_vgraph *g, double min_seconds, rk_row *row)
+{
+    uint32_t *rounded = g_new(uint32_t, g->n_edges);
+    if (!routingkit_weights(g->n_edges, g->cost, RK_SCALE, rounded)) {
+        fprintf(stderr, "RoutingKit: a cost does not fit its integer weights at scale %g\n",
+                RK_SCALE);
+        g_free(rounded);
+        return false;
+    }
+    b->rk = routingkit_ch_build(g->n_states, g->n_edges, g->edge_from, g->edge_to, rounded,
+                                &row->prep_s[1]);
+    if (!b->rk) {
+        fprintf(stderr, "RoutingKit: ContractionHierarchy::build failed\n");
+        g_free(rounded);
+        return false;
+    }
+    b->cost = g->cost;
+    b->rounded = rounded;
+    b->rk_distance = g_new(uint32_t, b->n), b->rk_edges = g_new(uint32_t, b->n);
+    b->rk_rounded_sum = g_new(uint32_t, b->n), b->rk_cost = g_new(double, b->n);
+    row->bytes[1] = routingkit_ch_bytes(b->rk);
+    row->arcs[1] = routingkit_ch_upward_arcs(b->rk);
+    row->distance_us[1] = 1e6 * bc_time_batches(batch_rk_distance, b, min_seconds) / b->n;
+    row->path_us[1] = 1e6 * bc_time_batches(batch_rk_path, b, min_seconds) / b->n;
+    rk_check(b, row);
+    routingkit_ch_free(b->rk);
+    g_free(rounded), g_free(b->rk_distance), g_free(b->rk_edges), g_free(b->rk_rounded_sum);
+    g_free(b->rk_cost);
+    return true;
+}
+#endif
+
+/* Our hierarchy (already prepared: p) and, when built, RoutingKit's, on
+ * RK_PAIRS random pairs of their own. */
+static void rk_compare(const fr_network *net, const prep *p, bool small, rk_row *row)
+{
+    const fr_vgraph *g = &net->vgraph;
+    GRand *rng = g_rand_new_with_seed(SEED + 1);
+    GArray *pool = bc_single_mode_nodes(net);
+    uint32_t n = small ? RK_PAIRS / 10 : RK_PAIRS;
+    uint32_t *pairs = g_new(uint32_t, 2 * n), *states = g_new(uint32_t, 2 * n);
+    bc_random_pairs(rng, (uint32_t *)pool->data, pool->len, n, pairs);
+    for (uint32_t i = 0; i < n; i++) {
+        fr_node_states(g, pairs[2 * i], true, &states[2 * i]);
+        fr_node_states(g, pairs[2 * i + 1], false, &states[2 * i + 1]);
+    }
+    double min_seconds = small ? 0.02 : 0.2;
+    rk_batch b = {.ch = net->prepared[FR_OBJECTIVE_COST].ch, .ws = fr_ch_workspace_new(),
+                  .path = g_array_new(FALSE, FALSE, sizeof(uint32_t)), .states = states, .n = n,
+                  .obj = g_new(double, n), .n_edges = g_new(uint32_t, n)};
+    *row = (rk_row){.pairs = n, .prep_s[0] = p->ch_s, .bytes[0] = p->ch.bytes,
+                    .arcs[0] = p->ch.upward_edges};
+    row->distance_us[0] = 1e6 * bc_time_batches(batch_ch_distance, &b, min_seconds) / n;
+    row->path_us[0] = 1e6 * bc_time_batches(batch_ch_path, &b, min_seconds) / n;
+#ifdef FR_HAVE_ROUTINGKIT
+    row->built = rk_measure(&b, g, min_seconds, row);
+#endif
+    fr_ch_workspace_free(b.ws);
+    g_array_free(b.path, TRUE);
+    g_free(b.obj), g_free(b.n_edges), g_free(pairs), g_free(states);
+    g_array_free(pool, TRUE);
+    g_rand_free(rng);
+}
+
+static const bc_column rk_columns[] = {{"road nodes", 10}, {"states", 9},       {"figure", -20},
+                                       {"ours", 10},       {"RoutingKit", 10}, {"ours/RK", 8}};
+
+static void rk_figure(bc_table *t, const rk_row *r, const prep *p, const char *name,
+                      const char *format, double ours, double theirs)
+{
+    bc_cell(t, "%" G_GUINT64_FORMAT, p->size);
+    bc_cell(t, "%zu", p->states);
+    bc_cell(t, "%s", name);
+    bc_cell(t, format, ours);
+    if (r->built)
+        bc_cell(t, format, theirs), bc_cell(t, "%.2f", ours / theirs);
+    else
+        bc_cell(t, "-"), bc_cell(t, "-");
+}
+
+static void print_routingkit(const rk_row *rows, const prep *p, size_t n)
+{
+    printf("\nContraction hierarchies against RoutingKit (cost weights; RoutingKit's in 1/%.0f "
+           "USD, rounded; thread CPU time; ours/RK > 1: ours slower or bigger)\n",
+           RK_SCALE);
+#ifndef FR_HAVE_ROUTINGKIT
+    printf("RoutingKit: not built (see bench/README.md)\n");
+#endif
+    bc_table t;
+    bc_table_begin(&t, rk_columns, G_N_ELEMENTS(rk_columns));
+    for (size_t i = 0; i < n; i++) {
+        const rk_row *r = &rows[i];
+        rk_figure(&t, r, &p[i], "preprocessing s", "%.2f", r->prep_s[0], r->prep_s[1]);
+        rk_figure(&t, r, &p[i], "distance us/query", "%.2f", r->distance_us[0],
+                  r->distance_us[1]);
+        rk_figure(&t, r, &p[i], "path us/query", "%.2f", r->path_us[0], r->path_us[1]);
+        rk_figure(&t, r, &p[i], "hierarchy MB", "%.2f", r->bytes[0] / 1e6, r->bytes[1] / 1e6);
+        rk_figure(&t, r, &p[i], "upward arcs", "%.0f", (double)r->arcs[0], (double)r->arcs[1]);
+    }
+    for (size_t i = 0; i < n; i++) {
+        const rk_row *r = &rows[i];
+        if (!r->built)
+            continue;
+        printf("%" G_GUINT64_FORMAT " road nodes, %u pairs: %u same cost, %u within the rounding "
+               "(RoutingKit's path at most %.3g USD dearer), %u %s; largest distance %u "
+               "(%.1f%% of RoutingKit's 2^31 - 1)\n",
+               p[i].size, r->pairs, r->same, r->rounding, r->worst_excess, r->differ,
+               r->differ ? "DIFFER" : "differ", r->max_distance,
+               100.0 * r->max_distance / 2147483647.0);
+    }
+}
+
 static bool bench_size(uint64_t size, const bc_options *options, bc_table *table, prep *p,
-                       bool *met)
+                       bool *met, rk_row *rk)
 {
     fr_network *net = bc_continent(size, CONTINENT_GRID, SEED, NULL);
     if (!net || !prepare(net, size, p))
@@ -225,6 +456,8 @@ static bool bench_size(uint64_t size, const bc_options *options, bc_table *table
     igraph_vector_int_init(&b.edges, 0);
     if (ok)
         query_rows(&b, table, size, options->small ? 0.02 : 0.2, met);
+    if (ok)
+        rk_compare(net, p, options->small, rk);
     for (uint32_t i = 0; i < n; i++)
         fr_search_spec_clear(&b.specs[i]);
     igraph_vector_int_destroy(&b.edges);
@@ -283,9 +516,10 @@ int main(int argc, char **argv)
     bc_table table;
     bc_table_begin(&table, columns, G_N_ELEMENTS(columns));
     prep preps[8];
+    rk_row rk[8];
     bool ok = true, met = false, measured = false;
     for (size_t i = 0; ok && i < n_sizes; i++) {
-        ok = bench_size(sizes[i], &options, &table, &preps[i], &met);
+        ok = bench_size(sizes[i], &options, &table, &preps[i], &met, &rk[i]);
         measured = measured || sizes[i] >= TARGET_SIZE;
     }
     if (n_sizes && sizes[n_sizes - 1] >= TARGET_SIZE)
@@ -293,6 +527,8 @@ int main(int argc, char **argv)
                TARGET_SIZE, IGRAPH_FEW_PAIRS);
     if (ok)
         print_preparation(preps, n_sizes);
+    if (ok)
+        print_routingkit(rk, preps, n_sizes);
     printf("\ntarget (CH >= %.0fx faster than igraph at %u road nodes): %s\n", TARGET,
            TARGET_SIZE, measured ? bc_verdict(met) : "not measured at this size");
     return ok ? 0 : 1;
