@@ -3,10 +3,13 @@
  * pair, computed in parallel by fr_network_matrix(), written as text, CSV
  * (one row per pair), JSON or (with --routes) GeoJSON. The options and the
  * exit status are the three programs' (cli_options.h, CLI_EXIT_TABLE); 3:
- * no pair has a route (the matrix is still written). */
+ * no pair has a route (the matrix is still written). Built with FR_MPI,
+ * under mpirun, each rank computes a block of origins and rank 0 writes
+ * the whole matrix (matrix_mpi.h). */
 #include "cli_common.h"
 #include "cli_names.h"
 #include "cli_options.h"
+#include "matrix_mpi.h"
 #include "matrix_output.h"
 #include "query_options.h"
 
@@ -196,11 +199,11 @@ static int id_lists(const options *o, const fr_network *net, GPtrArray **from, G
 
 /* ---- computing and writing --------------------------------------------------- */
 
-/* "fr-matrix: 340/1000 origins", rewritten in place; a newline at the end. */
-static void show_progress(size_t done, size_t total, void *unused)
+/* "fr-matrix: 340/1000 origins", rewritten in place; a newline at the end.
+ * `note` follows the count (under MPI: whose origins they are), or is NULL. */
+static void show_progress(size_t done, size_t total, void *note)
 {
-    (void)unused;
-    fprintf(stderr, "\r%s: %zu/%zu origins", prog, done, total);
+    fprintf(stderr, "\r%s: %zu/%zu origins%s", prog, done, total, note ? (char *)note : "");
     if (done == total)
         fputc('\n', stderr);
     fflush(stderr);
@@ -266,46 +269,65 @@ static int apply_dates(const fr_network *net, const options *o, const GPtrArray 
     return EXIT_OK;
 }
 
-/* Computes the matrix and writes it; returns the exit code. */
-static int answer(const fr_network *net, const options *o, const request *rq, GPtrArray *from,
-                  GPtrArray *to)
+/* Computes the rows of this rank's block of origins (all of them but under
+ * MPI) in *matrix (NULL when the block is empty); returns the exit code. */
+static int compute(const fr_network *net, const options *o, const request *rq,
+                   GPtrArray *from, GPtrArray *to, fr_matrix **matrix)
 {
     fr_query *query = query_options_build(&o->query, &rq->query, NULL, NULL);
-    int dated = apply_dates(net, o, from, to, query);
-    if (dated != EXIT_OK) {
-        fr_query_free(query);
-        return dated;
-    }
+    int code = apply_dates(net, o, from, to, query);
+    size_t first, count;
+    matrix_mpi_block(from->len, &first, &count);
+    char *note = matrix_mpi_size() > 1 ? g_strdup_printf(" (rank 0's block of %u; %d ranks)",
+                                                         from->len, matrix_mpi_size())
+                                       : NULL;
     fr_matrix_options mo = {.threads = rq->threads, .keep_routes = o->routes,
-                            .progress = rq->progress ? show_progress : NULL};
+                            .progress = rq->progress && matrix_mpi_rank() == 0 ? show_progress
+                                                                                : NULL,
+                            .user_data = note};
     GError *error = NULL;
-    fr_matrix *matrix =
-        fr_network_matrix(net, query, (const char *const *)from->pdata, from->len,
-                          (const char *const *)to->pdata, to->len, &mo, &error);
-    fr_query_free(query);
-    if (!matrix) {
-        int code = cli_fail_error(prog, error);
+    if (code == EXIT_OK && count > 0)
+        *matrix = fr_network_matrix(net, query, (const char *const *)from->pdata + first, count,
+                                    (const char *const *)to->pdata, to->len, &mo, &error);
+    if (error) {
+        code = cli_fail_error(prog, error);
         g_error_free(error);
-        return code;
     }
-    int code = matrix_write(prog, o->cli.output, matrix, rq->format);
-    if (code == EXIT_OK && !matrix_has_route(matrix))
-        code = cli_fail(prog, EXIT_NO_ROUTE, "no pair of the matrix has a route");
-    fr_matrix_free(matrix);
+    g_free(note);
+    fr_query_free(query);
     return code;
 }
 
-/* Loads the network, reads the lists and answers; returns the exit code. */
+/* Writes the matrix (under MPI, rank 0 the whole of it, once every rank
+ * has said whether it failed: then `code` is the run's); the exit code. */
+static int write_matrix(const options *o, const request *rq, int code, const fr_matrix *matrix)
+{
+    bool has_route = false;
+    if (matrix_mpi_size() > 1) {
+        code = matrix_mpi_write(prog, code, matrix, o->cli.output, rq->format, &has_route);
+    } else if (code == EXIT_OK) {
+        code = matrix_write(prog, o->cli.output, matrix, rq->format);
+        has_route = matrix_has_route(matrix);
+    }
+    if (code == EXIT_OK && !has_route)
+        code = cli_fail(prog, EXIT_NO_ROUTE, "no pair of the matrix has a route");
+    return code;
+}
+
+/* Loads the network, reads the lists, computes and writes; returns the
+ * exit code. */
 static int run(options *o, const request *rq)
 {
     int code = EXIT_OK;
-    fr_network *net = query_options_load_network(prog, &o->query, &code);
-    if (!net)
-        return code;
+    fr_matrix *matrix = NULL;
     GPtrArray *from = NULL, *to = NULL;
-    code = id_lists(o, net, &from, &to);
-    if (code == EXIT_OK)
-        code = answer(net, o, rq, from, to);
+    fr_network *net = query_options_load_network(prog, &o->query, &code);
+    if (net)
+        code = id_lists(o, net, &from, &to);
+    if (net && code == EXIT_OK)
+        code = compute(net, o, rq, from, to, &matrix);
+    code = write_matrix(o, rq, code, matrix);
+    fr_matrix_free(matrix);
     if (from)
         g_ptr_array_unref(from);
     if (to)
@@ -325,6 +347,7 @@ static const char *ignored_by_side_action(const options *o)
 
 int main(int argc, char **argv)
 {
+    matrix_mpi_init(&argc, &argv);
     cli_init_locale();
     options o = {0};
     request rq = {0};
@@ -341,8 +364,12 @@ int main(int argc, char **argv)
         code = cli_fail(prog, EXIT_USAGE, problem);
     } else if ((problem = cli_options_problem(&o.cli, ~0u))) {
         code = cli_fail(prog, EXIT_USAGE, problem);
-    } else if (o.query.quiet = o.cli.quiet, cli_options_side_action(&o.cli)) {
-        code = cli_options_run_side_action(prog, &o.cli, &o.query, ignored_by_side_action(&o));
+    } else if (o.query.quiet = o.cli.quiet || matrix_mpi_rank() > 0,
+               cli_options_side_action(&o.cli)) {
+        /* Under MPI rank 0 alone lists, exports or prints the version. */
+        code = matrix_mpi_rank() > 0 ? EXIT_OK
+                                     : cli_options_run_side_action(prog, &o.cli, &o.query,
+                                                                   ignored_by_side_action(&o));
     } else if ((problem = usage_problem(&o, &rq))) {
         code = cli_fail(prog, EXIT_USAGE, problem);
     } else {
@@ -351,5 +378,5 @@ int main(int argc, char **argv)
     g_free(problem);
     g_option_context_free(ctx);
     options_clear(&o);
-    return code;
+    return matrix_mpi_finalize(code);
 }
