@@ -53,3 +53,11 @@ for t in csv loader query; do
       "tests/fuzz/seeds/$t" "tests/fuzz/regress/$t" -dict="tests/fuzz/dict/$t.dict" \
       -max_total_time=30 -print_final_stats=1 -artifact_prefix="build-fuzz/findings/$t/"
 done
+
+echo "== fr-matrix under MPI: 2 ranks against 1 process"
+# FR_MPI: fr-matrix and the generator only, then tests/mpi (label mpi):
+# the same bytes, exit status and message from mpirun -n 2 (and -n 3) as
+# from one process. No test labelled mpi (MPI not found) is a failure.
+cmake -S . -B build-mpi -DFR_MPI=ON -DFR_WERROR=ON >/dev/null
+cmake --build build-mpi -j"$jobs" --target fr-matrix fr-gen-network
+ctest --test-dir build-mpi --output-on-failure --no-tests=error -L mpi
