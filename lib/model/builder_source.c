@@ -3,6 +3,7 @@
  * file source that writes a file out as CSV text (every cell quoted, so
  * commas, quotes and line breaks survive) for the loader to read. */
 #include "builder_source.h"
+#include "csv.h"
 
 #include <string.h>
 
@@ -112,18 +113,6 @@ bool fr_row_store_add(fr_row_store *store, const char *file, const char *const *
 
 /* ---- the file source ------------------------------------------------------ */
 
-/* Appends `text` as a quoted CSV field, its quotes doubled. */
-static void append_quoted(GString *out, const char *text)
-{
-    g_string_append_c(out, '"');
-    for (const char *p = text; *p; p++) {
-        if (*p == '"')
-            g_string_append_c(out, '"');
-        g_string_append_c(out, *p);
-    }
-    g_string_append_c(out, '"');
-}
-
 /* Appends one record of n cells; row `row` (0: the columns) must be UTF-8. */
 static bool append_record(GString *out, const char *file, char **cells, guint n, guint row,
                           const GPtrArray *columns, GError **error)
@@ -141,7 +130,7 @@ static bool append_record(GString *out, const char *file, char **cells, guint n,
         }
         if (c > 0)
             g_string_append_c(out, ',');
-        append_quoted(out, cells[c]);
+        fr_csv_append_field(out, cells[c], true);
     }
     g_string_append_c(out, '\n');
     return true;

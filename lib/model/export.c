@@ -8,6 +8,7 @@
  * mode's factor is written, time zones by their IANA names, weekly
  * departures one entry per minute of the week, closures' instants in UTC. */
 #include "export.h"
+#include "csv.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -33,17 +34,7 @@ const char *fr_export_number(double value, char buf[FR_NUMBER_TEXT_SIZE])
 /* Appends a cell, quoted when it holds a comma, a quote or a line break. */
 static void put_cell(GString *out, const char *text, bool last)
 {
-    if (strpbrk(text, ",\"\r\n")) {
-        g_string_append_c(out, '"');
-        for (const char *p = text; *p; p++) {
-            if (*p == '"')
-                g_string_append_c(out, '"');
-            g_string_append_c(out, *p);
-        }
-        g_string_append_c(out, '"');
-    } else {
-        g_string_append(out, text);
-    }
+    fr_csv_append_field(out, text, false);
     g_string_append_c(out, last ? '\n' : ',');
 }
 

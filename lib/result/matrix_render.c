@@ -2,6 +2,7 @@
  * cell) and JSON (cells as rows of objects, with each kept route as
  * FORMAT.md §3 writes it). Numbers as lib/render.c writes them. */
 #include "matrix.h"
+#include "csv.h"
 
 #include <string.h>
 
@@ -30,22 +31,6 @@ static void append_json_string(GString *out, const char *text)
     g_string_append_c(out, '"');
 }
 
-/* A CSV field, quoted when it holds a comma, quote or line break (RFC 4180). */
-static void append_csv_field(GString *out, const char *text)
-{
-    if (!strpbrk(text, ",\"\r\n")) {
-        g_string_append(out, text);
-        return;
-    }
-    g_string_append_c(out, '"');
-    for (const char *p = text; *p; p++) {
-        if (*p == '"')
-            g_string_append_c(out, '"');
-        g_string_append_c(out, *p);
-    }
-    g_string_append_c(out, '"');
-}
-
 /* The link ids of a route's link steps, joined by spaces. */
 static void append_link_ids(GString *out, const fr_route *route)
 {
@@ -64,9 +49,9 @@ static void append_link_ids(GString *out, const fr_route *route)
 static void csv_row(GString *out, const fr_matrix *m, size_t i, size_t j)
 {
     const fr_cell *c = fr_matrix_cell(m, i, j);
-    append_csv_field(out, m->origins[i]);
+    fr_csv_append_field(out, m->origins[i], false);
     g_string_append_c(out, ',');
-    append_csv_field(out, m->destinations[j]);
+    fr_csv_append_field(out, m->destinations[j], false);
     g_string_append_printf(out, ",%s", status_names[c->status]);
     if (c->status == FR_CELL_ROUTE) {
         const double figures[] = {c->cost, c->time, c->co2, c->distance, c->transfers,
@@ -82,7 +67,7 @@ static void csv_row(GString *out, const fr_matrix *m, size_t i, size_t j)
         g_string_append_c(out, ',');
         GString *links = g_string_new(NULL);
         append_link_ids(links, fr_matrix_route(m, i, j));
-        append_csv_field(out, links->str);
+        fr_csv_append_field(out, links->str, false);
         g_string_free(links, TRUE);
     }
     g_string_append_c(out, '\n');

@@ -288,3 +288,18 @@ int fr_csv_reader_next(fr_csv_reader *reader, GError **error)
         g_ptr_array_set_size(reader->fields, 0);
     return status;
 }
+
+void fr_csv_append_field(GString *out, const char *text, bool always_quote)
+{
+    if (!always_quote && !strpbrk(text, ",\"\r\n")) {
+        g_string_append(out, text);
+        return;
+    }
+    g_string_append_c(out, '"');
+    for (const char *p = text; *p; p++) {
+        if (*p == '"')
+            g_string_append_c(out, '"');
+        g_string_append_c(out, *p);
+    }
+    g_string_append_c(out, '"');
+}

@@ -14,6 +14,7 @@
 #define FR_CSV_H
 
 #include <glib.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct {
@@ -40,5 +41,10 @@ int fr_csv_reader_next(fr_csv_reader *reader, GError **error);
 
 /* The i-th field of the last record (NULL when the record is shorter). */
 const char *fr_csv_field(const fr_csv_reader *reader, size_t index);
+
+/* Writing: appends `text` as one field, in quotes (its quotes doubled)
+ * when `always_quote` or when it holds a comma, a quote or a line break,
+ * so that the reader above reads it back unchanged. */
+void fr_csv_append_field(GString *out, const char *text, bool always_quote);
 
 #endif /* FR_CSV_H */
