@@ -10,6 +10,14 @@
  * scaled as fr_route_new_from_path() and fr_route_total_*() do, so they
  * equal the route's to the bit.
  *
+ * Where fr_network_route() would answer the pairs with the prepared
+ * contraction hierarchy (uses_hierarchy(): the same decision), the matrix
+ * uses it too, by the bucket method of search/ch_many.c: one backward
+ * upward search per distinct destination fills the buckets (in the
+ * calling thread, before the workers start; it polls the cancellable),
+ * then each origin's search is one forward upward search scanning them.
+ * Its paths are fr_ch_route()'s, so the cells are again the routes'.
+ *
  * Parallel: a GLib thread pool whose workers each take the next distinct
  * origin from an atomic counter, search with a workspace of their own and
  * write only that origin's rows; nothing in a search takes a lock. The

@@ -54,19 +54,4 @@ void fr_ch_workspace_free(fr_ch_workspace *ws);
 bool fr_ch_route(const fr_ch *ch, fr_ch_workspace *ws, const uint32_t *sources, uint32_t n_sources,
                  const uint32_t *targets, uint32_t n_targets, fr_key *key, GArray *path);
 
-/* ---- unpacking paths found elsewhere (ch_many.c) ----------------------------
- * One arc of the hierarchy on a path: the ranks it joins, in path order,
- * and its via (ch_internal.h: an original edge id, or a bypassed rank with
- * VIA_SHORTCUT). */
-typedef struct {
-    uint32_t from, to, via;
-} fr_ch_path_arc;
-
-/* Appends the ORIGINAL virtual edge ids of chain[0 .. n) (arcs of the
- * hierarchy in path order) to path, shortcuts unpacked as fr_ch_route()
- * unpacks them; false (path as it was) if a shortcut's halves are missing,
- * which a built hierarchy never has. */
-bool fr_ch_unpack(const fr_ch *ch, fr_ch_workspace *ws, const fr_ch_path_arc *chain, uint32_t n,
-                  GArray *path);
-
 #endif /* FR_CH_H */

@@ -15,8 +15,10 @@
 #include <math.h>
 #include <string.h>
 
-/* One arc of the hierarchy on the path found, as ranks (ch.h). */
-typedef fr_ch_path_arc path_arc;
+/* One arc of the hierarchy on the path found, as ranks. */
+typedef struct {
+    uint32_t from, to, via;
+} path_arc;
 
 struct fr_ch_workspace {
     uint32_t capacity, generation;
@@ -236,15 +238,5 @@ bool fr_ch_route(const fr_ch *ch, fr_ch_workspace *ws, const uint32_t *sources, 
     if (!path)
         return true;
     chain_path(ch, ws, meet);
-    return unpack(ch, ws, path);
-}
-
-/* ---- unpacking paths found elsewhere (ch_many.c) ----------------------------- */
-
-bool fr_ch_unpack(const fr_ch *ch, fr_ch_workspace *ws, const fr_ch_path_arc *chain, uint32_t n,
-                  GArray *path)
-{
-    g_array_set_size(ws->chain, 0);
-    g_array_append_vals(ws->chain, chain, n);
     return unpack(ch, ws, path);
 }

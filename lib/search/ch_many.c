@@ -1,0 +1,562 @@
+/* ch_many.c - many-to-many routes on a contraction hierarchy by the bucket
+ * method (ch_many.h).
+ *
+ * Both halves are full upward Dijkstra searches on one graph of the
+ * hierarchy (ch_internal.h) with stall-on-demand, as fr_ch_route()'s two
+ * sides are, without its pruning by the best meeting so far. A backward
+ * search per destination leaves, for every rank it settles unstalled, a
+ * bucket item (destination, key) and a link (the item it was reached from,
+ * the arc's via) to unpack the backward half with. A forward search per
+ * origin scans the bucket of every rank it settles unstalled.
+ *
+ * Ties. A search marks a rank TIED when two of its candidate keys compare
+ * equal (fr_key_compare_fast(), tolerance included) or when the rank it
+ * was reached from is TIED; a row marks a destination uncertain when two
+ * meetings compare equal or the best one's halves are TIED. Then another
+ * search order could pick another path of the same key (with other co2,
+ * distance or last bits), so fr_ch_route() answers that pair. Elsewhere
+ * the least key has one path in the hierarchy, which fr_ch_route() finds
+ * too, with the same sums in the same order: keys and paths are its own.
+ *
+ * Layout: items of one rank are contiguous (per rank offsets), in the
+ * order of the destinations; the links beside them are read only when a
+ * path is unpacked. */
+#include "ch_many.h"
+
+#include "ch_internal.h"
+
+#include <string.h>
+
+#define TIED 1u
+#define SETTLED 2u
+#define ITEM_TIED 0x80000000u /* in bucket_item.dest: the backward half is TIED */
+
+/* ---- upward searches ------------------------------------------------------------ */
+
+/* One upward search's scratch, indexed by rank, reset by generations. */
+typedef struct {
+    uint32_t capacity, generation;
+    uint32_t *stamp;
+    fr_key *key;
+    uint32_t *pred;  /* the rank reached from, or NONE at a seed */
+    uint32_t *arc;   /* the arc used, in the side's graph */
+    uint8_t *flags;  /* TIED, SETTLED */
+    uint32_t *index; /* per settled rank: its index in `settled` */
+    open_list open;
+    GArray *settled; /* uint32_t: ranks settled unstalled, in order */
+} upward;
+
+static void upward_init(upward *u)
+{
+    memset(u, 0, sizeof *u);
+    u->settled = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+}
+
+static void upward_clear(upward *u)
+{
+    g_free(u->stamp);
+    g_free(u->key);
+    g_free(u->pred);
+    g_free(u->arc);
+    g_free(u->flags);
+    g_free(u->index);
+    open_list_free(&u->open);
+    g_array_free(u->settled, TRUE);
+}
+
+static void upward_begin(upward *u, uint32_t n)
+{
+    if (u->capacity < n) {
+        g_free(u->stamp);
+        u->stamp = g_new0(uint32_t, n);
+        u->key = g_renew(fr_key, u->key, n);
+        u->pred = g_renew(uint32_t, u->pred, n);
+        u->arc = g_renew(uint32_t, u->arc, n);
+        u->flags = g_renew(uint8_t, u->flags, n);
+        u->index = g_renew(uint32_t, u->index, n);
+        u->capacity = n;
+        u->generation = 0;
+    }
+    if (++u->generation == 0) {
+        memset(u->stamp, 0, (size_t)u->capacity * sizeof(uint32_t));
+        u->generation = 1;
+    }
+    open_list_clear(&u->open);
+    g_array_set_size(u->settled, 0);
+}
+
+static void upward_reach(upward *u, uint32_t r, const fr_key *key, uint32_t pred, uint32_t arc,
+                         uint8_t flags)
+{
+    u->stamp[r] = u->generation;
+    u->key[r] = *key;
+    u->pred[r] = pred;
+    u->arc[r] = arc;
+    u->flags[r] = flags;
+    open_list_push(&u->open, &(open_item){*key, r}, NULL);
+}
+
+/* Is r reached more cheaply through a higher rank (an arc of the other
+ * graph)? As ch_query.c's stall-on-demand. */
+static bool upward_stalled(const fr_ch *ch, const upward *u, int d, uint32_t r)
+{
+    int other = 1 - d;
+    const ch_arc *arcs = ch->arcs[other];
+    for (uint32_t i = ch->off[other][r]; i < ch->off[other][r + 1]; i++) {
+        uint32_t y = arcs[i].head;
+        if (u->stamp[y] != u->generation)
+            continue;
+        fr_key through = key_plus_arc(&u->key[y], &arcs[i]);
+        if (fr_key_compare_fast(&through, &u->key[r]) < 0)
+            return true;
+    }
+    return false;
+}
+
+static void upward_relax(const fr_ch *ch, upward *u, int d, uint32_t r)
+{
+    const ch_arc *arcs = ch->arcs[d];
+    uint8_t inherited = u->flags[r] & TIED;
+    for (uint32_t i = ch->off[d][r]; i < ch->off[d][r + 1]; i++) {
+        uint32_t y = arcs[i].head;
+        fr_key key = key_plus_arc(&u->key[r], &arcs[i]);
+        if (u->stamp[y] != u->generation) {
+            upward_reach(u, y, &key, r, i, inherited);
+            continue;
+        }
+        int c = fr_key_compare_fast(&key, &u->key[y]);
+        if (c < 0)
+            upward_reach(u, y, &key, r, i, inherited);
+        else if (c == 0)
+            u->flags[y] |= TIED;
+    }
+}
+
+/* Every rank upward of states[] on graph d, into u->settled (unstalled
+ * ones, in settling order) with their keys, predecessors and ties. */
+static void upward_search(const fr_ch *ch, upward *u, int d, const uint32_t *states, uint32_t n)
+{
+    upward_begin(u, ch->n_states);
+    for (uint32_t i = 0; i < n; i++) {
+        if (states[i] >= ch->n_states)
+            continue;
+        uint32_t r = ch->rank[states[i]];
+        if (u->stamp[r] != u->generation)
+            upward_reach(u, r, &KEY_ZERO, NONE, NONE, 0);
+    }
+    while (u->open.len > 0) {
+        open_item top = open_list_pop(&u->open, NULL);
+        uint32_t r = top.id;
+        if ((u->flags[r] & SETTLED) || fr_key_compare_fast(&top.key, &u->key[r]) != 0)
+            continue; /* stale */
+        u->flags[r] |= SETTLED;
+        if (upward_stalled(ch, u, d, r))
+            continue;
+        u->index[r] = u->settled->len;
+        g_array_append_val(u->settled, r);
+        upward_relax(ch, u, d, r);
+    }
+}
+
+/* ---- the buckets ------------------------------------------------------------------ */
+
+typedef struct {
+    double obj, time, cost;
+    uint32_t edges, dest; /* dest | ITEM_TIED */
+} bucket_item;
+
+typedef struct {
+    uint32_t parent; /* the item of the rank below on the way to the destination, or NONE */
+    uint32_t arc;    /* the backward graph's arc between them */
+} bucket_link;
+
+struct fr_ch_many {
+    const fr_ch *ch;
+    const fr_vgraph *g;
+    uint32_t n_dests;
+    uint32_t *dest_node;
+    uint32_t *target_off, *targets; /* per destination: its IN states */
+    uint32_t *off;                  /* per rank, n_states + 1: its items */
+    bucket_item *items;
+    bucket_link *links;
+    uint32_t *halves[2]; /* per arc of graph d: a shortcut's halves (below), else NONE */
+};
+
+/* A backward search's item before it is placed: its rank and, for its
+ * link, the index of its parent among the same search's items. */
+typedef struct {
+    bucket_item item;
+    uint32_t rank, parent_local, arc;
+} loose_item;
+
+static GMutex counters_lock;
+static fr_ch_many_counters counters;
+
+static void count(uint64_t builds, uint64_t rows, uint64_t pairs, uint64_t tie_pairs,
+                  uint64_t entries)
+{
+    g_mutex_lock(&counters_lock);
+    counters.builds += builds;
+    counters.rows += rows;
+    counters.pairs += pairs;
+    counters.tie_pairs += tie_pairs;
+    counters.entries += entries;
+    g_mutex_unlock(&counters_lock);
+}
+
+void fr_ch_many_get_counters(fr_ch_many_counters *c)
+{
+    g_mutex_lock(&counters_lock);
+    *c = counters;
+    g_mutex_unlock(&counters_lock);
+}
+
+/* Appends destination k's backward search to `loose`. */
+static void search_destination(const fr_ch_many *m, upward *u, uint32_t k, GArray *loose)
+{
+    const fr_ch *ch = m->ch;
+    uint32_t first = m->target_off[k];
+    upward_search(ch, u, BWD, m->targets + first, m->target_off[k + 1] - first);
+    for (guint i = 0; i < u->settled->len; i++) {
+        uint32_t r = g_array_index(u->settled, uint32_t, i), pred = u->pred[r];
+        const fr_key *key = &u->key[r];
+        loose_item x = {{key->obj, key->time, key->cost, key->edges,
+                         k | ((u->flags[r] & TIED) ? ITEM_TIED : 0)},
+                        r, NONE, NONE};
+        if (pred != NONE) {
+            x.parent_local = u->index[pred];
+            x.arc = u->arc[r];
+        }
+        g_array_append_val(loose, x);
+    }
+}
+
+/* Places the loose items (destination by destination; start[k] is where
+ * k's begin) into the per-rank layout. */
+static void place_items(fr_ch_many *m, const GArray *loose, const uint32_t *start)
+{
+    uint32_t n_ranks = m->ch->n_states;
+    const loose_item *x = (const loose_item *)loose->data;
+    m->off = g_new0(uint32_t, (size_t)n_ranks + 1);
+    for (guint i = 0; i < loose->len; i++)
+        m->off[x[i].rank + 1]++;
+    for (uint32_t r = 0; r < n_ranks; r++)
+        m->off[r + 1] += m->off[r];
+    uint32_t *cursor = g_memdup2(m->off, (size_t)n_ranks * sizeof(uint32_t));
+    uint32_t *global = g_new(uint32_t, loose->len ? loose->len : 1);
+    m->items = g_new(bucket_item, loose->len ? loose->len : 1);
+    m->links = g_new(bucket_link, loose->len ? loose->len : 1);
+    for (uint32_t k = 0; k < m->n_dests; k++)
+        for (uint32_t i = start[k]; i < start[k + 1]; i++) {
+            uint32_t at = cursor[x[i].rank]++;
+            global[i] = at;
+            m->items[at] = x[i].item;
+            /* a parent was settled, so listed, before its child */
+            uint32_t parent = x[i].parent_local == NONE ? NONE : global[start[k] + x[i].parent_local];
+            m->links[at] = (bucket_link){parent, x[i].arc};
+        }
+    g_free(global);
+    g_free(cursor);
+}
+
+/* ---- unpacking --------------------------------------------------------------------
+ * A shortcut of graph d that bypasses rank m, from rank a to rank b along
+ * the path, is the backward graph's arc at row m whose head is a, then the
+ * forward graph's arc at row m whose head is b: the first such arc of each
+ * row, as ch_query.c's unpacking takes them. Their indices are found once
+ * per matrix, row m by row m (not by scanning the row at every use), and
+ * kept as halves[d][2 * i] (backward) and [2 * i + 1] (forward) for a
+ * shortcut, NONE for an original edge. */
+
+/* The ranks an arc joins along the path: graph d's arc i at row r. */
+static void arc_ends(const fr_ch *ch, int d, uint32_t r, uint32_t i, uint32_t *a, uint32_t *b)
+{
+    *a = d == FWD ? r : ch->arcs[d][i].head;
+    *b = d == FWD ? ch->arcs[d][i].head : r;
+}
+
+static void find_halves(fr_ch_many *m)
+{
+    const fr_ch *ch = m->ch;
+    uint32_t n = ch->n_states;
+    /* the shortcuts bypassing each rank, as (d, arc, row) triples */
+    uint32_t *count = g_new0(uint32_t, (size_t)n + 1);
+    for (int d = FWD; d <= BWD; d++) {
+        uint32_t arcs = ch->off[d][n];
+        m->halves[d] = g_new(uint32_t, 2 * (size_t)arcs + 1);
+        for (uint32_t i = 0; i < arcs; i++) {
+            m->halves[d][2 * i] = m->halves[d][2 * i + 1] = NONE;
+            if (ch->via[d][i] & VIA_SHORTCUT)
+                count[(ch->via[d][i] & ~VIA_SHORTCUT) + 1]++;
+        }
+    }
+    for (uint32_t r = 0; r < n; r++)
+        count[r + 1] += count[r];
+    uint32_t *cursor = g_memdup2(count, (size_t)n * sizeof(uint32_t));
+    uint32_t *by_mid = g_new(uint32_t, 3 * (size_t)count[n] + 1);
+    for (int d = FWD; d <= BWD; d++)
+        for (uint32_t r = 0; r < n; r++)
+            for (uint32_t i = ch->off[d][r]; i < ch->off[d][r + 1]; i++)
+                if (ch->via[d][i] & VIA_SHORTCUT) {
+                    uint32_t at = 3 * cursor[ch->via[d][i] & ~VIA_SHORTCUT]++;
+                    by_mid[at] = (uint32_t)d;
+                    by_mid[at + 1] = i;
+                    by_mid[at + 2] = r;
+                }
+    /* per rank: the first arc of row mid (graph e) with that head */
+    uint32_t *first[2] = {g_new(uint32_t, n ? n : 1), g_new(uint32_t, n ? n : 1)};
+    for (uint32_t r = 0; r < n; r++)
+        first[FWD][r] = first[BWD][r] = NONE;
+    for (uint32_t mid = 0; mid < n; mid++) {
+        if (count[mid] == count[mid + 1])
+            continue;
+        for (int e = FWD; e <= BWD; e++)
+            for (uint32_t i = ch->off[e][mid + 1]; i-- > ch->off[e][mid];)
+                first[e][ch->arcs[e][i].head] = i; /* backwards: the first one stays */
+        for (uint32_t k = count[mid]; k < count[mid + 1]; k++) {
+            int d = (int)by_mid[3 * k];
+            uint32_t i = by_mid[3 * k + 1], a, b;
+            arc_ends(ch, d, by_mid[3 * k + 2], i, &a, &b);
+            m->halves[d][2 * i] = first[BWD][a];
+            m->halves[d][2 * i + 1] = first[FWD][b];
+        }
+        for (int e = FWD; e <= BWD; e++)
+            for (uint32_t i = ch->off[e][mid]; i < ch->off[e][mid + 1]; i++)
+                first[e][ch->arcs[e][i].head] = NONE;
+    }
+    g_free(first[FWD]);
+    g_free(first[BWD]);
+    g_free(by_mid);
+    g_free(cursor);
+    g_free(count);
+}
+
+fr_ch_many *fr_ch_many_new(const fr_ch *ch, const fr_vgraph *g, const uint32_t *dests, uint32_t n,
+                           fr_cancel *cancel)
+{
+    fr_ch_many *m = g_new0(fr_ch_many, 1);
+    m->ch = ch;
+    m->g = g;
+    m->n_dests = n;
+    m->dest_node = g_memdup2(dests, (size_t)n * sizeof(uint32_t));
+    m->target_off = g_new(uint32_t, (size_t)n + 1);
+    m->targets = g_new(uint32_t, (size_t)n * FR_MODE_COUNT + 1);
+    m->target_off[0] = 0;
+    for (uint32_t k = 0; k < n; k++)
+        m->target_off[k + 1] =
+            m->target_off[k] + fr_node_states(g, dests[k], false, m->targets + m->target_off[k]);
+    GArray *loose = g_array_new(FALSE, FALSE, sizeof(loose_item));
+    uint32_t *start = g_new(uint32_t, (size_t)n + 1);
+    upward u;
+    upward_init(&u);
+    bool cancelled = false;
+    for (uint32_t k = 0; k < n && !cancelled; k++) {
+        start[k] = loose->len;
+        cancelled = fr_cancel_poll_every(cancel, 1);
+        if (!cancelled)
+            search_destination(m, &u, k, loose);
+    }
+    start[n] = loose->len;
+    upward_clear(&u);
+    if (!cancelled) {
+        place_items(m, loose, start);
+        find_halves(m);
+        count(1, 0, 0, 0, loose->len);
+    }
+    g_free(start);
+    g_array_free(loose, TRUE);
+    if (cancelled) {
+        fr_ch_many_free(m);
+        return NULL;
+    }
+    return m;
+}
+
+void fr_ch_many_free(fr_ch_many *m)
+{
+    if (!m)
+        return;
+    g_free(m->dest_node);
+    g_free(m->target_off);
+    g_free(m->targets);
+    g_free(m->off);
+    g_free(m->items);
+    g_free(m->links);
+    g_free(m->halves[FWD]);
+    g_free(m->halves[BWD]);
+    g_free(m);
+}
+
+/* ---- rows ---------------------------------------------------------------------------- */
+
+struct fr_ch_many_ws {
+    upward fwd;
+    uint32_t n_dests;      /* the size of the arrays below */
+    fr_key *best;          /* per destination: the least key so far */
+    uint32_t *meet_item;   /* its bucket item, or NONE: none yet */
+    uint32_t *meet;        /* that item's rank */
+    uint8_t *uncertain;    /* a tie could make fr_ch_route() pick another path */
+    fr_ch_workspace *ch;   /* fr_ch_route() for ties */
+    uint32_t *stack, stack_len, stack_cap; /* unpacking: arcs, STACK_BWD or not */
+    uint32_t *edges, edges_len, edges_cap; /* unpacking: the path's edges */
+};
+
+fr_ch_many_ws *fr_ch_many_ws_new(void)
+{
+    fr_ch_many_ws *ws = g_new0(fr_ch_many_ws, 1);
+    upward_init(&ws->fwd);
+    ws->ch = fr_ch_workspace_new();
+    return ws;
+}
+
+void fr_ch_many_ws_free(fr_ch_many_ws *ws)
+{
+    if (!ws)
+        return;
+    upward_clear(&ws->fwd);
+    g_free(ws->best);
+    g_free(ws->meet_item);
+    g_free(ws->meet);
+    g_free(ws->uncertain);
+    fr_ch_workspace_free(ws->ch);
+    g_free(ws->stack);
+    g_free(ws->edges);
+    g_free(ws);
+}
+
+static void row_begin(fr_ch_many_ws *ws, uint32_t n)
+{
+    if (ws->n_dests < n) {
+        ws->best = g_renew(fr_key, ws->best, n);
+        ws->meet_item = g_renew(uint32_t, ws->meet_item, n);
+        ws->meet = g_renew(uint32_t, ws->meet, n);
+        ws->uncertain = g_renew(uint8_t, ws->uncertain, n);
+        ws->n_dests = n;
+    }
+    for (uint32_t k = 0; k < n; k++)
+        ws->meet_item[k] = NONE;
+}
+
+/* The buckets of every rank the forward search settled: the least meeting
+ * per destination, and whether a tie leaves it uncertain. */
+static void scan_buckets(const fr_ch_many *m, fr_ch_many_ws *ws)
+{
+    const upward *u = &ws->fwd;
+    for (guint s = 0; s < u->settled->len; s++) {
+        uint32_t r = g_array_index(u->settled, uint32_t, s);
+        const fr_key *up = &u->key[r];
+        bool up_tied = u->flags[r] & TIED;
+        for (uint32_t i = m->off[r]; i < m->off[r + 1]; i++) {
+            const bucket_item *b = &m->items[i];
+            uint32_t k = b->dest & ~ITEM_TIED;
+            fr_key total = {up->obj + b->obj, up->time + b->time, up->cost + b->cost,
+                            up->edges + b->edges};
+            int c = ws->meet_item[k] == NONE ? -1 : fr_key_compare_fast(&total, &ws->best[k]);
+            if (c < 0) {
+                ws->best[k] = total;
+                ws->meet_item[k] = i;
+                ws->meet[k] = r;
+                ws->uncertain[k] = up_tied || (b->dest & ITEM_TIED);
+            } else if (c == 0) {
+                ws->uncertain[k] = 1;
+            }
+        }
+    }
+}
+
+#define STACK_BWD 0x80000000u /* a stack item: an arc of the backward graph (else forward) */
+
+static void stack_push(fr_ch_many_ws *ws, uint32_t item)
+{
+    if (ws->stack_len == ws->stack_cap) {
+        ws->stack_cap = ws->stack_cap ? 2 * ws->stack_cap : 256;
+        ws->stack = g_renew(uint32_t, ws->stack, ws->stack_cap);
+    }
+    ws->stack[ws->stack_len++] = item;
+}
+
+static void edge_push(fr_ch_many_ws *ws, uint32_t edge)
+{
+    if (ws->edges_len == ws->edges_cap) {
+        ws->edges_cap = ws->edges_cap ? 2 * ws->edges_cap : 1024;
+        ws->edges = g_renew(uint32_t, ws->edges, ws->edges_cap);
+    }
+    ws->edges[ws->edges_len++] = edge;
+}
+
+/* Appends the original edges of destination k's path to `path`: its arcs
+ * in the hierarchy (forward half, then backward half), shortcuts unpacked
+ * depth first. False (path as it was) if a shortcut's halves are missing,
+ * which a built hierarchy never has. */
+static bool unpack_path(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t k, GArray *path)
+{
+    const fr_ch *ch = m->ch;
+    const upward *u = &ws->fwd;
+    ws->stack_len = ws->edges_len = 0;
+    /* the backward half, last arc first: walked from the meeting down */
+    uint32_t below = ws->stack_len;
+    for (uint32_t item = ws->meet_item[k]; m->links[item].parent != NONE;
+         item = m->links[item].parent)
+        stack_push(ws, m->links[item].arc | STACK_BWD);
+    for (uint32_t a = below, b = ws->stack_len; a + 1 < b; a++, b--) {
+        uint32_t t = ws->stack[a];
+        ws->stack[a] = ws->stack[b - 1];
+        ws->stack[b - 1] = t;
+    }
+    /* the forward half, walked from the meeting up to the origin: last arc first */
+    for (uint32_t r = ws->meet[k]; u->pred[r] != NONE; r = u->pred[r])
+        stack_push(ws, u->arc[r]);
+    while (ws->stack_len > 0) {
+        uint32_t top = ws->stack[--ws->stack_len];
+        int d = (top & STACK_BWD) ? BWD : FWD;
+        uint32_t i = top & ~STACK_BWD, via = ch->via[d][i];
+        if (!(via & VIA_SHORTCUT)) {
+            edge_push(ws, via);
+            continue;
+        }
+        uint32_t first = m->halves[d][2 * (size_t)i], second = m->halves[d][2 * (size_t)i + 1];
+        if (first == NONE || second == NONE)
+            return false;
+        stack_push(ws, second);
+        stack_push(ws, first | STACK_BWD);
+    }
+    g_array_append_vals(path, ws->edges, ws->edges_len);
+    return true;
+}
+
+/* Destination k's answer, once the buckets are scanned: its key and path
+ * from the two halves, or from fr_ch_route() when uncertain. Whether it is
+ * reached. */
+static bool answer(const fr_ch_many *m, fr_ch_many_ws *ws, const uint32_t *sources,
+                   uint32_t n_sources, uint32_t k, fr_key *key, GArray *path)
+{
+    if (ws->meet_item[k] == NONE)
+        return false;
+    if (ws->uncertain[k]) {
+        uint32_t first = m->target_off[k];
+        return fr_ch_route(m->ch, ws->ch, sources, n_sources, m->targets + first,
+                           m->target_off[k + 1] - first, key, path);
+    }
+    *key = ws->best[k];
+    if (!path)
+        return true;
+    return unpack_path(m, ws, k, path);
+}
+
+void fr_ch_many_row(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t origin, bool *reached,
+                    fr_key *keys, GArray **paths)
+{
+    uint32_t sources[FR_MODE_COUNT];
+    uint32_t n_sources = fr_node_states(m->g, origin, true, sources);
+    upward_search(m->ch, &ws->fwd, FWD, sources, n_sources);
+    row_begin(ws, m->n_dests);
+    scan_buckets(m, ws);
+    uint64_t pairs = 0, ties = 0;
+    for (uint32_t k = 0; k < m->n_dests; k++) {
+        reached[k] = m->dest_node[k] != origin &&
+                     answer(m, ws, sources, n_sources, k, &keys[k], paths ? paths[k] : NULL);
+        pairs += reached[k];
+        ties += reached[k] && ws->uncertain[k];
+    }
+    count(0, 1, pairs, ties, 0);
+}
