@@ -278,7 +278,7 @@ static int compute(const fr_network *net, const options *o, const request *rq,
     int code = apply_dates(net, o, from, to, query);
     size_t first, count;
     matrix_mpi_block(from->len, &first, &count);
-    char *note = matrix_mpi_size() > 1 ? g_strdup_printf(" (rank 0's block of %u; %d ranks)",
+    char *note = matrix_mpi_size() > 1 ? g_strdup_printf(" of rank 0 (%u origins on %d ranks)",
                                                          from->len, matrix_mpi_size())
                                        : NULL;
     fr_matrix_options mo = {.threads = rq->threads, .keep_routes = o->routes,
@@ -300,11 +300,13 @@ static int compute(const fr_network *net, const options *o, const request *rq,
 
 /* Writes the matrix (under MPI, rank 0 the whole of it, once every rank
  * has said whether it failed: then `code` is the run's); the exit code. */
-static int write_matrix(const options *o, const request *rq, int code, const fr_matrix *matrix)
+static int write_matrix(const options *o, const request *rq, int code, const GPtrArray *from,
+                        const GPtrArray *to, const fr_matrix *matrix)
 {
     bool has_route = false;
     if (matrix_mpi_size() > 1) {
-        code = matrix_mpi_write(prog, code, matrix, o->cli.output, rq->format, &has_route);
+        code = matrix_mpi_write(prog, code, from, to, matrix, o->cli.output, rq->format,
+                                &has_route);
     } else if (code == EXIT_OK) {
         code = matrix_write(prog, o->cli.output, matrix, rq->format);
         has_route = matrix_has_route(matrix);
@@ -326,7 +328,7 @@ static int run(options *o, const request *rq)
         code = id_lists(o, net, &from, &to);
     if (net && code == EXIT_OK)
         code = compute(net, o, rq, from, to, &matrix);
-    code = write_matrix(o, rq, code, matrix);
+    code = write_matrix(o, rq, code, from, to, matrix);
     fr_matrix_free(matrix);
     if (from)
         g_ptr_array_unref(from);

@@ -106,6 +106,24 @@ static int render_block(const char *prog, const fr_matrix *block, cli_format for
     return code;
 }
 
+/* A fingerprint of the origin and destination lists (FNV-1a, 32 bits):
+ * ranks that read different @FILEs must not join their blocks. */
+static long long lists_fingerprint(const GPtrArray *from, const GPtrArray *to)
+{
+    guint32 h = 2166136261u;
+    const GPtrArray *lists[] = {from, to};
+    for (size_t l = 0; l < G_N_ELEMENTS(lists); l++)
+        for (guint i = 0; lists[l] && i <= lists[l]->len; i++) {
+            const char *id = i < lists[l]->len ? g_ptr_array_index(lists[l], i) : "";
+            for (const char *p = id;; p++) { /* the id and its terminating NUL */
+                h = (h ^ (unsigned char)*p) * 16777619u;
+                if (!*p)
+                    break;
+            }
+        }
+    return h;
+}
+
 /* What matrix_has_route() needs to know of a block: whether a cell has a
  * route, whether every cell is a node with itself. */
 static void block_routes(const fr_matrix *block, int *any_route, int *all_same)
@@ -320,22 +338,28 @@ static int gather_and_write(const char *prog, GString *text, const char *file, c
     return code;
 }
 
-int matrix_mpi_write(const char *prog, int code, const fr_matrix *block, const char *file,
-                     cli_format format, bool *has_route)
+int matrix_mpi_write(const char *prog, int code, const GPtrArray *from, const GPtrArray *to,
+                     const fr_matrix *block, const char *file, cli_format format,
+                     bool *has_route)
 {
     GString *text = NULL;
     if (code == EXIT_OK && block)
         code = render_block(prog, block, format, &text);
     /* The lowest rank that failed; whether no block has a route; whether
-     * every block is only nodes with themselves: minima over the ranks. */
+     * every block is only nodes with themselves; the lists' fingerprint,
+     * smallest and (negated) largest: minima over the ranks. */
     int any_route, all_same;
     block_routes(code == EXIT_OK ? block : NULL, &any_route, &all_same);
-    int outcome[3] = {code == EXIT_OK ? size_ : rank_, !any_route, all_same};
-    MPI_Allreduce(MPI_IN_PLACE, outcome, 3, MPI_INT, MPI_MIN, MPI_COMM_WORLD);
-    if (outcome[0] < size_) {
+    long long lists = code == EXIT_OK ? lists_fingerprint(from, to) : 0;
+    long long outcome[5] = {code == EXIT_OK ? size_ : rank_, !any_route, all_same, lists, -lists};
+    MPI_Allreduce(MPI_IN_PLACE, outcome, 5, MPI_LONG_LONG, MPI_MIN, MPI_COMM_WORLD);
+    if (outcome[0] < size_ || outcome[3] != -outcome[4]) {
         if (text)
             g_string_free(text, TRUE);
-        return share_failure(outcome[0], code);
+        if (outcome[0] < size_)
+            return share_failure((int)outcome[0], code);
+        return cli_fail(prog, EXIT_INPUT, "the ranks read different --from or --to lists: "
+                                          "every machine must see the same @FILEs");
     }
     *has_route = outcome[1] == 0 || outcome[2] == 1;
     code = gather_and_write(prog, text, file, format);

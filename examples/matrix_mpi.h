@@ -24,15 +24,18 @@ int matrix_mpi_rank(void);
 /* This rank's block of `n` origins: [*first, *first + *count); rank 0's
  * is never empty when n > 0 (the first n % size ranks have one more). */
 void matrix_mpi_block(size_t n, size_t *first, size_t *count);
-/* Collective, on every rank once: `code` is this rank's outcome so far and
- * `block` its rows (NULL when it has none or failed). When a rank failed,
- * the lowest such rank's code is the run's and rank 0 shows that rank's
- * message (its own, or the one set aside); else rank 0 writes the joined
- * matrix in `format` to `file` (standard output when NULL). Returns the
- * exit code (rank 0's; other ranks EXIT_OK or the failure's) and, when
- * EXIT_OK, in *has_route what matrix_has_route() says of the whole matrix. */
-int matrix_mpi_write(const char *prog, int code, const fr_matrix *block, const char *file,
-                     cli_format format, bool *has_route);
+/* Collective, on every rank once: `code` is this rank's outcome so far,
+ * `from` and `to` the whole lists and `block` its rows (NULL when it has
+ * none or failed). When a rank failed, the lowest such rank's code is the
+ * run's and rank 0 shows that rank's message (its own, or the one set
+ * aside); ranks that read different lists fail (exit 1); else rank 0
+ * writes the joined matrix in `format` to `file` (standard output when
+ * NULL). Returns the exit code (rank 0's; other ranks EXIT_OK or the
+ * failure's) and, when EXIT_OK, in *has_route what matrix_has_route() says
+ * of the whole matrix. */
+int matrix_mpi_write(const char *prog, int code, const GPtrArray *from, const GPtrArray *to,
+                     const fr_matrix *block, const char *file, cli_format format,
+                     bool *has_route);
 /* Rank 0's exit code on every rank (collective); then MPI_Finalize. */
 int matrix_mpi_finalize(int code);
 
@@ -54,10 +57,11 @@ static inline void matrix_mpi_block(size_t n, size_t *first, size_t *count)
 {
     *first = 0, *count = n;
 }
-static inline int matrix_mpi_write(const char *prog, int code, const fr_matrix *block,
+static inline int matrix_mpi_write(const char *prog, int code, const GPtrArray *from,
+                                   const GPtrArray *to, const fr_matrix *block,
                                    const char *file, cli_format format, bool *has_route)
 {
-    (void)prog, (void)block, (void)file, (void)format, (void)has_route;
+    (void)prog, (void)from, (void)to, (void)block, (void)file, (void)format, (void)has_route;
     return code;
 }
 static inline int matrix_mpi_finalize(int code)

@@ -148,6 +148,19 @@ errors() {
     else
         echo "ok   rank 1 without its network: exit $many, $(cat "$work/many.err")"
     fi
+    # Ranks that read different lists (an @FILE that differs between
+    # machines) must not join their blocks.
+    cases=$((cases + 1))
+    "$mpiexec" -q -n 1 "$matrix" --from CNCKG,CNCTU : -n 1 "$matrix" --from CNCKG \
+        >"$work/many.out" 2>"$work/many.err"
+    many=$?
+    if [[ $many -ne 1 || -s $work/many.out ]] || ! grep -q "different --from or --to" "$work/many.err"; then
+        echo "FAIL ranks with different lists: exit $many, or no message" >&2
+        sed 's/^/  | /' "$work/many.err" >&2
+        failures=$((failures + 1))
+    else
+        echo "ok   ranks with different lists: exit $many, $(cat "$work/many.err")"
+    fi
 }
 
 case $part in
