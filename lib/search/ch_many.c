@@ -165,8 +165,11 @@ typedef struct {
     uint32_t edges, dest; /* dest | ITEM_TIED */
 } bucket_item;
 
+/* A backward search's tree, kept per destination (contiguous: walking it
+ * touches a few cache lines, where the items are spread over the ranks). */
 typedef struct {
-    uint32_t parent; /* the item of the rank below on the way to the destination, or NONE */
+    uint32_t parent; /* the rank below on the way to the destination, as its index in the
+                      * same search's links, or NONE at a destination's own state */
     uint32_t arc;    /* the backward graph's arc between them */
 } bucket_link;
 
@@ -178,7 +181,8 @@ struct fr_ch_many {
     uint32_t *target_off, *targets; /* per destination: its IN states */
     uint32_t *off;                  /* per rank, n_states + 1: its items */
     bucket_item *items;
-    bucket_link *links;
+    uint32_t *item_link; /* per item: its link, an index into `links` */
+    bucket_link *links;  /* destination by destination, in their searches' order */
     uint32_t *halves[2]; /* per arc of graph d: a shortcut's halves (below), else NONE */
 };
 
@@ -243,19 +247,17 @@ static void place_items(fr_ch_many *m, const GArray *loose, const uint32_t *star
     for (uint32_t r = 0; r < n_ranks; r++)
         m->off[r + 1] += m->off[r];
     uint32_t *cursor = g_memdup2(m->off, (size_t)n_ranks * sizeof(uint32_t));
-    uint32_t *global = g_new(uint32_t, loose->len ? loose->len : 1);
     m->items = g_new(bucket_item, loose->len ? loose->len : 1);
+    m->item_link = g_new(uint32_t, loose->len ? loose->len : 1);
     m->links = g_new(bucket_link, loose->len ? loose->len : 1);
     for (uint32_t k = 0; k < m->n_dests; k++)
         for (uint32_t i = start[k]; i < start[k + 1]; i++) {
             uint32_t at = cursor[x[i].rank]++;
-            global[i] = at;
             m->items[at] = x[i].item;
-            /* a parent was settled, so listed, before its child */
-            uint32_t parent = x[i].parent_local == NONE ? NONE : global[start[k] + x[i].parent_local];
-            m->links[at] = (bucket_link){parent, x[i].arc};
+            m->item_link[at] = i;
+            uint32_t parent = x[i].parent_local == NONE ? NONE : start[k] + x[i].parent_local;
+            m->links[i] = (bucket_link){parent, x[i].arc};
         }
-    g_free(global);
     g_free(cursor);
 }
 
@@ -382,6 +384,7 @@ void fr_ch_many_free(fr_ch_many *m)
     g_free(m->off);
     g_free(m->items);
     g_free(m->links);
+    g_free(m->item_link);
     g_free(m->halves[FWD]);
     g_free(m->halves[BWD]);
     g_free(m);
@@ -399,6 +402,11 @@ struct fr_ch_many_ws {
     fr_ch_workspace *ch;   /* fr_ch_route() for ties */
     uint32_t *stack, stack_len, stack_cap; /* unpacking: arcs, STACK_BWD or not */
     uint32_t *edges, edges_len, edges_cap; /* unpacking: the path's edges */
+    uint32_t *chain;                       /* the path's arcs in the hierarchy */
+    const fr_ch_many *cache_of;            /* the buckets the cache is for */
+    uint64_t *cached[2];                   /* per arc: where it is in `cache` */
+    uint32_t *cache;
+    size_t cache_len, cache_cap;
 };
 
 fr_ch_many_ws *fr_ch_many_ws_new(void)
@@ -421,11 +429,18 @@ void fr_ch_many_ws_free(fr_ch_many_ws *ws)
     fr_ch_workspace_free(ws->ch);
     g_free(ws->stack);
     g_free(ws->edges);
+    g_free(ws->chain);
+    g_free(ws->cached[FWD]);
+    g_free(ws->cached[BWD]);
+    g_free(ws->cache);
     g_free(ws);
 }
 
-static void row_begin(fr_ch_many_ws *ws, uint32_t n)
+static void cache_begin(const fr_ch_many *m, fr_ch_many_ws *ws);
+
+static void row_begin(const fr_ch_many *m, fr_ch_many_ws *ws)
 {
+    uint32_t n = m->n_dests;
     if (ws->n_dests < n) {
         ws->best = g_renew(fr_key, ws->best, n);
         ws->meet_item = g_renew(uint32_t, ws->meet_item, n);
@@ -433,6 +448,7 @@ static void row_begin(fr_ch_many_ws *ws, uint32_t n)
         ws->uncertain = g_renew(uint8_t, ws->uncertain, n);
         ws->n_dests = n;
     }
+    cache_begin(m, ws);
     for (uint32_t k = 0; k < n; k++)
         ws->meet_item[k] = NONE;
 }
@@ -484,28 +500,14 @@ static void edge_push(fr_ch_many_ws *ws, uint32_t edge)
     ws->edges[ws->edges_len++] = edge;
 }
 
-/* Appends the original edges of destination k's path to `path`: its arcs
- * in the hierarchy (forward half, then backward half), shortcuts unpacked
- * depth first. False (path as it was) if a shortcut's halves are missing,
- * which a built hierarchy never has. */
-static bool unpack_path(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t k, GArray *path)
+/* Appends the original edges of arc `item` (STACK_BWD or not) to
+ * ws->edges, shortcuts unpacked depth first. False if a shortcut's halves
+ * are missing, which a built hierarchy never has. */
+static bool expand_arc(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t item)
 {
     const fr_ch *ch = m->ch;
-    const upward *u = &ws->fwd;
-    ws->stack_len = ws->edges_len = 0;
-    /* the backward half, last arc first: walked from the meeting down */
-    uint32_t below = ws->stack_len;
-    for (uint32_t item = ws->meet_item[k]; m->links[item].parent != NONE;
-         item = m->links[item].parent)
-        stack_push(ws, m->links[item].arc | STACK_BWD);
-    for (uint32_t a = below, b = ws->stack_len; a + 1 < b; a++, b--) {
-        uint32_t t = ws->stack[a];
-        ws->stack[a] = ws->stack[b - 1];
-        ws->stack[b - 1] = t;
-    }
-    /* the forward half, walked from the meeting up to the origin: last arc first */
-    for (uint32_t r = ws->meet[k]; u->pred[r] != NONE; r = u->pred[r])
-        stack_push(ws, u->arc[r]);
+    ws->stack_len = 0;
+    stack_push(ws, item);
     while (ws->stack_len > 0) {
         uint32_t top = ws->stack[--ws->stack_len];
         int d = (top & STACK_BWD) ? BWD : FWD;
@@ -520,6 +522,88 @@ static bool unpack_path(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t k, GArr
         stack_push(ws, second);
         stack_push(ws, first | STACK_BWD);
     }
+    return true;
+}
+
+/* The worker's copies of the shortcuts it has unpacked (paths share most
+ * of their arcs: an origin's with its forward tree, a destination's with
+ * its backward one), up to CACHE_MAX edges in all. */
+#define CACHE_MAX ((size_t)1 << 24)
+
+static void cache_begin(const fr_ch_many *m, fr_ch_many_ws *ws)
+{
+    if (ws->cache_of == m)
+        return;
+    for (int d = FWD; d <= BWD; d++) {
+        g_free(ws->cached[d]);
+        ws->cached[d] = g_new0(uint64_t, (size_t)m->ch->off[d][m->ch->n_states] + 1);
+    }
+    g_free(ws->chain); /* a path has at most two arcs per rank */
+    ws->chain = g_new(uint32_t, 2 * (size_t)m->ch->n_states + 1);
+    ws->cache_len = 0;
+    ws->cache_of = m;
+}
+
+/* Appends arc `item`'s original edges to ws->edges, from the cache or
+ * unpacked (and then cached, while there is room). */
+static bool append_arc(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t item)
+{
+    int d = (item & STACK_BWD) ? BWD : FWD;
+    uint32_t i = item & ~STACK_BWD, via = m->ch->via[d][i];
+    if (!(via & VIA_SHORTCUT)) {
+        edge_push(ws, via);
+        return true;
+    }
+    uint64_t c = ws->cached[d][i]; /* (start + 1) << 32 | length, 0: not cached */
+    if (c) {
+        uint32_t start = (uint32_t)(c >> 32) - 1, len = (uint32_t)c;
+        while (ws->edges_len + len > ws->edges_cap) {
+            ws->edges_cap = ws->edges_cap ? 2 * ws->edges_cap : 1024;
+            ws->edges = g_renew(uint32_t, ws->edges, ws->edges_cap);
+        }
+        memcpy(ws->edges + ws->edges_len, ws->cache + start, (size_t)len * sizeof(uint32_t));
+        ws->edges_len += len;
+        return true;
+    }
+    uint32_t before = ws->edges_len;
+    if (!expand_arc(m, ws, item))
+        return false;
+    size_t len = ws->edges_len - before;
+    if (ws->cache_len + len > CACHE_MAX)
+        return true;
+    if (ws->cache_len + len > ws->cache_cap) {
+        ws->cache_cap = MAX(2 * ws->cache_cap, MAX(ws->cache_len + len, 4096));
+        ws->cache = g_renew(uint32_t, ws->cache, ws->cache_cap);
+    }
+    memcpy(ws->cache + ws->cache_len, ws->edges + before, len * sizeof(uint32_t));
+    ws->cached[d][i] = (uint64_t)(ws->cache_len + 1) << 32 | len;
+    ws->cache_len += len;
+    return true;
+}
+
+/* Appends the original edges of destination k's path to `path`: its arcs
+ * in the hierarchy, forward half then backward half. False (path as it
+ * was) if a shortcut's halves are missing. */
+static bool unpack_path(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t k, GArray *path)
+{
+    const upward *u = &ws->fwd;
+    uint32_t n = 0;
+    /* the forward half, walked from the meeting up to the origin, then reversed */
+    for (uint32_t r = ws->meet[k]; u->pred[r] != NONE; r = u->pred[r])
+        ws->chain[n++] = u->arc[r];
+    for (uint32_t a = 0, b = n; a + 1 < b; a++, b--) {
+        uint32_t t = ws->chain[a];
+        ws->chain[a] = ws->chain[b - 1];
+        ws->chain[b - 1] = t;
+    }
+    /* the backward half, walked from the meeting down */
+    for (uint32_t l = m->item_link[ws->meet_item[k]]; m->links[l].parent != NONE;
+         l = m->links[l].parent)
+        ws->chain[n++] = m->links[l].arc | STACK_BWD;
+    ws->edges_len = 0;
+    for (uint32_t a = 0; a < n; a++)
+        if (!append_arc(m, ws, ws->chain[a]))
+            return false;
     g_array_append_vals(path, ws->edges, ws->edges_len);
     return true;
 }
@@ -549,7 +633,7 @@ void fr_ch_many_row(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t origin, boo
     uint32_t sources[FR_MODE_COUNT];
     uint32_t n_sources = fr_node_states(m->g, origin, true, sources);
     upward_search(m->ch, &ws->fwd, FWD, sources, n_sources);
-    row_begin(ws, m->n_dests);
+    row_begin(m, ws);
     scan_buckets(m, ws);
     uint64_t pairs = 0, ties = 0;
     for (uint32_t k = 0; k < m->n_dests; k++) {
