@@ -81,7 +81,6 @@ same_file() {
 
 embedded() {
     same 2 0 --from CNCKG,CNCTU --to DEDUI,SGSIN,VNHAN --objective time
-    same 2 0 --all
     same 2 0 --all --routes
     same 2 0 --all --format json --routes --objective co2
     same 2 0 --all --format text --quantity 40
@@ -91,7 +90,6 @@ embedded() {
     same 2 0 --from CNCKG,CNCTU --to DEDUI,PLLOD --scenario red-sea-2024 --format json
     # Fewer origins than ranks: rank 2 has none.
     same 3 0 --from CNCKG,CNCTU --to DEDUI,SGSIN,VNHAN --format json --routes
-    same 3 0 --from CNCKG,CNCTU --to DEDUI,SGSIN,VNHAN --routes
     same 3 0 --from CNCKG,CNCTU --to DEDUI,SGSIN,VNHAN --format geojson --routes
     same 3 0 --from CNCKG,CNCTU --to DEDUI,SGSIN,VNHAN --format text
     same_file 2 --all --format json --routes
