@@ -44,7 +44,7 @@ echo "== fuzz each target for 30 s (clang, libFuzzer, ASan + UBSan; tests/fuzz/R
 # and leaves the input in build-fuzz/findings/<target>/.
 CC=clang cmake -S . -B build-fuzz -DFR_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build-fuzz -j"$jobs" --target fuzz
-for t in csv loader query; do
+for t in csv loader query options; do
   mkdir -p "build-fuzz/corpus/$t" "build-fuzz/findings/$t"
   ASAN_OPTIONS=detect_leaks=1 \
   LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp":print_suppressions=0 \

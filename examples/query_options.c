@@ -83,9 +83,7 @@ static void warn_unknown_countries(const char *prog, const query_options *qo,
     g_strfreev(countries);
 }
 
-/* Resolves --avoid (ids, names, @FILE) and --avoid-corridor (labels, any
- * case) against the network; false with the error. */
-static bool resolve_avoided(query_options *qo, const fr_network *net, GError **error)
+bool query_options_resolve_avoided(query_options *qo, const fr_network *net, GError **error)
 {
     qo->avoid_ids = cli_read_list("--avoid", qo->avoid, error);
     if (!qo->avoid_ids || !cli_resolve_nodes(net, "--avoid", qo->avoid_ids, error))
@@ -117,7 +115,7 @@ fr_network *query_options_load_network(const char *prog, query_options *qo, int 
     } else if (net) {
         cli_print_warnings(prog, qo->quiet, net);
     }
-    if (net && resolve_avoided(qo, net, &error))
+    if (net && query_options_resolve_avoided(qo, net, &error))
         warn_unknown_countries(prog, qo, net);
     if (error) {
         *code = cli_fail_error(prog, error);

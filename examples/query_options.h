@@ -61,6 +61,11 @@ GOptionEntry query_options_scenario_entry(query_options *qo);
  * error, with the exit code in *code (see scenario_option_apply()). */
 fr_network *query_options_load_network(const char *prog, query_options *qo, int *code);
 
+/* Resolves --avoid (ids, names, @FILE) and --avoid-corridor (labels, any
+ * case) against the network into avoid_ids and avoid_labels, as
+ * query_options_load_network() does; false with the error. */
+bool query_options_resolve_avoided(query_options *qo, const fr_network *net, GError **error);
+
 /* Checks --objective, --modes, --quantity, --value-of-time,
  * --carbon-price and the --avoid lists (figures), or --max-time and
  * --max-cost (bounds), into qc; NULL when fine, else the usage message

@@ -72,7 +72,10 @@ struct fr_csearch {
 };
 
 #define LABEL(cs, i) (&g_array_index((cs)->labels, clabel, (i)))
-#define MASK(cs, i) (&g_array_index((cs)->masks, uint64_t, (size_t)(i) * (cs)->words))
+/* A label's mask of critical nodes; NULL when there are none (words 0: the
+ * masks array is empty, and an offset from its NULL data is undefined). */
+#define MASK(cs, i)                                                                           \
+    ((cs)->words ? &g_array_index((cs)->masks, uint64_t, (size_t)(i) * (cs)->words) : NULL)
 
 fr_csearch *fr_csearch_new(const fr_vgraph *g, const fr_search_spec *spec, bool simple)
 {
@@ -211,7 +214,8 @@ static void expand(fr_csearch *cs, const fr_csearch_problem *p, uint32_t index)
         if (!fr_metric_usable(&cs->metric, e) || (label.start && banned(p, e)))
             continue;
         if (cs->words)
-            memcpy(cs->scratch, MASK(cs, index), cs->words * sizeof(uint64_t));
+            memcpy(cs->scratch, &g_array_index(cs->masks, uint64_t, (size_t)index * cs->words),
+                   cs->words * sizeof(uint64_t));
         bool link = g->edge_kind[e] == FR_VEDGE_LINK || g->edge_kind[e] == FR_VEDGE_REVERSE;
         if (cs->simple && link) {
             uint32_t node = g->state_node[t];

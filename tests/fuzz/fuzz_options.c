@@ -141,26 +141,6 @@ static bool names_a_file(const options *o)
     return false;
 }
 
-/* --avoid and --avoid-corridor resolved as query_options_load_network()
- * resolves them; false with the error. */
-static bool resolve_avoided(query_options *qo, const fr_network *net, GError **error)
-{
-    qo->avoid_ids = cli_read_list("--avoid", qo->avoid, error);
-    if (!qo->avoid_ids || !cli_resolve_nodes(net, "--avoid", qo->avoid_ids, error))
-        return false;
-    qo->avoid_labels = g_ptr_array_new();
-    char **labels = cli_split_list(qo->avoid_corridor);
-    bool ok = true;
-    for (char **label = labels; *label && ok; label++) {
-        const char *known = cli_resolve_corridor(net, "--avoid-corridor", *label, error);
-        ok = known != NULL;
-        if (ok)
-            g_ptr_array_add(qo->avoid_labels, (gpointer)known);
-    }
-    g_strfreev(labels);
-    return ok;
-}
-
 static void check_error(GError *error, bool failed)
 {
     FR_FUZZ_CHECK(failed == (error != NULL));
@@ -210,7 +190,7 @@ static void run(options *o)
     }
     GError *error = NULL;
     char *from = NULL, *to = NULL;
-    if (resolve_avoided(&o->query, net, &error)) {
+    if (query_options_resolve_avoided(&o->query, net, &error)) {
         from = cli_resolve_node(net, "--from", o->from ? o->from : "CNCKG", &error);
         to = from ? cli_resolve_node(net, "--to", o->to ? o->to : "DEDUI", &error) : NULL;
     }
