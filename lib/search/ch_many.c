@@ -5,9 +5,9 @@
  * hierarchy (ch_internal.h) with stall-on-demand, as fr_ch_route()'s two
  * sides are, without its pruning by the best meeting so far. A backward
  * search per destination leaves, for every rank it settles unstalled, a
- * bucket item (destination, key) and a link (the item it was reached from,
- * the arc's via) to unpack the backward half with. A forward search per
- * origin scans the bucket of every rank it settles unstalled.
+ * bucket item (destination, key) and a link (the rank it was reached from,
+ * the arc) to unpack the backward half with. A forward search per origin
+ * scans the bucket of every rank it settles unstalled.
  *
  * Ties. A search marks a rank TIED when two of its candidate keys compare
  * equal (fr_key_compare_fast(), tolerance included) or when the rank it
@@ -19,8 +19,12 @@
  * too, with the same sums in the same order: keys and paths are its own.
  *
  * Layout: items of one rank are contiguous (per rank offsets), in the
- * order of the destinations; the links beside them are read only when a
- * path is unpacked. */
+ * order of the destinations; the links, read only to unpack a path, are
+ * kept destination by destination. Unpacking takes a shortcut's halves
+ * from an index made once per matrix (find_halves()), and each worker
+ * keeps a copy of the edges of every arc it has unpacked: the paths of a
+ * row share their forward arcs, those to a destination their backward
+ * ones. */
 #include "ch_many.h"
 
 #include "ch_internal.h"
