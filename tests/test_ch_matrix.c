@@ -25,11 +25,15 @@
  * the matrix of the unprepared network. A cancelled query fails with
  * FR_ERROR_CANCELLED, before any search or part-way.
  *
+ * ch_many.h directly: one workspace answering rows of several bucket
+ * sets in turn gives fr_ch_route()'s keys (to the bit) and paths.
+ *
  * FR_TEST_QUICK=1 (the ThreadSanitizer stage) runs fewer networks. */
 #include "helpers.h"
 #include "randnet.h"
 
 #include "ch_many.h"
+#include "network.h"
 
 #include <gio/gio.h>
 #include <math.h>
@@ -566,9 +570,69 @@ static void test_cancelled(void **state)
     fr_network_free(net);
 }
 
+/* ---- ch_many.h directly: one workspace for several bucket sets --------------------- */
+
+static void test_workspace_reused(void **state)
+{
+    (void)state;
+    const char **ids;
+    fr_network *net = grid_network(8, 3, 21, &ids);
+    prepare_ok(net);
+    const fr_ch *ch = net->prepared[FR_OBJECTIVE_TIME].ch;
+    const fr_vgraph *g = &net->vgraph;
+    fr_ch_many_ws *ws = fr_ch_many_ws_new();
+    fr_ch_workspace *cws = fr_ch_workspace_new();
+    GArray *want = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+    for (uint32_t round = 0; round < 6; round++) {
+        uint32_t dests[5];
+        for (uint32_t k = 0; k < 5; k++)
+            dests[k] = (round * 11 + k * 13) % 64;
+        fr_ch_many *m = fr_ch_many_new(ch, g, dests, 5, NULL); /* often at a freed one's address */
+        assert_non_null(m);
+        bool reached[5];
+        fr_key keys[5];
+        GArray *paths[5];
+        for (uint32_t k = 0; k < 5; k++)
+            paths[k] = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+        for (uint32_t origin = 0; origin < 64; origin += 3) {
+            for (uint32_t k = 0; k < 5; k++)
+                g_array_set_size(paths[k], 0);
+            fr_ch_many_row(m, ws, origin, reached, keys, paths);
+            uint32_t sources[FR_MODE_COUNT], targets[FR_MODE_COUNT];
+            uint32_t n_s = fr_node_states(g, origin, true, sources);
+            for (uint32_t k = 0; k < 5; k++) {
+                if (dests[k] == origin) {
+                    assert_false(reached[k]); /* no route O -> O */
+                    continue;
+                }
+                uint32_t n_t = fr_node_states(g, dests[k], false, targets);
+                g_array_set_size(want, 0);
+                fr_key key;
+                assert_true(reached[k]);
+                assert_true(fr_ch_route(ch, cws, sources, n_s, targets, n_t, &key, want));
+                assert_true(keys[k].obj == key.obj && keys[k].time == key.time &&
+                            keys[k].cost == key.cost && keys[k].edges == key.edges);
+                assert_int_equal(paths[k]->len, want->len);
+                assert_memory_equal(paths[k]->data, want->data, want->len * sizeof(uint32_t));
+            }
+        }
+        for (uint32_t k = 0; k < 5; k++)
+            g_array_free(paths[k], TRUE);
+        fr_ch_many_free(m);
+    }
+    g_array_free(want, TRUE);
+    fr_ch_workspace_free(cws);
+    fr_ch_many_ws_free(ws);
+    fr_ch_many_free(NULL);
+    fr_ch_many_ws_free(NULL);
+    g_free(ids);
+    fr_network_free(net);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_workspace_reused),
         cmocka_unit_test(test_cancelled),
         cmocka_unit_test(test_unanswerable_queries),
         cmocka_unit_test(test_grid_ties),

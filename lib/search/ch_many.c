@@ -178,6 +178,7 @@ typedef struct {
 } bucket_link;
 
 struct fr_ch_many {
+    uint64_t serial; /* distinct for every fr_ch_many of the process (workers' caches) */
     const fr_ch *ch;
     const fr_vgraph *g;
     uint32_t n_dests;
@@ -200,16 +201,18 @@ typedef struct {
 static GMutex counters_lock;
 static fr_ch_many_counters counters;
 
-static void count(uint64_t builds, uint64_t rows, uint64_t pairs, uint64_t tie_pairs,
-                  uint64_t entries)
+/* Adds to the counters; returns the builds counted so far. */
+static uint64_t count(uint64_t builds, uint64_t rows, uint64_t pairs, uint64_t tie_pairs,
+                      uint64_t entries)
 {
     g_mutex_lock(&counters_lock);
-    counters.builds += builds;
+    uint64_t serial = counters.builds += builds;
     counters.rows += rows;
     counters.pairs += pairs;
     counters.tie_pairs += tie_pairs;
     counters.entries += entries;
     g_mutex_unlock(&counters_lock);
+    return serial;
 }
 
 void fr_ch_many_get_counters(fr_ch_many_counters *c)
@@ -367,7 +370,7 @@ fr_ch_many *fr_ch_many_new(const fr_ch *ch, const fr_vgraph *g, const uint32_t *
     if (!cancelled) {
         place_items(m, loose, start);
         find_halves(m);
-        count(1, 0, 0, 0, loose->len);
+        m->serial = count(1, 0, 0, 0, loose->len);
     }
     g_free(start);
     g_array_free(loose, TRUE);
@@ -407,7 +410,7 @@ struct fr_ch_many_ws {
     uint32_t *stack, stack_len, stack_cap; /* unpacking: arcs, STACK_BWD or not */
     uint32_t *edges, edges_len, edges_cap; /* unpacking: the path's edges */
     uint32_t *chain;                       /* the path's arcs in the hierarchy */
-    const fr_ch_many *cache_of;            /* the buckets the cache is for */
+    uint64_t cache_of;                     /* the serial of the buckets the cache is for */
     uint64_t *cached[2];                   /* per arc: where it is in `cache` */
     uint32_t *cache;
     size_t cache_len, cache_cap;
@@ -536,7 +539,7 @@ static bool expand_arc(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t item)
 
 static void cache_begin(const fr_ch_many *m, fr_ch_many_ws *ws)
 {
-    if (ws->cache_of == m)
+    if (ws->cache_of == m->serial)
         return;
     for (int d = FWD; d <= BWD; d++) {
         g_free(ws->cached[d]);
@@ -545,7 +548,7 @@ static void cache_begin(const fr_ch_many *m, fr_ch_many_ws *ws)
     g_free(ws->chain); /* a path has at most two arcs per rank */
     ws->chain = g_new(uint32_t, 2 * (size_t)m->ch->n_states + 1);
     ws->cache_len = 0;
-    ws->cache_of = m;
+    ws->cache_of = m->serial;
 }
 
 /* Appends arc `item`'s original edges to ws->edges, from the cache or
