@@ -7,6 +7,10 @@
 #   sh bench/run.sh            the full run (sizes up to 10^6 road nodes)
 #   sh bench/run.sh --small    a quick run at small sizes
 #
+# With FR_ROUTINGKIT_DIR set in the environment (a built RoutingKit,
+# bench/README.md), bench-p2p also measures RoutingKit's hierarchy:
+#   FR_ROUTINGKIT_DIR=/path/to/RoutingKit sh bench/run.sh
+#
 # Timings are wall-clock: run it on a quiet machine. bench-tradeoffs runs
 # with --quick here (its largest classic networks take minutes more; run
 # build-bench/bench/bench-tradeoffs alone for them).
@@ -27,7 +31,7 @@ sh .ci/deps.sh
 mkdir -p build-bench
 log=build-bench/build.log
 cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DFR_BUILD_BENCH=ON -DFR_BUILD_TESTS=OFF \
-    >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
+    "-DFR_ROUTINGKIT_DIR=${FR_ROUTINGKIT_DIR:-}" >"$log" 2>&1 || { cat "$log" >&2; exit 1; }
 cmake --build build-bench -j2 >>"$log" 2>&1 || { cat "$log" >&2; exit 1; }
 
 bin=build-bench/bench
