@@ -26,7 +26,8 @@
  * FR_ERROR_CANCELLED, before any search or part-way.
  *
  * ch_many.h directly: one workspace answering rows of several bucket
- * sets in turn gives fr_ch_route()'s keys (to the bit) and paths.
+ * sets in turn (filled by 1 to 3 threads) gives fr_ch_route()'s keys (to
+ * the bit) and paths; a cancelled cancellable gives no buckets.
  *
  * FR_TEST_QUICK=1 (the ThreadSanitizer stage) runs fewer networks. */
 #include "helpers.h"
@@ -587,7 +588,8 @@ static void test_workspace_reused(void **state)
         uint32_t dests[5];
         for (uint32_t k = 0; k < 5; k++)
             dests[k] = (round * 11 + k * 13) % 64;
-        fr_ch_many *m = fr_ch_many_new(ch, g, dests, 5, NULL); /* often at a freed one's address */
+        /* often at a freed one's address; filled by 1, 2 or 3 threads */
+        fr_ch_many *m = fr_ch_many_new(ch, g, dests, 5, 1 + round % 3, NULL);
         assert_non_null(m);
         bool reached[5];
         fr_key keys[5];
@@ -620,6 +622,15 @@ static void test_workspace_reused(void **state)
             g_array_free(paths[k], TRUE);
         fr_ch_many_free(m);
     }
+    /* a cancelled cancellable: no buckets, whatever the threads */
+    GCancellable *cancel = g_cancellable_new();
+    g_cancellable_cancel(cancel);
+    uint32_t all[64];
+    for (uint32_t k = 0; k < 64; k++)
+        all[k] = k;
+    for (unsigned threads = 1; threads <= 3; threads++)
+        assert_null(fr_ch_many_new(ch, g, all, 64, threads, cancel));
+    g_object_unref(cancel);
     g_array_free(want, TRUE);
     fr_ch_workspace_free(cws);
     fr_ch_many_ws_free(ws);

@@ -13,9 +13,10 @@
  * Where fr_network_route() would answer the pairs with the prepared
  * contraction hierarchy (uses_hierarchy(): the same decision), the matrix
  * uses it too, by the bucket method of search/ch_many.c: one backward
- * upward search per distinct destination fills the buckets (in the
- * calling thread, before the workers start; it polls the cancellable),
- * then each origin's search is one forward upward search scanning them.
+ * upward search per distinct destination fills the buckets (before the
+ * origins' workers start, with as many threads; they look at the
+ * cancellable before every destination), then each origin's search is one
+ * forward upward search scanning them.
  * Its paths are fr_ch_route()'s, so the cells are again the routes'.
  *
  * Parallel: a GLib thread pool whose workers each take the next distinct
@@ -605,19 +606,19 @@ static bool run_matrix(matrix_job *job, const fr_network *net, const fr_query *q
                        const fr_search_spec *spec, const fr_vgraph *g,
                        const fr_matrix_options *options)
 {
-    fr_cancel cancel; /* the buckets' searches poll it */
-    fr_cancel_init(&cancel, query->cancellable, NULL, NULL);
-    if (fr_cancel_now(&cancel))
+    if (query->cancellable && g_cancellable_is_cancelled(query->cancellable))
         return true; /* before any search */
+    unsigned threads = options ? options->threads : 0;
     fr_ch_many *many = NULL;
     if (uses_hierarchy(net, spec, g)) {
         many = fr_ch_many_new(net->prepared[spec->objective].ch, g, job->uniq_dests,
-                              job->n_uniq_dests, fr_cancel_active(&cancel));
+                              job->n_uniq_dests, threads ? threads : g_get_num_processors(),
+                              query->cancellable);
         if (!many)
             return true;
     }
     job->many = many;
-    run_job(job, options ? options->threads : 0);
+    run_job(job, threads);
     fr_ch_many_free(many);
     return g_atomic_int_get(&job->cancelled);
 }

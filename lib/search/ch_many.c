@@ -34,6 +34,7 @@
 #define TIED 1u
 #define SETTLED 2u
 #define ITEM_TIED 0x80000000u /* in bucket_item.dest: the backward half is TIED */
+#define FILL_MAX_WORKERS 64u
 
 /* ---- upward searches ------------------------------------------------------------ */
 
@@ -242,30 +243,105 @@ static void search_destination(const fr_ch_many *m, upward *u, uint32_t k, GArra
     }
 }
 
-/* Places the loose items (destination by destination; start[k] is where
- * k's begin) into the per-rank layout. */
-static void place_items(fr_ch_many *m, const GArray *loose, const uint32_t *start)
+/* ---- filling the buckets --------------------------------------------------------------
+ * The destinations' searches are shared among up to `threads` workers (a
+ * GLib thread pool; the calling thread alone for one) that each take the
+ * next destination from an atomic counter and keep its items in an array
+ * of their own; the calling thread then places them, destination by
+ * destination, so the layout does not depend on who searched what. */
+
+typedef struct {
+    uint32_t part, start, len; /* destination k's items: parts[part][start .. start + len) */
+} fill_where;
+
+typedef struct {
+    const fr_ch_many *m;
+    GCancellable *cancellable;
+    GArray **parts;    /* loose_item, per worker */
+    fill_where *where; /* per destination, written by the worker that searched it */
+    gint next_dest, next_part, cancelled; /* atomic */
+} fill_job;
+
+static void fill_work(fill_job *job)
 {
-    uint32_t n_ranks = m->ch->n_states;
-    const loose_item *x = (const loose_item *)loose->data;
+    uint32_t part = (uint32_t)g_atomic_int_add(&job->next_part, 1);
+    GArray *loose = job->parts[part];
+    fr_cancel cancel; /* this thread's own */
+    fr_cancel_init(&cancel, job->cancellable, NULL, NULL);
+    upward u;
+    upward_init(&u);
+    for (;;) {
+        gint k = g_atomic_int_add(&job->next_dest, 1);
+        if (k >= (gint)job->m->n_dests || g_atomic_int_get(&job->cancelled))
+            break;
+        if (fr_cancel_now(&cancel)) {
+            g_atomic_int_set(&job->cancelled, 1);
+            break;
+        }
+        uint32_t start = loose->len;
+        search_destination(job->m, &u, (uint32_t)k, loose);
+        job->where[k] = (fill_where){part, start, loose->len - start};
+    }
+    upward_clear(&u);
+}
+
+static void fill_task(gpointer data, gpointer unused)
+{
+    (void)unused;
+    fill_work(data);
+}
+
+/* Runs the searches; false when cancelled. */
+static bool fill(fill_job *job, unsigned workers)
+{
+    GThreadPool *pool = workers > 1 ? g_thread_pool_new(fill_task, NULL, (gint)workers, TRUE, NULL)
+                                    : NULL;
+    if (pool && g_thread_pool_get_num_threads(pool) == 0) { /* none started: work alone */
+        g_thread_pool_free(pool, TRUE, TRUE);
+        pool = NULL;
+    }
+    if (!pool) {
+        fill_work(job);
+    } else {
+        for (unsigned w = 0; w < workers; w++)
+            g_thread_pool_push(pool, job, NULL);
+        g_thread_pool_free(pool, FALSE, TRUE); /* waits for every task */
+    }
+    return !g_atomic_int_get(&job->cancelled);
+}
+
+/* Places the searches' items into the per-rank layout, destination by
+ * destination. Returns how many. */
+static uint32_t place_items(fr_ch_many *m, const fill_job *job)
+{
+    uint32_t n_ranks = m->ch->n_states, total = 0;
     m->off = g_new0(uint32_t, (size_t)n_ranks + 1);
-    for (guint i = 0; i < loose->len; i++)
-        m->off[x[i].rank + 1]++;
+    for (uint32_t k = 0; k < m->n_dests; k++) {
+        const fill_where *w = &job->where[k];
+        const loose_item *x = &g_array_index(job->parts[w->part], loose_item, w->start);
+        for (uint32_t i = 0; i < w->len; i++)
+            m->off[x[i].rank + 1]++;
+        total += w->len;
+    }
     for (uint32_t r = 0; r < n_ranks; r++)
         m->off[r + 1] += m->off[r];
     uint32_t *cursor = g_memdup2(m->off, (size_t)n_ranks * sizeof(uint32_t));
-    m->items = g_new(bucket_item, loose->len ? loose->len : 1);
-    m->item_link = g_new(uint32_t, loose->len ? loose->len : 1);
-    m->links = g_new(bucket_link, loose->len ? loose->len : 1);
-    for (uint32_t k = 0; k < m->n_dests; k++)
-        for (uint32_t i = start[k]; i < start[k + 1]; i++) {
+    m->items = g_new(bucket_item, total ? total : 1);
+    m->item_link = g_new(uint32_t, total ? total : 1);
+    m->links = g_new(bucket_link, total ? total : 1);
+    for (uint32_t k = 0, base = 0; k < m->n_dests; base += job->where[k++].len) {
+        const fill_where *w = &job->where[k];
+        const loose_item *x = &g_array_index(job->parts[w->part], loose_item, w->start);
+        for (uint32_t i = 0; i < w->len; i++) {
             uint32_t at = cursor[x[i].rank]++;
             m->items[at] = x[i].item;
-            m->item_link[at] = i;
-            uint32_t parent = x[i].parent_local == NONE ? NONE : start[k] + x[i].parent_local;
-            m->links[i] = (bucket_link){parent, x[i].arc};
+            m->item_link[at] = base + i;
+            uint32_t parent = x[i].parent_local == NONE ? NONE : base + x[i].parent_local;
+            m->links[base + i] = (bucket_link){parent, x[i].arc};
         }
+    }
     g_free(cursor);
+    return total;
 }
 
 /* ---- unpacking --------------------------------------------------------------------
@@ -341,7 +417,7 @@ static void find_halves(fr_ch_many *m)
 }
 
 fr_ch_many *fr_ch_many_new(const fr_ch *ch, const fr_vgraph *g, const uint32_t *dests, uint32_t n,
-                           fr_cancel *cancel)
+                           unsigned threads, GCancellable *cancellable)
 {
     fr_ch_many *m = g_new0(fr_ch_many, 1);
     m->ch = ch;
@@ -354,27 +430,22 @@ fr_ch_many *fr_ch_many_new(const fr_ch *ch, const fr_vgraph *g, const uint32_t *
     for (uint32_t k = 0; k < n; k++)
         m->target_off[k + 1] =
             m->target_off[k] + fr_node_states(g, dests[k], false, m->targets + m->target_off[k]);
-    GArray *loose = g_array_new(FALSE, FALSE, sizeof(loose_item));
-    uint32_t *start = g_new(uint32_t, (size_t)n + 1);
-    upward u;
-    upward_init(&u);
-    bool cancelled = false;
-    for (uint32_t k = 0; k < n && !cancelled; k++) {
-        start[k] = loose->len;
-        cancelled = fr_cancel_poll_every(cancel, 1);
-        if (!cancelled)
-            search_destination(m, &u, k, loose);
-    }
-    start[n] = loose->len;
-    upward_clear(&u);
-    if (!cancelled) {
-        place_items(m, loose, start);
+    unsigned workers = MAX(1u, MIN(MIN(threads, FILL_MAX_WORKERS), n));
+    fill_job job = {m, cancellable, g_new(GArray *, workers), g_new0(fill_where, (size_t)n + 1),
+                    0, 0, 0};
+    for (unsigned w = 0; w < workers; w++)
+        job.parts[w] = g_array_new(FALSE, FALSE, sizeof(loose_item));
+    bool done = fill(&job, workers);
+    if (done) {
+        uint32_t entries = place_items(m, &job);
         find_halves(m);
-        m->serial = count(1, 0, 0, 0, loose->len);
+        m->serial = count(1, 0, 0, 0, entries);
     }
-    g_free(start);
-    g_array_free(loose, TRUE);
-    if (cancelled) {
+    for (unsigned w = 0; w < workers; w++)
+        g_array_free(job.parts[w], TRUE);
+    g_free(job.parts);
+    g_free(job.where);
+    if (!done) {
         fr_ch_many_free(m);
         return NULL;
     }

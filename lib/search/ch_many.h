@@ -2,7 +2,8 @@
  * (ch.h) by the bucket method (Knopp et al. 2007; OSRM's table service),
  * for origin-destination matrices of unrestricted queries.
  *
- * fr_ch_many_new() runs one backward upward search per destination and
+ * fr_ch_many_new() runs one backward upward search per destination (in
+ * parallel) and
  * keeps, per rank, a bucket of (destination, key) for every rank such a
  * search settled; the result is immutable, so any number of threads may
  * then answer origins from it at once, each with its own workspace.
@@ -25,10 +26,12 @@ typedef struct fr_ch_many fr_ch_many;       /* the destinations' buckets; shared
 typedef struct fr_ch_many_ws fr_ch_many_ws; /* per thread */
 
 /* The buckets of dests[0 .. n) (node indices of g, the graph ch was built
- * on; repeats allowed, each searched again). Polls `cancel` (may be NULL)
- * between destinations: NULL when it says cancelled. */
+ * on; repeats allowed, each searched again), searched by up to `threads`
+ * threads (0 or 1: the calling thread alone); the result does not depend
+ * on their number. Looks at `cancellable` (may be NULL) before every
+ * destination: NULL when it is cancelled. */
 fr_ch_many *fr_ch_many_new(const fr_ch *ch, const fr_vgraph *g, const uint32_t *dests, uint32_t n,
-                           fr_cancel *cancel);
+                           unsigned threads, GCancellable *cancellable);
 void fr_ch_many_free(fr_ch_many *m);
 
 fr_ch_many_ws *fr_ch_many_ws_new(void);
