@@ -6,7 +6,10 @@
 # threads (one per processor), and prints the medians of 3 runs and the
 # ratio 1 rank / 2 ranks (above 1: two ranks are faster). Also the time of
 # starting and loading alone (a 1 x 1 matrix): every rank loads the network.
-# Checks that both write the same bytes.
+# Wall-clock ratios need free cores; the processor seconds of each rank
+# (one thread per rank, one run) show the split of the work whatever else
+# runs: the ratio of one rank's to the busiest of two is the gain two free
+# cores or machines would give. Checks that both write the same bytes.
 #
 #   sh bench/mpi_matrix.sh [BUILD_DIR] [NODES] [PAIRS]
 #
@@ -37,6 +40,7 @@ export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
 export OMPI_MCA_pml=ob1 OMPI_MCA_btl=self,vader
 
 work=$build/bench-mpi
+export CPU_DIR="$work"
 net=$work/continent-$nodes
 mkdir -p "$work"
 [ -f "$net/nodes.csv" ] || "$gen" --nodes "$nodes" --seed 7 --out "$net" >/dev/null
@@ -65,6 +69,22 @@ median() {
     done | sort -n | sed -n 2p
 }
 
+# cpu RANKS ARGS...: each rank's processor seconds (user + system) in one
+# run, in rank order, space-separated.
+cpu() {
+    ranks=$1
+    shift
+    rm -f "$work"/cpu.*
+    # shellcheck disable=SC2016 # expanded by each rank's shell
+    mpirun -q --oversubscribe -n "$ranks" sh -c '"$0" "$@" >/dev/null; times >"$CPU_DIR/cpu.$OMPI_COMM_WORLD_RANK"' \
+        "$matrix" --network "$net" --no-progress "$@"
+    for r in $(seq 0 $((ranks - 1))); do
+        # times: the shell's own line, then its children's "XmY.YYYs XmY.YYYs"
+        sed -n 2p "$work/cpu.$r" | tr 'ms' '  ' |
+            awk '{printf "%.2f ", $1 * 60 + $2 + $3 * 60 + $4}'
+    done
+}
+
 ratio() {
     echo "$1 $2" | awk '{printf "%.2f", $1 / $2}'
 }
@@ -85,5 +105,10 @@ done
 one=$(median 1 --from "$first" --to "$first")
 two=$(median 2 --from "$first" --to "$first")
 printf '%-28s %10s %10s %18s\n' "start and load (1 x 1)" "$one" "$two" "$(ratio "$one" "$two")"
+one=$(cpu 1 --from "@$work/origins.txt" --to "@$work/destinations.txt" --threads 1)
+two=$(cpu 2 --from "@$work/origins.txt" --to "@$work/destinations.txt" --threads 1)
+busiest=$(echo "$two" | tr ' ' '\n' | sort -n | tail -n 1)
+echo "processor seconds, 1 thread per rank: 1 rank ${one% }; 2 ranks ${two% }" \
+    "(1 rank / busiest of 2: $(ratio "$one" "$busiest"))"
 echo "same output from 1 and 2 ranks: $same"
 [ "$same" = yes ]
