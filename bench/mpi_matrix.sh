@@ -64,7 +64,7 @@ seconds() {
 median() {
     ranks=$1
     shift
-    for run in 1 2 3; do
+    for _ in 1 2 3; do
         seconds "$ranks" "$work/out-$ranks.csv" "$@"
     done | sort -n | sed -n 2p
 }
