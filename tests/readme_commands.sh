@@ -24,8 +24,10 @@
 #
 # Skipped on purpose, by pattern, and listed in the output: installing
 # (apt-get, sudo, sh/bash .ci/...), building (cmake, cc/gcc/clang: compiling
-# against an installed library is tests/install/check.sh's job) and the
-# benchmark runner (sh bench/run.sh builds a Release tree and runs for long).
+# against an installed library is tests/install/check.sh's job), the
+# benchmark runners (sh bench/run.sh builds a Release tree and runs for long)
+# and mpirun over a hostfile (machines the test does not have; tests/mpi
+# runs fr-matrix under mpirun on this one).
 # Any other command that does not start with a program of the build directory
 # (./build/fr-route or fr-route, ...) fails the test: a new kind of command
 # must be run or skipped here by name.
@@ -66,6 +68,8 @@ skip_reason() {
     cmake\ *) echo "a build line" ;;
     cc\ * | gcc\ * | clang\ *) echo "compiles against an installed library (tests/install/check.sh)" ;;
     sh\ bench/run.sh* | bash\ bench/run.sh*) echo "builds and runs the benchmarks" ;;
+    sh\ bench/mpi_matrix.sh* | bash\ bench/mpi_matrix.sh*) echo "builds and runs a benchmark" ;;
+    mpirun\ --hostfile\ *) echo "runs on the machines of a hostfile (tests/mpi runs fr-matrix under mpirun)" ;;
     esac
 }
 
