@@ -3,8 +3,9 @@
 # every test twice - a normal build with warnings as errors, and an
 # AddressSanitizer + UndefinedBehaviorSanitizer build - builds a small
 # program against the *installed* library with pkg-config and with CMake,
-# runs the tests that use threads under ThreadSanitizer, and runs each fuzz
-# target (tests/fuzz) for 30 seconds.
+# runs the tests that use threads under ThreadSanitizer, runs each fuzz
+# target (tests/fuzz) for 30 seconds, and checks fr-matrix under MPI (2 and
+# 3 ranks against one process, tests/mpi).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash .ci/deps.sh
