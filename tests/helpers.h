@@ -37,6 +37,13 @@ fr_network *load_net(const char *nodes_csv, const char *links_csv,
                      const char *transfers_csv, const char *modes_csv,
                      GError **error);
 
+/* An n x n grid of junctions full of ties (test_ch, test_ch_matrix):
+ * bidirectional road links with figures from 1 to `spread` (1: every link
+ * the same), dwell at some nodes; every `transfer_every`-th node also has a
+ * rail link to the right with transfers both ways (0: none). Node ids are
+ * G<row * n + column>. */
+fr_network *tie_grid_network(int n, int spread, int transfer_every, guint32 seed);
+
 /* Fails the test (printing the error) unless a load gave a network and
  * set no error; returns the network. */
 fr_network *expect_loaded(fr_network *net, GError *err);

@@ -353,55 +353,15 @@ static void test_ring(void **state)
 
 /* ---- grids full of ties ------------------------------------------------------------------ */
 
-/* An n x n grid of bidirectional road links; figures from 1 to `spread`
- * (1: every link the same); every `transfer_every`-th node also has a rail
- * link to the right with transfers both ways (0: none). */
-static fr_network *grid_network(int n, int spread, int transfer_every, guint32 seed)
-{
-    GRand *rng = g_rand_new_with_seed(seed);
-    GString *nodes = g_string_new("id,name,kind,country,lat,lon,dwell_h,dwell_usd\n");
-    GString *links = g_string_new("id,from,to,mode,distance_km,time_h,cost_usd,bidirectional\n");
-    GString *transfers = g_string_new("node,from_mode,to_mode,time_h,cost_usd\n");
-    for (int r = 0; r < n; r++)
-        for (int col = 0; col < n; col++) {
-            int id = r * n + col;
-            g_string_append_printf(nodes, "G%d,G%d,junction,CN,%d,%d,%d,0\n", id, id, r, col,
-                                   g_rand_int_range(rng, 0, 2));
-            for (int d = 0; d < 2; d++) {
-                int r2 = r + d, c2 = col + !d;
-                if (r2 >= n || c2 >= n)
-                    continue;
-                g_string_append_printf(links, "L%d_%d,G%d,G%d,road,%d,%d,%d,1\n", id, d, id,
-                                       r2 * n + c2, g_rand_int_range(rng, 1, spread + 1),
-                                       g_rand_int_range(rng, 1, spread + 1),
-                                       g_rand_int_range(rng, 1, spread + 1));
-            }
-            if (transfer_every && id % transfer_every == 0 && col + 1 < n) {
-                g_string_append_printf(links, "R%d,G%d,G%d,rail,1,1,1,1\n", id, id, id + 1);
-                for (int k = 0; k < 2; k++) {
-                    g_string_append_printf(transfers, "G%d,road,rail,0,1\n", id + k);
-                    g_string_append_printf(transfers, "G%d,rail,road,1,0\n", id + k);
-                }
-            }
-        }
-    fr_network *net = load_net_ok(nodes->str, links->str,
-                                  transfer_every ? transfers->str : NULL, NULL);
-    g_string_free(nodes, TRUE);
-    g_string_free(links, TRUE);
-    g_string_free(transfers, TRUE);
-    g_rand_free(rng);
-    return net;
-}
-
 static void test_grid_ties(void **state)
 {
     (void)state;
     fr_ch_workspace *ws = fr_ch_workspace_new();
     GRand *rng = g_rand_new_with_seed(11);
-    fr_network *flat = grid_network(9, 1, 0, 1); /* every pair, all links equal */
+    fr_network *flat = tie_grid_network(9, 1, 0, 1); /* every pair, all links equal */
     check_network(0, NULL, flat, ws, 9 * 9 * 8, rng);
     fr_network_free(flat);
-    fr_network *coarse = grid_network(24, 2, 5, 2); /* figures 1 or 2, rail and transfers */
+    fr_network *coarse = tie_grid_network(24, 2, 5, 2); /* figures 1 or 2, rail and transfers */
     check_network(0, NULL, coarse, ws, 400, rng);
     fr_network_free(coarse);
     g_rand_free(rng);
@@ -497,7 +457,7 @@ static gpointer run_worker(gpointer data)
 static void test_threads(void **state)
 {
     (void)state;
-    fr_network *net = grid_network(20, 9, 7, 3);
+    fr_network *net = tie_grid_network(20, 9, 7, 3);
     const fr_vgraph *g = &net->vgraph;
     fr_ch *ch = build_ok(net, FR_OBJECTIVE_TIME, NULL);
     enum { N_ANSWERS = 300 };

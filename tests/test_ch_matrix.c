@@ -354,48 +354,20 @@ static void test_random_integer_ties(void **state)
 
 /* ---- grids full of ties ------------------------------------------------------------ */
 
-/* An n x n grid of bidirectional road links, figures from 1 to `spread`,
- * dwell at some nodes; a rail link with transfers at every 5th node. */
+/* tie_grid_network() (helpers.h) with a rail link and transfers at every
+ * 5th node; *ids (when ids != NULL), 2 n^2 node ids: the origins in order,
+ * then the destinations reversed (interned: never freed). */
 static fr_network *grid_network(int n, int spread, guint32 seed, const char ***ids)
 {
-    GRand *rng = g_rand_new_with_seed(seed);
-    GString *nodes = g_string_new("id,name,kind,country,lat,lon,dwell_h,dwell_usd\n");
-    GString *links = g_string_new("id,from,to,mode,distance_km,time_h,cost_usd,bidirectional\n");
-    GString *transfers = g_string_new("node,from_mode,to_mode,time_h,cost_usd\n");
-    if (ids)
+    if (ids) {
         *ids = g_new(const char *, 2 * (size_t)(n * n));
-    for (int r = 0; r < n; r++)
-        for (int col = 0; col < n; col++) {
-            int id = r * n + col;
-            g_string_append_printf(nodes, "G%d,G%d,junction,CN,%d,%d,%d,0\n", id, id, r, col,
-                                   g_rand_int_range(rng, 0, 2));
+        for (int id = 0; id < n * n; id++) {
             char name[16];
             g_snprintf(name, sizeof name, "G%d", id);
-            if (ids) /* origins in order, destinations reversed; interned: never freed */
-                (*ids)[id] = (*ids)[n * n + (n * n - 1 - id)] = g_intern_string(name);
-            for (int d = 0; d < 2; d++) {
-                int r2 = r + d, c2 = col + !d;
-                if (r2 >= n || c2 >= n)
-                    continue;
-                g_string_append_printf(links, "L%d_%d,G%d,G%d,road,%d,%d,%d,1\n", id, d, id,
-                                       r2 * n + c2, g_rand_int_range(rng, 1, spread + 1),
-                                       g_rand_int_range(rng, 1, spread + 1),
-                                       g_rand_int_range(rng, 1, spread + 1));
-            }
-            if (id % 5 == 0 && col + 1 < n) {
-                g_string_append_printf(links, "R%d,G%d,G%d,rail,1,1,1,1\n", id, id, id + 1);
-                for (int k = 0; k < 2; k++) {
-                    g_string_append_printf(transfers, "G%d,road,rail,0,1\n", id + k);
-                    g_string_append_printf(transfers, "G%d,rail,road,1,0\n", id + k);
-                }
-            }
+            (*ids)[id] = (*ids)[n * n + (n * n - 1 - id)] = g_intern_string(name);
         }
-    fr_network *net = load_net_ok(nodes->str, links->str, transfers->str, NULL);
-    g_string_free(nodes, TRUE);
-    g_string_free(links, TRUE);
-    g_string_free(transfers, TRUE);
-    g_rand_free(rng);
-    return net;
+    }
+    return tie_grid_network(n, spread, 5, seed);
 }
 
 static void test_grid_ties(void **state)
