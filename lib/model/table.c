@@ -1,18 +1,29 @@
 /* table.c - reading one CSV file of a network as a table (table.h): opening
- * it from a file source (a directory's files read into memory, never
- * mapped: a file truncated while mapped faults with SIGBUS), the
+ * it from a file source (a directory's files read a window at a time, into
+ * one buffer reused from window to window, never mapped: a file truncated
+ * while mapped faults with SIGBUS; other sources' files whole), the
  * header and its known columns, rows stripped once, and the checked cells
  * with their "<file>:<line>: " messages ("<file> row <n>: " for rows kept in
  * memory, builder_source.h). Also the file source of a
  * directory on disk (model.h), which opening recognises. */
+#define _POSIX_C_SOURCE 200809L /* open(O_CLOEXEC), pread() */
 #include "table.h"
 
 #include "builder_source.h"
 #include "number.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* How much of a directory's file is read at a time. Reading a large file
+ * whole into fresh memory costs a page fault and a copy per page; a window
+ * reused stays in the cache. A record longer than the window grows it. */
+#define WINDOW_BYTES ((gsize)1 << 20)
 
 char *fr_table_where(const fr_table *t)
 {
@@ -38,13 +49,128 @@ void fr_table_close(fr_table *t)
 {
     fr_csv_reader_clear(&t->csv);
     g_free(t->contents);
+    if (t->streaming)
+        close(t->fd);
+    g_free(t->path);
     memset(t, 0, sizeof *t);
 }
+
+/* ---- a directory's file, a window at a time ------------------------------ */
+
+static bool read_from_dir(void *context, const char *file, char **contents, gsize *len,
+                          bool *missing, GError **error);
+
+static bool read_failed(const fr_table *t, int errsv, GError **error)
+{
+    char *shown = g_filename_display_name(t->path);
+    g_set_error(error, FR_ERROR, FR_ERROR_IO, "%s: cannot read (Failed to read from file “%s”: %s)",
+                t->file, shown, g_strerror(errsv));
+    g_free(shown);
+    return false;
+}
+
+/* Reads the file into the window after its first `kept` bytes until the
+ * window is full or the file ends. */
+static bool fill_window(fr_table *t, gsize kept, GError **error)
+{
+    t->len = kept;
+    while (t->len < t->cap && !t->at_end) {
+        ssize_t n = read(t->fd, t->contents + t->len, t->cap - t->len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return read_failed(t, errno, error);
+        t->at_end = n == 0;
+        t->len += (gsize)n;
+    }
+    return true;
+}
+
+/* Gives the reader the window's whole records (all of it at the end). */
+static void hand_window(fr_table *t, size_t pos)
+{
+    size_t whole = t->at_end ? t->len : fr_csv_complete_records(t->contents, t->len);
+    fr_csv_reader_set_window(&t->csv, t->contents, whole, !t->at_end);
+    t->csv.pos = pos;
+}
+
+/* The reader has read the window: keeps what it has not, reads on. */
+static bool next_window(fr_table *t, GError **error)
+{
+    gsize done = MIN(t->csv.pos, t->len), kept = t->len - done;
+    memmove(t->contents, t->contents + done, kept);
+    if (kept == t->cap) { /* not one whole record in it */
+        t->cap *= 2;
+        t->contents = g_realloc(t->contents, t->cap);
+    }
+    if (!fill_window(t, kept, error))
+        return false;
+    hand_window(t, 0);
+    return true;
+}
+
+/* Opens a directory's regular file and reads its first window; false,
+ * with nothing open, for any other file or source, which is then read
+ * whole (as the source reads it, which reports why it cannot be read). */
+static bool open_streaming(fr_table *t, const fr_file_source *source, const char *file)
+{
+    if (source->read != read_from_dir)
+        return false;
+    char *path = g_build_filename((const char *)source->context, file, NULL);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        if (fd >= 0)
+            close(fd);
+        g_free(path);
+        return false;
+    }
+    t->streaming = true;
+    t->fd = fd;
+    t->path = path;
+    t->cap = WINDOW_BYTES;
+    t->contents = g_malloc(t->cap);
+    return true;
+}
+
+/* The next record, reading windows as the reader asks for them. */
+static int next_record(fr_table *t, GError **error)
+{
+    int status;
+    while ((status = fr_csv_reader_next(&t->csv, error)) == FR_CSV_NEED_MORE)
+        if (!next_window(t, error))
+            return -1;
+    return status;
+}
+
+/* How many line feeds the file holds, read through once more (for sizing:
+ * what a failing read missed is not counted, the load then reports it). */
+static size_t count_file_lines(const fr_table *t)
+{
+    char *buffer = g_malloc(WINDOW_BYTES);
+    size_t lines = 0;
+    off_t offset = 0;
+    for (;;) {
+        ssize_t n = pread(t->fd, buffer, WINDOW_BYTES, offset);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        for (const char *p = buffer, *end = buffer + n; (p = memchr(p, '\n', (size_t)(end - p)));
+             p++)
+            lines++;
+        offset += n;
+    }
+    g_free(buffer);
+    return lines;
+}
+
+/* ---- the header ------------------------------------------------------------ */
 
 /* Reads the header: no name twice, the first `n_required` known columns there. */
 static bool read_header(fr_table *t, int n_required, GError **error)
 {
-    int status = fr_csv_reader_next(&t->csv, error);
+    int status = next_record(t, error);
     if (status < 0)
         return false;
     if (status == 0) {
@@ -104,6 +230,14 @@ bool fr_table_open(fr_table *t, const fr_file_source *source, const char *file,
     t->file = file;
     t->known = known;
     bool missing = false;
+    if (open_streaming(t, source, file)) {
+        *present = true;
+        if (!fill_window(t, 0, error))
+            return false;
+        fr_csv_reader_init(&t->csv, file, t->contents, t->len); /* skips a BOM */
+        hand_window(t, t->csv.pos);
+        return read_header(t, n_required, error);
+    }
     if (!source->read(source->context, file, &t->contents, &t->len, &missing, error))
         return false;
     if (missing && optional) {
@@ -124,6 +258,8 @@ bool fr_table_open(fr_table *t, const fr_file_source *source, const char *file,
 
 size_t fr_table_max_rows(const fr_table *t)
 {
+    if (t->streaming)
+        return count_file_lines(t) + 1;
     size_t lines = 0;
     for (const char *p = t->contents, *end = t->contents + t->len;
          (p = memchr(p, '\n', (size_t)(end - p))); p++)
@@ -144,7 +280,7 @@ static char *strip(char *s, char *end)
 
 int fr_table_next(fr_table *t, GError **error)
 {
-    int status = fr_csv_reader_next(&t->csv, error);
+    int status = next_record(t, error);
     t->row += status > 0;
     guint n = status > 0 ? t->csv.fields->len : 0;
     if (status > 0 && n != t->n_columns) {

@@ -17,8 +17,15 @@
 /* One CSV file being read: its records, and where its known columns are. */
 typedef struct {
     const char *file; /* "links.csv", for messages */
-    char *contents;
-    gsize len;
+    char *contents;   /* the file, or with `streaming` a window of it */
+    gsize len;        /* bytes in contents */
+    /* A directory's regular file is read a window at a time (table.c),
+     * never mapped: a file truncated while mapped faults with SIGBUS. */
+    bool streaming;
+    bool at_end;  /* streaming: the window holds the end of the file */
+    int fd;       /* streaming: the open file */
+    char *path;   /* streaming: its path, for messages */
+    gsize cap;    /* streaming: the window's size */
     fr_csv_reader csv;
     const char *const *known; /* the columns read from this file, NULL-terminated */
     int pos[FR_TABLE_MAX_COLUMNS]; /* each one's position in the header, or -1 */
@@ -29,7 +36,8 @@ typedef struct {
     size_t row; /* data rows read so far */
 } fr_table;
 
-/* Opens `file` of `source` (read whole into memory, never mapped) and
+/* Opens `file` of `source` (a directory's file read a window at a time,
+ * other sources' whole; never mapped) and
  * reads its header: no name twice, the first `n_required` of the `known`
  * columns (at most FR_TABLE_MAX_COLUMNS, NULL-terminated, kept by
  * reference) present. A missing file is an FR_ERROR_IO (FR_ERROR_INVALID

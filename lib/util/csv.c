@@ -269,7 +269,7 @@ int fr_csv_reader_next(fr_csv_reader *reader, GError **error)
 {
     if (!skip_blank_lines(reader)) {
         g_ptr_array_set_size(reader->fields, 0);
-        return 0;
+        return reader->more ? FR_CSV_NEED_MORE : 0;
     }
     reader->record_line = reader->line;
 
@@ -302,4 +302,46 @@ void fr_csv_append_field(GString *out, const char *text, bool always_quote)
         g_string_append_c(out, *p);
     }
     g_string_append_c(out, '"');
+}
+
+/* ---- reading a window at a time ------------------------------------------ */
+
+void fr_csv_reader_set_window(fr_csv_reader *reader, const char *data, size_t len, bool more)
+{
+    reader->data = data;
+    reader->len = len;
+    reader->pos = 0;
+    reader->more = more;
+}
+
+/* How many quotes the n bytes at p hold. */
+static size_t count_quotes(const char *p, size_t n)
+{
+    size_t quotes = 0;
+    for (const char *end = p + n; (p = memchr(p, '"', (size_t)(end - p))); p++)
+        quotes++;
+    return quotes;
+}
+
+/* The position of the last line feed in data[0, end), or end when none. */
+static size_t last_line_feed(const char *data, size_t end)
+{
+    for (size_t i = end; i > 0; i--)
+        if (data[i - 1] == '\n')
+            return i - 1;
+    return end;
+}
+
+size_t fr_csv_complete_records(const char *data, size_t len)
+{
+    size_t quotes = count_quotes(data, len), quotes_after = 0; /* after `end` */
+    for (size_t end = len;;) {
+        size_t at = last_line_feed(data, end);
+        if (at == end)
+            return 0;
+        quotes_after += count_quotes(data + at + 1, end - at - 1);
+        if ((quotes - quotes_after) % 2 == 0)
+            return at + 1;
+        end = at;
+    }
 }

@@ -30,14 +30,34 @@ typedef struct {
     size_t text_cap;
     size_t *starts;     /* while reading a record: its fields' offsets in `text` */
     size_t starts_cap;
+    bool more;          /* `data` is a window: more input follows it */
 } fr_csv_reader;
 
 void fr_csv_reader_init(fr_csv_reader *reader, const char *name,
                         const char *data, size_t len);
 void fr_csv_reader_clear(fr_csv_reader *reader);
 
-/* 1: a record is in reader->fields; 0: end of data; -1: error set. */
+/* 1: a record is in reader->fields; 0: end of data; -1: error set;
+ * FR_CSV_NEED_MORE: the window is used up and more input follows. */
 int fr_csv_reader_next(fr_csv_reader *reader, GError **error);
+
+/* Reading input a window at a time (a file too large to hold whole): the
+ * caller hands the reader `len` bytes of `data` that end with whole
+ * records (fr_csv_complete_records) and, with `more`, says that input
+ * follows them. Once the reader has read them, fr_csv_reader_next()
+ * returns FR_CSV_NEED_MORE, and the caller sets the next window, which
+ * starts with the bytes the reader had not read (from reader->pos). Line
+ * numbers carry on from window to window; the records read are those of
+ * the whole input. The first window (given to fr_csv_reader_init) must
+ * hold the input's first 3 bytes, where a byte order mark would be. */
+enum { FR_CSV_NEED_MORE = 2 };
+void fr_csv_reader_set_window(fr_csv_reader *reader, const char *data, size_t len, bool more);
+
+/* How many of the `len` bytes at `data`, which start at a record (or a
+ * blank line), hold only whole records: up to and including the last line
+ * feed outside quotes (counting quotes: in records the reader accepts,
+ * they pair up). 0 when there is none. */
+size_t fr_csv_complete_records(const char *data, size_t len);
 
 /* The i-th field of the last record (NULL when the record is shorter). */
 const char *fr_csv_field(const fr_csv_reader *reader, size_t index);
