@@ -29,21 +29,49 @@ static const char **sorted_distinct(GPtrArray *texts)
     return (const char **)g_ptr_array_free(texts, FALSE);
 }
 
+/* Collects the distinct strings (by address) passed to distinct_add(), so
+ * that a label repeated on a million rows is sorted once: the loader shares
+ * repeated strings, and sorted_distinct() still merges equal texts at
+ * different addresses. */
+typedef struct {
+    GHashTable *seen;
+    GPtrArray *texts;
+    const char *last; /* rows repeat their neighbour's label: skip the lookup */
+} distinct_set;
+
+static void distinct_add(distinct_set *set, const char *text)
+{
+    if (!text || text == set->last)
+        return;
+    set->last = text;
+    if (g_hash_table_add(set->seen, (gpointer)text))
+        g_ptr_array_add(set->texts, (gpointer)text);
+}
+
+static distinct_set distinct_new(void)
+{
+    return (distinct_set){g_hash_table_new(g_direct_hash, g_direct_equal), g_ptr_array_new(), NULL};
+}
+
+/* The set's texts as sorted_distinct() gives them; frees the set. */
+static const char **distinct_finish(distinct_set *set)
+{
+    g_hash_table_destroy(set->seen);
+    return sorted_distinct(set->texts);
+}
+
 void fr_network_build_lists(fr_network *net)
 {
     const fr_model *model = &net->model;
-    GPtrArray *corridors = g_ptr_array_new();
+    distinct_set corridors = distinct_new(), countries = distinct_new();
     for (guint i = 0; i < model->links->len; i++)
-        if (FR_LINK(model, i)->corridor)
-            g_ptr_array_add(corridors, (gpointer)FR_LINK(model, i)->corridor);
-    GPtrArray *countries = g_ptr_array_new();
+        distinct_add(&corridors, FR_LINK(model, i)->corridor);
     for (guint i = 0; i < model->nodes->len; i++)
-        if (FR_NODE(model, i)->country)
-            g_ptr_array_add(countries, (gpointer)FR_NODE(model, i)->country);
+        distinct_add(&countries, FR_NODE(model, i)->country);
     g_free(net->corridor_list);
     g_free(net->country_list);
-    net->corridor_list = sorted_distinct(corridors);
-    net->country_list = sorted_distinct(countries);
+    net->corridor_list = distinct_finish(&corridors);
+    net->country_list = distinct_finish(&countries);
 }
 
 size_t fr_network_transfer_count(const fr_network *net)
