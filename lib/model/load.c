@@ -256,7 +256,8 @@ static bool link_figures(const fr_table *t, const fr_model *model, fr_link *l, G
 
 /* ---- links.csv: waypoints ------------------------------------------------ */
 
-#define FR_MAX_WAYPOINTS 10000 /* per link (lib/FORMAT.md §7) */
+#define FR_MAX_WAYPOINTS 10000 /* per link (lib/FORMAT.md §7); fr_link counts them in 16 bits */
+G_STATIC_ASSERT(FR_MAX_WAYPOINTS <= UINT16_MAX);
 
 static bool is_blank(char c)
 {
@@ -352,7 +353,7 @@ static bool waypoints_cell(const fr_table *t, fr_model *model, fr_link *link, GE
             break;
         p = semi + 1;
     }
-    link->waypoint_count = model->waypoints->len - first;
+    link->waypoint_count = (uint16_t)(model->waypoints->len - first); /* <= FR_MAX_WAYPOINTS */
     return true;
 }
 

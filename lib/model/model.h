@@ -17,16 +17,19 @@ typedef struct {
     double lat, lon, dwell_h, dwell_usd;
 } fr_node;
 
+/* Laid out without padding (96 bytes): millions of rows. */
 typedef struct {
     const char *id, *rev_id, *corridor, *source; /* rev_id NULL unless bidirectional */
     uint32_t from, to;                           /* node indices */
     int32_t corridor_index;                      /* -1 when the link has no corridor */
     int32_t valid_from, valid_to;                /* days (clock.h); FR_DAY_MIN/MAX: open */
-    uint32_t waypoint_first, waypoint_count;     /* its shape in the model's `waypoints` */
+    uint32_t waypoint_first;                     /* its shape in the model's `waypoints`: */
+    uint16_t waypoint_count;                     /* at most 10000 (FORMAT.md §7) */
+    bool bidirectional;
     fr_mode mode;
     double distance_km, time_h, cost_usd, co2_kg;
-    bool bidirectional;
 } fr_link;
+G_STATIC_ASSERT(sizeof(fr_link) <= 96);
 
 typedef struct {
     uint32_t node;
