@@ -22,7 +22,9 @@
  *   fr_compare_figure() as the rule on signed figures.
  * - fr_key_compare_fast() == fr_key_compare() on millions of key pairs
  *   (equal objectives, objectives within the tolerance, equal times and
- *   costs, edges differing), either way round, and both as the rule.
+ *   costs, edges differing), either way round, and both as the rule;
+ *   where fr_objectives_decide() or fr_objective_bounds_decide() decides,
+ *   it answers as fr_key_compare().
  * - fr_key_add() adds componentwise; fr_compare_tail() orders as
  *   fr_key_compare() once the objectives tie.
  * - fr_side_improves(side, s, o, t, c, k) is (o, t, c, k) < label of s, and
@@ -304,6 +306,22 @@ static void test_figure_fast_path(void **state)
 
 /* ---- keys -------------------------------------------------------------------------- */
 
+/* fr_objectives_decide() and fr_objective_bounds_decide() decide a
+ * against b only as fr_key_compare() does (`full`). */
+static long bounded_pairs; /* pairs the bounds decided */
+
+static void check_objective_tests(const fr_key *a, const fr_key *b, int full)
+{
+    int decided = fr_objectives_decide(a->obj, b->obj);
+    fr_objective_bounds bounds = fr_objective_bounds_of(b->obj);
+    int bounded = fr_objective_bounds_decide(&bounds, a->obj);
+    if (decided && decided != full)
+        fail_keys("fr_objectives_decide vs fr_key_compare", a, b, decided, full);
+    if (bounded && bounded != full)
+        fail_keys("fr_objective_bounds_decide vs fr_key_compare", a, b, bounded, full);
+    bounded_pairs += bounded != 0;
+}
+
 static void test_key_fast_path(void **state)
 {
     (void)state;
@@ -330,6 +348,8 @@ static void test_key_fast_path(void **state)
         if (fast_ba != full_ba)
             fail_keys("fr_key_compare_fast vs fr_key_compare (reversed)", &b, &a, fast_ba,
                       full_ba);
+        check_objective_tests(&a, &b, full);
+        check_objective_tests(&b, &a, full_ba);
         int rule = rule_key(&a, &b);
         pairs++;
         identical += a.obj == b.obj && a.time == b.time && a.cost == b.cost && a.edges == b.edges;
@@ -350,6 +370,9 @@ static void test_key_fast_path(void **state)
     print_message("keys: %ld pairs, %ld decided by the rule (%ld equal, %ld identical; %ld "
                   "ordered after a tied objective, %ld of them by edges)\n",
                   pairs, decided, equal, identical, by_tail, by_edges);
+    print_message("objective bounds: %ld of %ld ordered pairs decided\n", bounded_pairs,
+                  2 * pairs);
+    assert_true(bounded_pairs > pairs / 10);
     assert_true(decided > pairs * 3 / 4);
     assert_true(equal > pairs / 50 && by_tail > pairs / 10 && by_edges > pairs / 50);
 }

@@ -61,14 +61,13 @@ static void update_priority(builder *b, uint32_t v)
 
 static bool reserve_rows(builder *b, int d, uint32_t more)
 {
-    fr_ch *ch = b->ch;
     if ((uint64_t)b->len[d] + more > MAX_ITEMS)
         return b->failed = true, false;
     if (b->len[d] + more <= b->cap[d])
         return true;
     uint32_t cap = MAX(next_capacity(b->cap[d]), b->len[d] + more);
-    if (!grow_array(b, (void **)&ch->arcs[d], cap, sizeof *ch->arcs[d]) ||
-        !grow_array(b, (void **)&ch->via[d], cap, sizeof *ch->via[d]))
+    if (!grow_array(b, (void **)&b->rows[d], cap, sizeof *b->rows[d]) ||
+        !grow_array(b, (void **)&b->row_via[d], cap, sizeof *b->row_via[d]))
         return false;
     b->cap[d] = cap;
     note_peak(b);
@@ -77,8 +76,8 @@ static bool reserve_rows(builder *b, int d, uint32_t more)
 
 static void append_row_arc(builder *b, int d, const ch_arc *a, uint32_t via)
 {
-    b->ch->arcs[d][b->len[d]] = *a;
-    b->ch->via[d][b->len[d]++] = via;
+    b->rows[d][b->len[d]] = *a;
+    b->row_via[d][b->len[d]++] = via;
 }
 
 /* v's live arcs become its rows (heads still states; ranks come at the end). */
@@ -210,6 +209,8 @@ static bool builder_init(builder *b, const fr_vgraph *g)
     b->around = g_array_new(FALSE, FALSE, sizeof(uint32_t));
     fr_ch *ch = b->ch = g_new0(fr_ch, 1);
     ch->n_states = n;
+    ch->time = g->time;
+    ch->cost = g->cost;
     ch->rank = g_try_new(uint32_t, rows);
     ch->off[FWD] = g_try_new0(uint32_t, rows);
     ch->off[BWD] = g_try_new0(uint32_t, rows);
@@ -234,36 +235,148 @@ static void builder_clear(builder *b)
     open_list_free(&b->wheap);
     g_array_free(b->found, TRUE);
     g_array_free(b->around, TRUE);
+    for (int d = FWD; d <= BWD; d++) {
+        g_free(b->rows[d]);
+        g_free(b->row_via[d]);
+    }
 }
 
-/* Heads and bypassed states become ranks; arrays shrink to their size;
- * the statistics are filled in. */
-static void finish(builder *b)
+/* ---- the query layout ------------------------------------------------------------
+ * finish() turns the rows as built (heads: states; vias: edge ids or
+ * bypassed states) into the query graphs of ch_internal.h: heads become
+ * ranks, objectives move to their own array, and each shortcut gets its
+ * halves. The parallel arcs of the live graph were merged, so a row holds
+ * at most one arc per head: the halves are the arcs of the bypassed
+ * state's rows whose heads are the shortcut's ends. Shortcuts are grouped
+ * by the state they bypass, and each such state's rows are indexed by
+ * head once. */
+
+/* The states graph d's row arc i joins, from and to along paths. */
+static void row_arc_ends(const builder *b, const uint32_t *state_of, int d, uint32_t r,
+                         uint32_t i, uint32_t *from, uint32_t *to)
+{
+    uint32_t head = b->rows[d][i].head;
+    *from = d == FWD ? state_of[r] : head;
+    *to = d == FWD ? head : state_of[r];
+}
+
+/* Shortcuts grouped by the rank they bypass: (d, arc, row) triples. */
+typedef struct {
+    uint32_t *first; /* per rank, n + 1 */
+    uint32_t *items;
+} by_bypassed;
+
+static bool group_shortcuts(const builder *b, by_bypassed *g)
+{
+    const fr_ch *ch = b->ch;
+    uint32_t n = b->n;
+    g->first = g_try_new0(uint32_t, (size_t)n + 2);
+    if (!g->first)
+        return false;
+    for (int d = FWD; d <= BWD; d++)
+        for (uint32_t i = 0; i < b->len[d]; i++)
+            if (b->row_via[d][i] & VIA_SHORTCUT)
+                g->first[ch->rank[b->row_via[d][i] & ~VIA_SHORTCUT] + 2]++;
+    for (uint32_t r = 0; r < n; r++)
+        g->first[r + 2] += g->first[r + 1];
+    g->items = g_try_new(uint32_t, 3 * (size_t)g->first[n + 1] + 1);
+    if (!g->items)
+        return false;
+    for (int d = FWD; d <= BWD; d++)
+        for (uint32_t r = 0; r < n; r++)
+            for (uint32_t i = ch->off[d][r]; i < ch->off[d][r + 1]; i++)
+                if (b->row_via[d][i] & VIA_SHORTCUT) {
+                    uint32_t *at = &g->items[3 * (size_t)g->first[ch->rank[b->row_via[d][i] &
+                                                                            ~VIA_SHORTCUT] + 1]++];
+                    at[0] = (uint32_t)d, at[1] = i, at[2] = r;
+                }
+    return true; /* first[m] .. first[m + 1]: the shortcuts bypassing rank m */
+}
+
+/* Each shortcut's halves into ch->half; false when memory runs out. */
+static bool find_halves(builder *b, const uint32_t *state_of)
 {
     fr_ch *ch = b->ch;
-    uint64_t shortcuts = 0;
-    for (int d = FWD; d <= BWD; d++) {
-        ch->off[d][b->n] = b->len[d];
-        for (uint32_t i = 0; i < b->len[d]; i++) {
-            ch->arcs[d][i].head = ch->rank[ch->arcs[d][i].head];
-            uint32_t via = ch->via[d][i];
-            if (via & VIA_SHORTCUT) {
-                ch->via[d][i] = ch->rank[via & ~VIA_SHORTCUT] | VIA_SHORTCUT;
-                shortcuts++;
-            }
+    by_bypassed g = {0};
+    uint32_t *arc_to[2] = {g_try_new(uint32_t, (size_t)b->n + 1),
+                           g_try_new(uint32_t, (size_t)b->n + 1)};
+    bool ok = arc_to[FWD] && arc_to[BWD] && group_shortcuts(b, &g);
+    for (uint32_t v = 0; ok && v < b->n; v++)
+        arc_to[FWD][v] = arc_to[BWD][v] = NONE;
+    for (uint32_t m = 0; ok && m < b->n; m++) {
+        if (g.first[m] == g.first[m + 1])
+            continue;
+        for (int e = FWD; e <= BWD; e++) /* row m of graph e, by head state */
+            for (uint32_t i = ch->off[e][m]; i < ch->off[e][m + 1]; i++)
+                arc_to[e][b->rows[e][i].head] = i;
+        for (uint32_t k = g.first[m]; k < g.first[m + 1]; k++) {
+            const uint32_t *at = &g.items[3 * (size_t)k];
+            uint32_t from, to;
+            row_arc_ends(b, state_of, (int)at[0], at[2], at[1], &from, &to);
+            ch->half[at[0]][2 * (size_t)at[1]] = arc_to[BWD][from];
+            ch->half[at[0]][2 * (size_t)at[1] + 1] = arc_to[FWD][to];
+            ok = arc_to[BWD][from] != NONE && arc_to[FWD][to] != NONE; /* always */
         }
-        ch_arc *arcs = g_try_realloc_n(ch->arcs[d], b->len[d] ? b->len[d] : 1, sizeof *arcs);
-        uint32_t *via = g_try_realloc_n(ch->via[d], b->len[d] ? b->len[d] : 1, sizeof *via);
-        ch->arcs[d] = arcs ? arcs : ch->arcs[d];
-        ch->via[d] = via ? via : ch->via[d];
+        for (int e = FWD; e <= BWD; e++)
+            for (uint32_t i = ch->off[e][m]; i < ch->off[e][m + 1]; i++)
+                arc_to[e][b->rows[e][i].head] = NONE;
     }
+    g_free(arc_to[FWD]);
+    g_free(arc_to[BWD]);
+    g_free(g.first);
+    g_free(g.items);
+    return ok;
+}
+
+/* The query graphs from the rows; false when memory runs out. */
+static bool lay_out(builder *b)
+{
+    fr_ch *ch = b->ch;
+    uint32_t *state_of = g_try_new(uint32_t, (size_t)b->n + 1);
+    if (!state_of)
+        return false;
+    for (uint32_t v = 0; v < b->n; v++)
+        state_of[ch->rank[v]] = v;
+    bool ok = true;
+    for (int d = FWD; d <= BWD && ok; d++) {
+        size_t len = (size_t)b->len[d] + 1;
+        ch->off[d][b->n] = b->len[d];
+        ch->head[d] = g_try_new(uint32_t, len);
+        ch->obj[d] = g_try_new(double, len);
+        ch->half[d] = g_try_new(uint32_t, 2 * len);
+        ok = ch->head[d] && ch->obj[d] && ch->half[d];
+        for (uint32_t i = 0; ok && i < b->len[d]; i++) {
+            ch->head[d][i] = ch->rank[b->rows[d][i].head];
+            ch->obj[d][i] = b->rows[d][i].obj;
+            bool edge = !(b->row_via[d][i] & VIA_SHORTCUT);
+            ch->half[d][2 * (size_t)i] = edge ? b->row_via[d][i] : NONE;
+            ch->half[d][2 * (size_t)i + 1] = edge ? HALF_EDGE : NONE;
+        }
+    }
+    ok = ok && find_halves(b, state_of);
+    g_free(state_of);
+    return ok;
+}
+
+/* The query layout and the statistics; false when memory runs out. */
+static bool finish(builder *b)
+{
+    fr_ch *ch = b->ch;
+    if (!lay_out(b))
+        return b->failed = true, false;
+    uint64_t shortcuts = 0;
+    for (int d = FWD; d <= BWD; d++)
+        for (uint32_t i = 0; i < b->len[d]; i++)
+            shortcuts += !arc_is_edge(ch, d, i);
+    size_t per_arc = sizeof *ch->head[0] + sizeof *ch->obj[0] + 2 * sizeof *ch->half[0];
     ch->stats.shortcuts = shortcuts;
     ch->stats.upward_edges = (uint64_t)b->len[FWD] + b->len[BWD];
     ch->stats.bytes = sizeof *ch + ((size_t)b->n * 3 + 2) * sizeof(uint32_t) +
-                      (size_t)ch->stats.upward_edges * (sizeof(ch_arc) + sizeof(uint32_t));
+                      (size_t)ch->stats.upward_edges * per_arc;
     ch->stats.witness_searches = b->searches;
     ch->stats.witness_arcs = b->scans;
     ch->stats.peak_build_bytes = b->peak_bytes;
+    return true;
 }
 
 fr_ch *fr_ch_build(const fr_vgraph *g, const double *weight, fr_ch_stats *stats, GError **error)
@@ -285,8 +398,7 @@ fr_ch *fr_ch_build_cancellable(const fr_vgraph *g, const double *weight, fr_canc
     bool ok = builder_init(&b, g) && fr_ch_live_load(&b, g, weight, error) &&
               contract_all(&b, cancel);
     fr_ch *ch = b.ch;
-    if (ok)
-        finish(&b);
+    ok = ok && finish(&b);
     builder_clear(&b);
     if (!ok) {
         if (fr_cancel_cancelled(cancel))
@@ -310,8 +422,9 @@ void fr_ch_free(fr_ch *ch)
     g_free(ch->rank);
     for (int d = FWD; d <= BWD; d++) {
         g_free(ch->off[d]);
-        g_free(ch->arcs[d]);
-        g_free(ch->via[d]);
+        g_free(ch->head[d]);
+        g_free(ch->obj[d]);
+        g_free(ch->half[d]);
     }
     g_free(ch);
 }

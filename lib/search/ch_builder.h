@@ -72,8 +72,11 @@ typedef struct {
     GArray *around; /* uint32_t: neighbours of the contracted state */
     uint64_t searches, scans; /* witness searches, arcs they scanned */
     size_t peak_bytes;
-    /* the hierarchy being written, row by row in rank order */
+    /* the hierarchy being written, row by row in rank order: its arcs as
+     * built (heads: states) until finish() lays them out for queries */
     fr_ch *ch;
+    ch_arc *rows[2];
+    uint32_t *row_via[2]; /* original edge id, or bypassed state | VIA_SHORTCUT */
     uint32_t len[2], cap[2], next_rank;
 } builder;
 

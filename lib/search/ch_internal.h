@@ -1,8 +1,8 @@
 /* ch_internal.h - private to contraction hierarchies (ch.h; built by
- * ch_build.c, queried by ch_query.c): the hierarchy's layout, its arcs and
- * their keys, and the open list of witness searches and queries.
+ * ch_build.c, queried by ch_query.c and ch_many.c): the hierarchy's
+ * layout, its arcs and their keys, and the open list of witness searches.
  *
- * Keys. Every arc carries the key of key.h (objective, time, cost,
+ * Keys. Every arc stands for the key of key.h (objective, time, cost,
  * edges); a shortcut's key is the sum of its two halves' keys
  * (fr_key_add()) and keys are only ever compared in fr_key_compare()'s
  * order (fr_key_compare_fast(): every figure is 0 or more), so the
@@ -10,11 +10,18 @@
  *
  * Query graphs. Rows are numbered by rank (contraction order): the forward
  * graph holds, at rank r, the arcs from r to higher ranks; the backward
- * graph holds, at r, the arcs into r from higher ranks, reversed. An arc's
- * via is its original edge id, or for a shortcut the rank of the state it
- * bypasses: its halves are then the backward arc at that rank from the
- * shortcut's tail and the forward arc at that rank to its head, which is
- * how paths are unpacked (ch_query.c). */
+ * graph holds, at r, the arcs into r from higher ranks, reversed. Each
+ * graph keeps per arc only what queries read in their inner loops, the
+ * rank at the far end (head) and the objective (obj), and what unpacking
+ * reads, its halves: for a shortcut that bypasses rank m, the backward
+ * arc at row m from the shortcut's tail and the forward arc at row m to
+ * its head; for an original virtual edge, the edge id and HALF_EDGE.
+ *
+ * Tie figures. The rest of an arc's key (time, cost, edges: a ch_tail) is
+ * not stored: ch_figures.c sums it over the halves down to the original
+ * edges, in the order the builder summed the keys, so it comes out to the
+ * bit. Queries need it only when two objectives tie within the tolerance
+ * (fr_objectives_decide() == 0). */
 #ifndef FR_CH_INTERNAL_H
 #define FR_CH_INTERNAL_H
 
@@ -22,26 +29,40 @@
 #include "heap.h"
 
 #define NONE UINT32_MAX
-#define VIA_SHORTCUT 0x80000000u /* via: a bypassed state's rank, not an edge id */
+#define VIA_SHORTCUT 0x80000000u /* while building: a bypassed state, not an edge id */
+#define HALF_EDGE UINT32_MAX     /* half[2 * i + 1] of an original edge's arc */
 #define MAX_ITEMS 0x7fffffffu    /* states, edges and arcs per graph */
 
 enum { FWD = 0, BWD = 1 };
 
-/* One arc: the key it adds and the state (while building) or rank at its
- * far end. 32 bytes. */
+/* One arc while building: the key it adds and the state at its far end.
+ * 32 bytes. */
 typedef struct {
     double obj, time, cost;
     uint32_t edges, head;
 } ch_arc;
 
+/* The figures of a key after its objective: its tie-breaks. */
+typedef struct {
+    double time, cost;
+    uint32_t edges;
+} ch_tail;
+
 struct fr_ch {
     uint32_t n_states;
     uint32_t *rank;   /* per state */
     uint32_t *off[2]; /* per rank, n_states + 1: the rows of the two graphs */
-    ch_arc *arcs[2];
-    uint32_t *via[2]; /* original edge id, or bypassed rank | VIA_SHORTCUT */
+    uint32_t *head[2];
+    double *obj[2];
+    uint32_t *half[2];            /* two per arc (above) */
+    const double *time, *cost;    /* the virtual graph's, per edge (it outlives the fr_ch) */
     fr_ch_stats stats;
 };
+
+static inline bool arc_is_edge(const fr_ch *ch, int d, uint32_t i)
+{
+    return ch->half[d][2 * (size_t)i + 1] == HALF_EDGE;
+}
 
 static inline fr_key arc_key(const ch_arc *a)
 {
@@ -62,12 +83,42 @@ static inline fr_key key_plus_arc(const fr_key *k, const ch_arc *a)
     return fr_key_add(*k, arc_key(a));
 }
 
+static inline ch_tail tail_add(ch_tail a, ch_tail b)
+{
+    return (ch_tail){a.time + b.time, a.cost + b.cost, a.edges + b.edges};
+}
+
+static inline fr_key key_of(double obj, ch_tail t)
+{
+    return (fr_key){obj, t.time, t.cost, t.edges};
+}
+
+#define TAIL_ZERO ((ch_tail){0, 0, 0})
+
+/* ---- tie figures (ch_figures.c) --------------------------------------------- */
+
+/* Scratch for summing one arc's tie figures (grows; reused). */
+typedef struct {
+    uint64_t *frames;
+    ch_tail *values;
+    uint32_t cap_frames, cap_values;
+} ch_tail_scratch;
+
+void fr_ch_tail_scratch_clear(ch_tail_scratch *s);
+
+/* The tie figures of graph d's arc i. */
+ch_tail fr_ch_arc_tail(const fr_ch *ch, int d, uint32_t i, ch_tail_scratch *s);
+
+/* Every arc's tie figures, per graph: tails[d][i] (g_free each), computed
+ * row by row upward, where each shortcut's halves come before it. */
+void fr_ch_all_tails(const fr_ch *ch, ch_tail *tails[2]);
+
 #define KEY_ZERO ((fr_key){0, 0, 0, 0})
 
 /* ---- open lists -------------------------------------------------------------
- * Witness searches and queries keep their open states in heap.h's binary
- * heap of (key, id), ordered by key, then id; an item whose key is no
- * longer its state's is skipped when popped. */
+ * Witness searches and many-to-many's upward searches keep their open
+ * states in heap.h's binary heap of (key, id), ordered by key, then id; an
+ * item whose key is no longer its state's is skipped when popped. */
 
 typedef struct {
     fr_key key;

@@ -20,11 +20,11 @@
  *
  * Layout: items of one rank are contiguous (per rank offsets), in the
  * order of the destinations; the links, read only to unpack a path, are
- * kept destination by destination. Unpacking takes a shortcut's halves
- * from an index made once per matrix (find_halves()), and each worker
- * keeps a copy of the edges of every arc it has unpacked: the paths of a
- * row share their forward arcs, those to a destination their backward
- * ones. */
+ * kept destination by destination. The searches add whole keys, the arcs'
+ * tie figures summed once per matrix (fr_ch_all_tails()). Unpacking takes
+ * a shortcut's halves from the hierarchy, and each worker keeps a copy of
+ * the edges of every arc it has unpacked: the paths of a row share their
+ * forward arcs, those to a destination their backward ones. */
 #include "ch_many.h"
 
 #include "ch_internal.h"
@@ -101,30 +101,42 @@ static void upward_reach(upward *u, uint32_t r, const fr_key *key, uint32_t pred
     open_list_push(&u->open, &(open_item){*key, r}, NULL);
 }
 
+/* The hierarchy and its arcs' tie figures, which upward searches read. */
+typedef struct {
+    const fr_ch *ch;
+    ch_tail *const *tail;
+} arcs_of;
+
+/* The key of r's label followed by graph d's arc i. */
+static inline fr_key through_arc(const arcs_of *a, const upward *u, uint32_t r, int d, uint32_t i)
+{
+    return fr_key_add(u->key[r], key_of(a->ch->obj[d][i], a->tail[d][i]));
+}
+
 /* Is r reached more cheaply through a higher rank (an arc of the other
  * graph)? As ch_query.c's stall-on-demand. */
-static bool upward_stalled(const fr_ch *ch, const upward *u, int d, uint32_t r)
+static bool upward_stalled(const arcs_of *a, const upward *u, int d, uint32_t r)
 {
+    const fr_ch *ch = a->ch;
     int other = 1 - d;
-    const ch_arc *arcs = ch->arcs[other];
     for (uint32_t i = ch->off[other][r]; i < ch->off[other][r + 1]; i++) {
-        uint32_t y = arcs[i].head;
+        uint32_t y = ch->head[other][i];
         if (u->stamp[y] != u->generation)
             continue;
-        fr_key through = key_plus_arc(&u->key[y], &arcs[i]);
+        fr_key through = through_arc(a, u, y, other, i);
         if (fr_key_compare_fast(&through, &u->key[r]) < 0)
             return true;
     }
     return false;
 }
 
-static void upward_relax(const fr_ch *ch, upward *u, int d, uint32_t r)
+static void upward_relax(const arcs_of *a, upward *u, int d, uint32_t r)
 {
-    const ch_arc *arcs = ch->arcs[d];
+    const fr_ch *ch = a->ch;
     uint8_t inherited = u->flags[r] & TIED;
     for (uint32_t i = ch->off[d][r]; i < ch->off[d][r + 1]; i++) {
-        uint32_t y = arcs[i].head;
-        fr_key key = key_plus_arc(&u->key[r], &arcs[i]);
+        uint32_t y = ch->head[d][i];
+        fr_key key = through_arc(a, u, r, d, i);
         if (u->stamp[y] != u->generation) {
             upward_reach(u, y, &key, r, i, inherited);
             continue;
@@ -139,8 +151,10 @@ static void upward_relax(const fr_ch *ch, upward *u, int d, uint32_t r)
 
 /* Every rank upward of states[] on graph d, into u->settled (unstalled
  * ones, in settling order) with their keys, predecessors and ties. */
-static void upward_search(const fr_ch *ch, upward *u, int d, const uint32_t *states, uint32_t n)
+static void upward_search(const arcs_of *a, upward *u, int d, const uint32_t *states,
+                          uint32_t n)
 {
+    const fr_ch *ch = a->ch;
     upward_begin(u, ch->n_states);
     for (uint32_t i = 0; i < n; i++) {
         if (states[i] >= ch->n_states)
@@ -155,11 +169,11 @@ static void upward_search(const fr_ch *ch, upward *u, int d, const uint32_t *sta
         if ((u->flags[r] & SETTLED) || fr_key_compare_fast(&top.key, &u->key[r]) != 0)
             continue; /* stale */
         u->flags[r] |= SETTLED;
-        if (upward_stalled(ch, u, d, r))
+        if (upward_stalled(a, u, d, r))
             continue;
         u->index[r] = u->settled->len;
         g_array_append_val(u->settled, r);
-        upward_relax(ch, u, d, r);
+        upward_relax(a, u, d, r);
     }
 }
 
@@ -189,7 +203,7 @@ struct fr_ch_many {
     bucket_item *items;
     uint32_t *item_link; /* per item: its link, an index into `links` */
     bucket_link *links;  /* destination by destination, in their searches' order */
-    uint32_t *halves[2]; /* per arc of graph d: a shortcut's halves (below), else NONE */
+    ch_tail *tail[2];    /* per arc of graph d: its tie figures (fr_ch_all_tails()) */
 };
 
 /* A backward search's item before it is placed: its rank and, for its
@@ -226,9 +240,9 @@ void fr_ch_many_get_counters(fr_ch_many_counters *c)
 /* Appends destination k's backward search to `loose`. */
 static void search_destination(const fr_ch_many *m, upward *u, uint32_t k, GArray *loose)
 {
-    const fr_ch *ch = m->ch;
     uint32_t first = m->target_off[k];
-    upward_search(ch, u, BWD, m->targets + first, m->target_off[k + 1] - first);
+    arcs_of a = {m->ch, m->tail};
+    upward_search(&a, u, BWD, m->targets + first, m->target_off[k + 1] - first);
     for (guint i = 0; i < u->settled->len; i++) {
         uint32_t r = g_array_index(u->settled, uint32_t, i), pred = u->pred[r];
         const fr_key *key = &u->key[r];
@@ -344,78 +358,6 @@ static uint32_t place_items(fr_ch_many *m, const fill_job *job)
     return total;
 }
 
-/* ---- unpacking --------------------------------------------------------------------
- * A shortcut of graph d that bypasses rank m, from rank a to rank b along
- * the path, is the backward graph's arc at row m whose head is a, then the
- * forward graph's arc at row m whose head is b: the first such arc of each
- * row, as ch_query.c's unpacking takes them. Their indices are found once
- * per matrix, row m by row m (not by scanning the row at every use), and
- * kept as halves[d][2 * i] (backward) and [2 * i + 1] (forward) for a
- * shortcut, NONE for an original edge. */
-
-/* The ranks an arc joins along the path: graph d's arc i at row r. */
-static void arc_ends(const fr_ch *ch, int d, uint32_t r, uint32_t i, uint32_t *a, uint32_t *b)
-{
-    *a = d == FWD ? r : ch->arcs[d][i].head;
-    *b = d == FWD ? ch->arcs[d][i].head : r;
-}
-
-static void find_halves(fr_ch_many *m)
-{
-    const fr_ch *ch = m->ch;
-    uint32_t n = ch->n_states;
-    /* the shortcuts bypassing each rank, as (d, arc, row) triples */
-    uint32_t *count = g_new0(uint32_t, (size_t)n + 1);
-    for (int d = FWD; d <= BWD; d++) {
-        uint32_t arcs = ch->off[d][n];
-        m->halves[d] = g_new(uint32_t, 2 * (size_t)arcs + 1);
-        for (uint32_t i = 0; i < arcs; i++) {
-            m->halves[d][2 * i] = m->halves[d][2 * i + 1] = NONE;
-            if (ch->via[d][i] & VIA_SHORTCUT)
-                count[(ch->via[d][i] & ~VIA_SHORTCUT) + 1]++;
-        }
-    }
-    for (uint32_t r = 0; r < n; r++)
-        count[r + 1] += count[r];
-    uint32_t *cursor = g_memdup2(count, (size_t)n * sizeof(uint32_t));
-    uint32_t *by_mid = g_new(uint32_t, 3 * (size_t)count[n] + 1);
-    for (int d = FWD; d <= BWD; d++)
-        for (uint32_t r = 0; r < n; r++)
-            for (uint32_t i = ch->off[d][r]; i < ch->off[d][r + 1]; i++)
-                if (ch->via[d][i] & VIA_SHORTCUT) {
-                    uint32_t at = 3 * cursor[ch->via[d][i] & ~VIA_SHORTCUT]++;
-                    by_mid[at] = (uint32_t)d;
-                    by_mid[at + 1] = i;
-                    by_mid[at + 2] = r;
-                }
-    /* per rank: the first arc of row mid (graph e) with that head */
-    uint32_t *first[2] = {g_new(uint32_t, n ? n : 1), g_new(uint32_t, n ? n : 1)};
-    for (uint32_t r = 0; r < n; r++)
-        first[FWD][r] = first[BWD][r] = NONE;
-    for (uint32_t mid = 0; mid < n; mid++) {
-        if (count[mid] == count[mid + 1])
-            continue;
-        for (int e = FWD; e <= BWD; e++)
-            for (uint32_t i = ch->off[e][mid + 1]; i-- > ch->off[e][mid];)
-                first[e][ch->arcs[e][i].head] = i; /* backwards: the first one stays */
-        for (uint32_t k = count[mid]; k < count[mid + 1]; k++) {
-            int d = (int)by_mid[3 * k];
-            uint32_t i = by_mid[3 * k + 1], a, b;
-            arc_ends(ch, d, by_mid[3 * k + 2], i, &a, &b);
-            m->halves[d][2 * i] = first[BWD][a];
-            m->halves[d][2 * i + 1] = first[FWD][b];
-        }
-        for (int e = FWD; e <= BWD; e++)
-            for (uint32_t i = ch->off[e][mid]; i < ch->off[e][mid + 1]; i++)
-                first[e][ch->arcs[e][i].head] = NONE;
-    }
-    g_free(first[FWD]);
-    g_free(first[BWD]);
-    g_free(by_mid);
-    g_free(cursor);
-    g_free(count);
-}
-
 fr_ch_many *fr_ch_many_new(const fr_ch *ch, const fr_vgraph *g, const uint32_t *dests, uint32_t n,
                            unsigned threads, GCancellable *cancellable)
 {
@@ -427,6 +369,7 @@ fr_ch_many *fr_ch_many_new(const fr_ch *ch, const fr_vgraph *g, const uint32_t *
     m->target_off = g_new(uint32_t, (size_t)n + 1);
     m->targets = g_new(uint32_t, (size_t)n * FR_MODE_COUNT + 1);
     m->target_off[0] = 0;
+    fr_ch_all_tails(ch, m->tail);
     for (uint32_t k = 0; k < n; k++)
         m->target_off[k + 1] =
             m->target_off[k] + fr_node_states(g, dests[k], false, m->targets + m->target_off[k]);
@@ -438,7 +381,6 @@ fr_ch_many *fr_ch_many_new(const fr_ch *ch, const fr_vgraph *g, const uint32_t *
     bool done = fill(&job, workers);
     if (done) {
         uint32_t entries = place_items(m, &job);
-        find_halves(m);
         m->serial = count(1, 0, 0, 0, entries);
     }
     for (unsigned w = 0; w < workers; w++)
@@ -463,8 +405,8 @@ void fr_ch_many_free(fr_ch_many *m)
     g_free(m->items);
     g_free(m->links);
     g_free(m->item_link);
-    g_free(m->halves[FWD]);
-    g_free(m->halves[BWD]);
+    g_free(m->tail[FWD]);
+    g_free(m->tail[BWD]);
     g_free(m);
 }
 
@@ -579,9 +521,8 @@ static void edge_push(fr_ch_many_ws *ws, uint32_t edge)
 }
 
 /* Appends the original edges of arc `item` (STACK_BWD or not) to
- * ws->edges, shortcuts unpacked depth first. False if a shortcut's halves
- * are missing, which a built hierarchy never has. */
-static bool expand_arc(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t item)
+ * ws->edges, shortcuts unpacked depth first (ch_internal.h's halves). */
+static void expand_arc(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t item)
 {
     const fr_ch *ch = m->ch;
     ws->stack_len = 0;
@@ -589,18 +530,14 @@ static bool expand_arc(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t item)
     while (ws->stack_len > 0) {
         uint32_t top = ws->stack[--ws->stack_len];
         int d = (top & STACK_BWD) ? BWD : FWD;
-        uint32_t i = top & ~STACK_BWD, via = ch->via[d][i];
-        if (!(via & VIA_SHORTCUT)) {
-            edge_push(ws, via);
+        const uint32_t *half = &ch->half[d][2 * (size_t)(top & ~STACK_BWD)];
+        if (half[1] == HALF_EDGE) {
+            edge_push(ws, half[0]);
             continue;
         }
-        uint32_t first = m->halves[d][2 * (size_t)i], second = m->halves[d][2 * (size_t)i + 1];
-        if (first == NONE || second == NONE)
-            return false;
-        stack_push(ws, second);
-        stack_push(ws, first | STACK_BWD);
+        stack_push(ws, half[1]);
+        stack_push(ws, half[0] | STACK_BWD);
     }
-    return true;
 }
 
 /* The worker's copies of the shortcuts it has unpacked (paths share most
@@ -624,13 +561,13 @@ static void cache_begin(const fr_ch_many *m, fr_ch_many_ws *ws)
 
 /* Appends arc `item`'s original edges to ws->edges, from the cache or
  * unpacked (and then cached, while there is room). */
-static bool append_arc(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t item)
+static void append_arc(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t item)
 {
     int d = (item & STACK_BWD) ? BWD : FWD;
-    uint32_t i = item & ~STACK_BWD, via = m->ch->via[d][i];
-    if (!(via & VIA_SHORTCUT)) {
-        edge_push(ws, via);
-        return true;
+    uint32_t i = item & ~STACK_BWD;
+    if (arc_is_edge(m->ch, d, i)) {
+        edge_push(ws, m->ch->half[d][2 * (size_t)i]);
+        return;
     }
     uint64_t c = ws->cached[d][i]; /* (start + 1) << 32 | length, 0: not cached */
     if (c) {
@@ -641,14 +578,13 @@ static bool append_arc(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t item)
         }
         memcpy(ws->edges + ws->edges_len, ws->cache + start, (size_t)len * sizeof(uint32_t));
         ws->edges_len += len;
-        return true;
+        return;
     }
     uint32_t before = ws->edges_len;
-    if (!expand_arc(m, ws, item))
-        return false;
+    expand_arc(m, ws, item);
     size_t len = ws->edges_len - before;
     if (ws->cache_len + len > CACHE_MAX)
-        return true;
+        return;
     if (ws->cache_len + len > ws->cache_cap) {
         ws->cache_cap = MAX(2 * ws->cache_cap, MAX(ws->cache_len + len, 4096));
         ws->cache = g_renew(uint32_t, ws->cache, ws->cache_cap);
@@ -656,13 +592,11 @@ static bool append_arc(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t item)
     memcpy(ws->cache + ws->cache_len, ws->edges + before, len * sizeof(uint32_t));
     ws->cached[d][i] = (uint64_t)(ws->cache_len + 1) << 32 | len;
     ws->cache_len += len;
-    return true;
 }
 
 /* Appends the original edges of destination k's path to `path`: its arcs
- * in the hierarchy, forward half then backward half. False (path as it
- * was) if a shortcut's halves are missing. */
-static bool unpack_path(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t k, GArray *path)
+ * in the hierarchy, forward half then backward half. */
+static void unpack_path(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t k, GArray *path)
 {
     const upward *u = &ws->fwd;
     uint32_t n = 0;
@@ -680,10 +614,8 @@ static bool unpack_path(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t k, GArr
         ws->chain[n++] = m->links[l].arc | STACK_BWD;
     ws->edges_len = 0;
     for (uint32_t a = 0; a < n; a++)
-        if (!append_arc(m, ws, ws->chain[a]))
-            return false;
+        append_arc(m, ws, ws->chain[a]);
     g_array_append_vals(path, ws->edges, ws->edges_len);
-    return true;
 }
 
 /* Destination k's answer, once the buckets are scanned: its key and path
@@ -700,9 +632,9 @@ static bool answer(const fr_ch_many *m, fr_ch_many_ws *ws, const uint32_t *sourc
                            m->target_off[k + 1] - first, key, path);
     }
     *key = ws->best[k];
-    if (!path)
-        return true;
-    return unpack_path(m, ws, k, path);
+    if (path)
+        unpack_path(m, ws, k, path);
+    return true;
 }
 
 void fr_ch_many_row(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t origin, bool *reached,
@@ -710,7 +642,8 @@ void fr_ch_many_row(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t origin, boo
 {
     uint32_t sources[FR_MODE_COUNT];
     uint32_t n_sources = fr_node_states(m->g, origin, true, sources);
-    upward_search(m->ch, &ws->fwd, FWD, sources, n_sources);
+    arcs_of a = {m->ch, m->tail};
+    upward_search(&a, &ws->fwd, FWD, sources, n_sources);
     row_begin(m, ws);
     scan_buckets(m, ws);
     uint64_t pairs = 0, ties = 0;

@@ -6,237 +6,493 @@
  * and backward from every target on the backward graph (ch_internal.h),
  * the side with the lesser open key first, each side stopping once its
  * least open key is no better than the best meeting found;
- * stall-on-demand skips states reached more cheaply from above. The
- * workspace is indexed by rank and reset by generation stamps, so a query
- * allocates nothing once it has grown to the hierarchy. Shortcuts are
+ * stall-on-demand skips states reached more cheaply from above. Each side
+ * queues its ranks in an indexed 4-ary heap (heap.h) with decrease-key,
+ * ordered by objective alone, and settles the front of the heap in key.h's
+ * order; a settled rank is final, as in the engine's Dijkstra.
+ *
+ * Labels keep their objective apart from the rest of their key (the tie
+ * figures, ch_internal.h): inner loops add and compare objectives, and a
+ * label's tie figures are summed, along its predecessors and their arcs'
+ * halves, only when two objectives tie within the tolerance. A label's
+ * predecessor is settled, so its figures no longer change, and the sums
+ * come out as the full keys would have: keys and ties are key.h's.
+ *
+ * The workspace is indexed by rank and reset by generation stamps, so a
+ * query allocates nothing once it has grown to the hierarchy. Shortcuts are
  * unpacked iteratively, with a stack. */
 #include "ch_internal.h"
 
 #include <math.h>
 #include <string.h>
 
-/* One arc of the hierarchy on the path found, as ranks. */
+#define SETTLED UINT32_MAX     /* pos[] of a settled rank */
+#define STACK_BWD 0x80000000u /* an unpacking item: an arc of the backward graph */
+
 typedef struct {
-    uint32_t from, to, via;
-} path_arc;
+    double obj;
+    uint32_t rank;
+} heap_item;
+
+/* A rank's label as the inner loops read and write it, in one place. */
+typedef struct {
+    double obj;     /* the label's objective */
+    double above;   /* fr_objective_bounds_of(obj).above */
+    uint32_t pos;   /* its index in the heap, or SETTLED */
+    uint32_t from;  /* the rank it was reached from, or NONE */
+    uint32_t arc;   /* the arc (index into this side's graph), or NONE */
+} rank_label; /* valid when the rank's stamp is the query's generation */
+
+/* A label's tie figures, once summed: valid while the label still comes
+ * from the same rank by the same arc (which fixes its key). */
+typedef struct {
+    ch_tail figures;
+    uint32_t stamp, from, arc;
+} label_tail_record;
+
+/* One side of the search: its labels per rank and its open heap. */
+typedef struct {
+    const fr_ch *ch;
+    int d;
+    uint32_t generation;
+    uint32_t *stamp; /* per rank: reached by this query when == generation (dense: the
+                      * inner loops test it for every arc) */
+    rank_label *label;
+    label_tail_record *tail;
+    uint32_t *walk;             /* label_tail()'s ranks still to sum */
+    uint32_t *cluster;          /* front()'s heap items still to look at */
+    heap_item *heap;
+    uint32_t heap_len, front; /* front(): NONE until found */
+    ch_tail_scratch *scratch;
+} query_side;
 
 struct fr_ch_workspace {
     uint32_t capacity, generation;
-    uint32_t *stamp[2];     /* per rank: reached by this query when == generation */
-    fr_key *key[2];         /* per rank: the best key from a source / to a target */
-    uint32_t *pred_from[2]; /* per rank: the rank it was reached from, or NONE */
-    uint32_t *pred_arc[2];  /* per rank: the arc (index into that side's graph) */
-    open_list open[2];      /* ids: ranks */
-    GArray *chain, *stack;  /* path_arc: the path in the hierarchy, unpacking */
+    query_side side[2];
+    ch_tail_scratch scratch;
+    GArray *chain, *stack; /* uint32_t arcs (STACK_BWD or not): the path, unpacking */
 };
 
 fr_ch_workspace *fr_ch_workspace_new(void)
 {
     fr_ch_workspace *ws = g_new0(fr_ch_workspace, 1);
-    ws->chain = g_array_new(FALSE, FALSE, sizeof(path_arc));
-    ws->stack = g_array_new(FALSE, FALSE, sizeof(path_arc));
+    ws->chain = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+    ws->stack = g_array_new(FALSE, FALSE, sizeof(uint32_t));
     return ws;
+}
+
+static void side_free(query_side *s)
+{
+    g_free(s->stamp);
+    g_free(s->label);
+    g_free(s->tail);
+    g_free(s->walk);
+    g_free(s->cluster);
+    g_free(s->heap);
 }
 
 void fr_ch_workspace_free(fr_ch_workspace *ws)
 {
     if (!ws)
         return;
-    for (int d = FWD; d <= BWD; d++) {
-        g_free(ws->stamp[d]);
-        g_free(ws->key[d]);
-        g_free(ws->pred_from[d]);
-        g_free(ws->pred_arc[d]);
-        open_list_free(&ws->open[d]);
-    }
+    side_free(&ws->side[FWD]);
+    side_free(&ws->side[BWD]);
+    fr_ch_tail_scratch_clear(&ws->scratch);
     g_array_free(ws->chain, TRUE);
     g_array_free(ws->stack, TRUE);
     g_free(ws);
 }
 
-/* Grows the workspace to n ranks and starts a new generation. */
-static void workspace_begin(fr_ch_workspace *ws, uint32_t n)
+static void side_grow(query_side *s, uint32_t n)
 {
+    side_free(s);
+    s->stamp = g_new0(uint32_t, n);
+    s->label = g_new(rank_label, n);
+    s->tail = g_new0(label_tail_record, n);
+    s->walk = g_new(uint32_t, n);
+    s->cluster = g_new(uint32_t, n);
+    s->heap = g_new(heap_item, n);
+}
+
+/* Grows the workspace to ch's ranks and starts a new generation. */
+static void workspace_begin(fr_ch_workspace *ws, const fr_ch *ch)
+{
+    uint32_t n = ch->n_states;
     if (ws->capacity < n) {
-        for (int d = FWD; d <= BWD; d++) {
-            g_free(ws->stamp[d]);
-            ws->stamp[d] = g_new0(uint32_t, n);
-            ws->key[d] = g_renew(fr_key, ws->key[d], n);
-            ws->pred_from[d] = g_renew(uint32_t, ws->pred_from[d], n);
-            ws->pred_arc[d] = g_renew(uint32_t, ws->pred_arc[d], n);
-        }
+        side_grow(&ws->side[FWD], n);
+        side_grow(&ws->side[BWD], n);
         ws->capacity = n;
         ws->generation = 0;
     }
     if (++ws->generation == 0) {
-        for (int d = FWD; d <= BWD; d++)
-            memset(ws->stamp[d], 0, (size_t)ws->capacity * sizeof(uint32_t));
+        for (int d = FWD; d <= BWD; d++) {
+            memset(ws->side[d].stamp, 0, (size_t)ws->capacity * sizeof(uint32_t));
+            memset(ws->side[d].tail, 0, (size_t)ws->capacity * sizeof(label_tail_record));
+        }
         ws->generation = 1;
     }
-    for (int d = FWD; d <= BWD; d++)
-        open_list_clear(&ws->open[d]);
+    for (int d = FWD; d <= BWD; d++) {
+        query_side *s = &ws->side[d];
+        s->ch = ch;
+        s->d = d;
+        s->generation = ws->generation;
+        s->heap_len = 0;
+        s->front = NONE;
+        s->scratch = &ws->scratch;
+    }
 }
 
-static void reach(fr_ch_workspace *ws, int d, uint32_t r, const fr_key *key, uint32_t from,
-                  uint32_t arc)
+/* ---- labels ------------------------------------------------------------------ */
+
+static bool tail_known(const query_side *s, uint32_t r)
 {
-    ws->stamp[d][r] = ws->generation;
-    ws->key[d][r] = *key;
-    ws->pred_from[d][r] = from;
-    ws->pred_arc[d][r] = arc;
-    open_list_push(&ws->open[d], &(open_item){*key, r}, NULL);
+    const label_tail_record *t = &s->tail[r];
+    const rank_label *l = &s->label[r];
+    return t->stamp == s->generation && t->from == l->from && t->arc == l->arc;
 }
 
-static void seed(const fr_ch *ch, fr_ch_workspace *ws, int d, const uint32_t *states, uint32_t n)
+/* The tie figures of r's label, summed along its predecessors as far as one
+ * whose figures are known (a seed's are). */
+static ch_tail label_tail(query_side *s, uint32_t r)
+{
+    uint32_t n = 0;
+    for (uint32_t x = r; !tail_known(s, x); x = s->label[x].from)
+        s->walk[n++] = x;
+    while (n > 0) {
+        uint32_t x = s->walk[--n];
+        const rank_label *l = &s->label[x];
+        ch_tail arc = fr_ch_arc_tail(s->ch, s->d, l->arc, s->scratch);
+        s->tail[x] = (label_tail_record){tail_add(s->tail[l->from].figures, arc), s->generation,
+                                         l->from, l->arc};
+    }
+    return s->tail[r].figures;
+}
+
+static fr_key label_key(query_side *s, uint32_t r)
+{
+    return key_of(s->label[r].obj, label_tail(s, r));
+}
+
+/* ---- the open heap ---------------------------------------------------------------
+ * The heap orders its items by objective alone, then rank (one comparison
+ * of doubles). Items whose objectives tie the least one within the
+ * tolerance form a subtree at the root; the side's front, the item that
+ * comes first in key.h's order, is found among them (usually the root
+ * alone) whenever the heap has changed. */
+
+static inline bool raw_before(const void *unused, const heap_item *a, const heap_item *b)
+{
+    (void)unused;
+    return a->obj < b->obj || (a->obj == b->obj && a->rank < b->rank);
+}
+
+static inline void side_placed(query_side *s, const heap_item *item, uint32_t i)
+{
+    s->label[item->rank].pos = i;
+}
+
+FR_DEFINE_INDEXED_HEAP(side_heap, heap_item, query_side *, 4, raw_before, side_placed)
+
+/* Whether heap item a comes before item b in key.h's order, then by rank. */
+static bool key_before(query_side *s, const heap_item *a, const heap_item *b)
+{
+    int c = fr_objectives_decide(a->obj, b->obj);
+    if (!c) {
+        fr_key ka = label_key(s, a->rank), kb = label_key(s, b->rank);
+        c = fr_key_compare_fast(&ka, &kb);
+    }
+    return c < 0 || (c == 0 && a->rank < b->rank);
+}
+
+/* The heap index of the side's front (heap not empty). */
+static uint32_t front(query_side *s)
+{
+    if (s->front != NONE)
+        return s->front;
+    uint32_t best = 0, n = 0;
+    fr_objective_bounds bounds = fr_objective_bounds_of(s->heap[0].obj);
+    s->cluster[n++] = 0;
+    while (n > 0) { /* the subtree of objectives not above the least one's bound */
+        uint32_t i = s->cluster[--n];
+        if (i != 0 && key_before(s, &s->heap[i], &s->heap[best]))
+            best = i;
+        for (uint32_t c = 4 * i + 1; c <= 4 * i + 4 && c < s->heap_len; c++)
+            if (fr_objective_bounds_decide(&bounds, s->heap[c].obj) <= 0)
+                s->cluster[n++] = c;
+    }
+    return s->front = best;
+}
+
+/* Gives r the label (obj, from, arc), queued or moved up the heap; from
+ * NONE: a seed, whose tie figures are 0. */
+static inline void reach(query_side *s, uint32_t r, double obj, uint32_t from, uint32_t arc)
+{
+    bool queued = s->stamp[r] == s->generation;
+    rank_label *l = &s->label[r];
+    s->stamp[r] = s->generation;
+    l->obj = obj;
+    l->above = fr_objective_bounds_of(obj).above;
+    l->from = from;
+    l->arc = arc;
+    if (from == NONE) /* a seed */
+        s->tail[r] = (label_tail_record){TAIL_ZERO, s->generation, NONE, NONE};
+    uint32_t at = queued ? s->label[r].pos : s->heap_len++;
+    s->heap[at] = (heap_item){obj, r};
+    side_heap_sift_up(s, s->heap, at);
+    s->front = NONE;
+}
+
+/* Takes the side's front off the heap and returns its rank. */
+static uint32_t pop(query_side *s)
+{
+    uint32_t at = front(s), r = s->heap[at].rank;
+    s->label[r].pos = SETTLED;
+    if (at < --s->heap_len) {
+        s->heap[at] = s->heap[s->heap_len];
+        side_heap_sift_up(s, s->heap, at);
+        side_heap_sift_down(s, s->heap, s->heap_len, s->label[s->heap[at].rank].pos);
+    }
+    s->front = NONE;
+    return r;
+}
+
+static void seed(const fr_ch *ch, query_side *s, const uint32_t *states, uint32_t n)
 {
     for (uint32_t i = 0; i < n; i++) {
         if (states[i] >= ch->n_states)
             continue;
         uint32_t r = ch->rank[states[i]];
-        if (ws->stamp[d][r] != ws->generation)
-            reach(ws, d, r, &KEY_ZERO, NONE, NONE);
+        if (s->stamp[r] != s->generation)
+            reach(s, r, 0, NONE, NONE);
     }
 }
 
+/* ---- the search -------------------------------------------------------------------
+ * The best meeting found so far is a rank both sides have reached (NONE:
+ * none yet); its key is the sum of the two labels there as they are now,
+ * which can only fall. */
+
+static double meeting_obj(const fr_ch_workspace *ws, uint32_t meet)
+{
+    if (meet == NONE)
+        return INFINITY;
+    return ws->side[FWD].label[meet].obj + ws->side[BWD].label[meet].obj;
+}
+
+static fr_key meeting_key(fr_ch_workspace *ws, uint32_t meet)
+{
+    if (meet == NONE)
+        return (fr_key){INFINITY, INFINITY, INFINITY, UINT32_MAX};
+    return fr_key_add(label_key(&ws->side[FWD], meet), label_key(&ws->side[BWD], meet));
+}
+
+/* fr_key_compare_fast() of a key (its objective o given; *full sums the
+ * rest when needed) and the best meeting's. */
+static inline int compare_to_meeting(fr_ch_workspace *ws, uint32_t meet, double o,
+                                     fr_key (*full)(void *), void *arg)
+{
+    int c = fr_objectives_decide(o, meeting_obj(ws, meet));
+    if (c)
+        return c;
+    fr_key key = full(arg), best = meeting_key(ws, meet);
+    return fr_key_compare_fast(&key, &best);
+}
+
+typedef struct {
+    fr_ch_workspace *ws;
+    uint32_t r;
+} meeting_ref; /* a meeting at rank r */
+
+static fr_key meeting_ref_key(void *arg)
+{
+    const meeting_ref *m = arg;
+    return meeting_key(m->ws, m->r);
+}
+
+typedef struct {
+    query_side *s;
+    uint32_t r, i;
+    int d;
+} label_ref; /* a rank's label, followed by graph d's arc i unless i == NONE */
+
+static fr_key ref_key(void *arg)
+{
+    const label_ref *x = arg;
+    fr_key k = label_key(x->s, x->r);
+    if (x->i == NONE)
+        return k;
+    ch_tail arc = fr_ch_arc_tail(x->s->ch, x->d, x->i, x->s->scratch);
+    return fr_key_add(k, key_of(x->s->ch->obj[x->d][x->i], arc));
+}
+
+/* fr_key_compare_fast() of two labels' keys, each followed by an arc or
+ * not (objectives oa and ob given). */
+static int compare_refs(double oa, label_ref *a, double ob, label_ref *b)
+{
+    int c = fr_objectives_decide(oa, ob);
+    if (c)
+        return c;
+    fr_key ka = ref_key(a), kb = ref_key(b);
+    return fr_key_compare_fast(&ka, &kb);
+}
+
 /* The side to settle next (the lesser open key), or -1 when both are done:
- * a side is done when its least open key is no better than `best`. */
-static int next_side(const fr_ch_workspace *ws, const fr_key *best)
+ * a side is done when its least open key is no better than the best
+ * meeting's. */
+static int next_side(fr_ch_workspace *ws, uint32_t meet)
 {
     bool open[2];
-    for (int d = FWD; d <= BWD; d++)
-        open[d] = ws->open[d].len > 0 && fr_key_compare_fast(&ws->open[d].items[0].key, best) < 0;
+    label_ref top[2];
+    double obj[2];
+    for (int d = FWD; d <= BWD; d++) {
+        query_side *s = &ws->side[d];
+        open[d] = s->heap_len > 0;
+        if (!open[d])
+            continue;
+        const heap_item *item = &s->heap[front(s)];
+        top[d] = (label_ref){s, item->rank, NONE, d};
+        obj[d] = item->obj;
+        open[d] = compare_to_meeting(ws, meet, obj[d], ref_key, &top[d]) < 0;
+    }
     if (!open[FWD] || !open[BWD])
         return open[FWD] ? FWD : open[BWD] ? BWD : -1;
-    return fr_key_compare_fast(&ws->open[FWD].items[0].key, &ws->open[BWD].items[0].key) <= 0
-               ? FWD
-               : BWD;
+    return compare_refs(obj[FWD], &top[FWD], obj[BWD], &top[BWD]) <= 0 ? FWD : BWD;
 }
 
 /* Stall-on-demand: is r reached more cheaply through a higher rank that
- * this side has reached (via an arc of the other graph)? */
-static bool stalled(const fr_ch *ch, const fr_ch_workspace *ws, int d, uint32_t r)
+ * side s has reached (via an arc of the other graph)? */
+static bool stalled(query_side *s, uint32_t r)
 {
-    int other = 1 - d;
-    const ch_arc *arcs = ch->arcs[other];
+    const fr_ch *ch = s->ch;
+    int other = 1 - s->d;
+    const uint32_t *head = ch->head[other];
+    const double *obj = ch->obj[other];
+    label_ref at_r = {s, r, NONE, s->d};
+    fr_objective_bounds bounds = fr_objective_bounds_of(s->label[r].obj);
     for (uint32_t i = ch->off[other][r]; i < ch->off[other][r + 1]; i++) {
-        uint32_t y = arcs[i].head;
-        if (ws->stamp[d][y] != ws->generation)
+        uint32_t y = head[i];
+        if (s->stamp[y] != s->generation)
             continue;
-        fr_key through = key_plus_arc(&ws->key[d][y], &arcs[i]);
-        if (fr_key_compare_fast(&through, &ws->key[d][r]) < 0)
+        double o = s->label[y].obj + obj[i];
+        int c = fr_objective_bounds_decide(&bounds, o);
+        if (c > 0)
+            continue;
+        label_ref through = {s, y, i, other};
+        if (c < 0 || compare_refs(o, &through, s->label[r].obj, &at_r) < 0)
             return true;
     }
     return false;
 }
 
-static void relax(const fr_ch *ch, fr_ch_workspace *ws, int d, uint32_t r, const fr_key *best)
+static void relax(fr_ch_workspace *ws, query_side *s, uint32_t r, uint32_t meet)
 {
-    const ch_arc *arcs = ch->arcs[d];
-    for (uint32_t i = ch->off[d][r]; i < ch->off[d][r + 1]; i++) {
-        uint32_t y = arcs[i].head;
-        fr_key key = key_plus_arc(&ws->key[d][r], &arcs[i]);
-        if (fr_key_compare_fast(&key, best) >= 0)
+    const fr_ch *ch = s->ch;
+    const uint32_t *head = ch->head[s->d];
+    const double *obj = ch->obj[s->d];
+    double base = s->label[r].obj;
+    fr_objective_bounds best = fr_objective_bounds_of(meeting_obj(ws, meet));
+    for (uint32_t i = ch->off[s->d][r]; i < ch->off[s->d][r + 1]; i++) {
+        uint32_t y = head[i];
+        double o = base + obj[i];
+        int c = fr_objective_bounds_decide(&best, o);
+        if (c > 0)
             continue;
-        if (ws->stamp[d][y] != ws->generation || fr_key_compare_fast(&key, &ws->key[d][y]) < 0)
-            reach(ws, d, y, &key, r, i);
+        label_ref through = {s, r, i, s->d};
+        if (c == 0 && compare_to_meeting(ws, meet, o, ref_key, &through) >= 0)
+            continue;
+        if (s->stamp[y] != s->generation) {
+            reach(s, y, o, r, i);
+        } else {
+            const rank_label *at = &s->label[y];
+            if (o > at->above || at->pos == SETTLED)
+                continue;
+            label_ref at_y = {s, y, NONE, s->d};
+            if (compare_refs(o, &through, at->obj, &at_y) >= 0)
+                continue;
+            reach(s, y, o, r, i);
+        }
+        if (y == meet) /* the best meeting got better */
+            best = fr_objective_bounds_of(meeting_obj(ws, meet));
     }
 }
 
-/* Settles the least open state of side d; a meeting better than *best
+/* Settles the least open rank of side d; a meeting better than the best
  * becomes the best. */
-static void settle(const fr_ch *ch, fr_ch_workspace *ws, int d, fr_key *best, uint32_t *meet)
+static void settle(fr_ch_workspace *ws, int d, uint32_t *meet)
 {
-    open_item top = open_list_pop(&ws->open[d], NULL);
-    uint32_t r = top.id;
-    if (fr_key_compare_fast(&top.key, &ws->key[d][r]) != 0)
-        return; /* stale */
-    if (ws->stamp[1 - d][r] == ws->generation) {
-        fr_key total = fr_key_add(ws->key[FWD][r], ws->key[BWD][r]);
-        if (fr_key_compare_fast(&total, best) < 0) {
-            *best = total;
+    query_side *s = &ws->side[d], *other = &ws->side[1 - d];
+    uint32_t r = pop(s);
+    if (other->stamp[r] == ws->generation) {
+        meeting_ref at = {ws, r};
+        double o = s->label[r].obj + other->label[r].obj;
+        if (compare_to_meeting(ws, *meet, o, meeting_ref_key, &at) < 0)
             *meet = r;
-        }
     }
-    if (!stalled(ch, ws, d, r))
-        relax(ch, ws, d, r, best);
+    if (!stalled(s, r))
+        relax(ws, s, r, *meet);
 }
+
+/* ---- the path --------------------------------------------------------------------- */
 
 /* The hierarchy's arcs of the path through `meet`, in order, into ws->chain. */
-static void chain_path(const fr_ch *ch, fr_ch_workspace *ws, uint32_t meet)
+static void chain_path(fr_ch_workspace *ws, uint32_t meet)
 {
+    const query_side *f = &ws->side[FWD], *b = &ws->side[BWD];
     GArray *chain = ws->chain;
     g_array_set_size(chain, 0);
-    for (uint32_t r = meet; ws->pred_from[FWD][r] != NONE; r = ws->pred_from[FWD][r]) {
-        path_arc a = {ws->pred_from[FWD][r], r, ch->via[FWD][ws->pred_arc[FWD][r]]};
-        g_array_append_val(chain, a);
-    }
-    path_arc *p = (path_arc *)chain->data;
+    for (uint32_t r = meet; f->label[r].from != NONE; r = f->label[r].from)
+        g_array_append_val(chain, f->label[r].arc);
+    uint32_t *p = (uint32_t *)chain->data;
     for (guint i = 0, j = chain->len; i + 1 < j; i++, j--) {
-        path_arc t = p[i];
+        uint32_t t = p[i];
         p[i] = p[j - 1];
         p[j - 1] = t;
     }
-    for (uint32_t r = meet; ws->pred_from[BWD][r] != NONE; r = ws->pred_from[BWD][r]) {
-        path_arc a = {r, ws->pred_from[BWD][r], ch->via[BWD][ws->pred_arc[BWD][r]]};
-        g_array_append_val(chain, a);
+    for (uint32_t r = meet; b->label[r].from != NONE; r = b->label[r].from) {
+        uint32_t arc = b->label[r].arc | STACK_BWD;
+        g_array_append_val(chain, arc);
     }
 }
 
-/* The via of the arc between ranks `other` and m in m's row of graph d. */
-static uint32_t row_via(const fr_ch *ch, int d, uint32_t m, uint32_t other)
+/* Appends the original edges of ws->chain to path, a shortcut's first half
+ * before its second. */
+static void unpack(const fr_ch *ch, fr_ch_workspace *ws, GArray *path)
 {
-    for (uint32_t i = ch->off[d][m]; i < ch->off[d][m + 1]; i++)
-        if (ch->arcs[d][i].head == other)
-            return ch->via[d][i];
-    return NONE;
-}
-
-/* Appends the original edges of ws->chain to path; false (path as it was)
- * if a shortcut's halves are missing, which a built hierarchy never has. */
-static bool unpack(const fr_ch *ch, fr_ch_workspace *ws, GArray *path)
-{
-    guint old_len = path->len;
     GArray *stack = ws->stack;
     g_array_set_size(stack, 0);
     for (guint i = ws->chain->len; i-- > 0;)
-        g_array_append_val(stack, g_array_index(ws->chain, path_arc, i));
+        g_array_append_val(stack, g_array_index(ws->chain, uint32_t, i));
     while (stack->len > 0) {
-        path_arc a = g_array_index(stack, path_arc, stack->len - 1);
+        uint32_t item = g_array_index(stack, uint32_t, stack->len - 1);
         g_array_set_size(stack, stack->len - 1);
-        if (!(a.via & VIA_SHORTCUT)) {
-            g_array_append_val(path, a.via);
+        int d = (item & STACK_BWD) ? BWD : FWD;
+        const uint32_t *half = &ch->half[d][2 * (size_t)(item & ~STACK_BWD)];
+        if (half[1] == HALF_EDGE) {
+            g_array_append_val(path, half[0]);
             continue;
         }
-        uint32_t m = a.via & ~VIA_SHORTCUT;
-        path_arc first = {a.from, m, row_via(ch, BWD, m, a.from)};
-        path_arc second = {m, a.to, row_via(ch, FWD, m, a.to)};
-        if (first.via == NONE || second.via == NONE) {
-            g_array_set_size(path, old_len);
-            return false;
-        }
-        g_array_append_val(stack, second);
+        uint32_t first = half[0] | STACK_BWD;
+        g_array_append_val(stack, half[1]);
         g_array_append_val(stack, first);
     }
-    return true;
 }
 
 bool fr_ch_route(const fr_ch *ch, fr_ch_workspace *ws, const uint32_t *sources, uint32_t n_sources,
                  const uint32_t *targets, uint32_t n_targets, fr_key *key, GArray *path)
 {
-    workspace_begin(ws, ch->n_states);
-    seed(ch, ws, FWD, sources, n_sources);
-    seed(ch, ws, BWD, targets, n_targets);
-    fr_key best = {INFINITY, INFINITY, INFINITY, UINT32_MAX};
+    workspace_begin(ws, ch);
+    seed(ch, &ws->side[FWD], sources, n_sources);
+    seed(ch, &ws->side[BWD], targets, n_targets);
     uint32_t meet = NONE;
-    for (int d; (d = next_side(ws, &best)) >= 0;)
-        settle(ch, ws, d, &best, &meet);
+    for (int d; (d = next_side(ws, meet)) >= 0;)
+        settle(ws, d, &meet);
     if (meet == NONE)
         return false;
-    /* the keys now at `meet` are those of the path its predecessors give */
     if (key)
-        *key = fr_key_add(ws->key[FWD][meet], ws->key[BWD][meet]);
-    if (!path)
-        return true;
-    chain_path(ch, ws, meet);
-    return unpack(ch, ws, path);
+        *key = meeting_key(ws, meet);
+    if (path) {
+        chain_path(ws, meet);
+        unpack(ch, ws, path);
+    }
+    return true;
 }

@@ -61,18 +61,56 @@ static inline int fr_key_compare(const fr_key *a, const fr_key *b)
     return c ? c : fr_compare_tail(a->time, a->cost, a->edges, b->time, b->cost, b->edges);
 }
 
+/* For keys of figures that are 0 or more with objectives a and b: -1 or 1
+ * when the objectives alone decide fr_key_compare(), 0 when the rest of
+ * the keys must be looked at. Inner loops that keep objectives apart from
+ * the other figures call it before touching them. */
+static inline int fr_objectives_decide(double a, double b)
+{
+    /* objectives apart by more than this margin (never below the
+     * tolerance for figures of 0 or more) decide at once */
+    double margin = FR_FIGURE_TOLERANCE * (1.0 + a + b);
+    if (a < b - margin)
+        return -1;
+    if (b < a - margin)
+        return 1;
+    if (a == INFINITY || b == INFINITY) /* the margin was infinite */
+        return a < b ? -1 : a > b ? 1 : 0;
+    return 0;
+}
+
+/* Thresholds around an objective b (0 or more or infinite): a key whose
+ * objective a (0 or more) is below `below` comes before any key with
+ * objective b in fr_key_compare()'s order, one above `above` after it.
+ * They lie more than twice fr_objectives_decide()'s margin away (rounding
+ * included; where that margin would overflow, never), for inner loops that
+ * compare many objectives with one: one comparison each, no arithmetic. */
+typedef struct {
+    double below, above;
+} fr_objective_bounds;
+
+static inline fr_objective_bounds fr_objective_bounds_of(double b)
+{
+    if (b == INFINITY)
+        return (fr_objective_bounds){INFINITY, INFINITY};
+    double t = FR_FIGURE_TOLERANCE;
+    return (fr_objective_bounds){b - 4 * t * (1.0 + 2 * b), (b + 4 * t) * (1.0 + 8 * t)};
+}
+
+/* -1 or 1 as the bounds decide a against their objective, else 0. */
+static inline int fr_objective_bounds_decide(const fr_objective_bounds *bounds, double a)
+{
+    return a < bounds->below ? -1 : a > bounds->above ? 1 : 0;
+}
+
 /* fr_key_compare() for keys of figures that are 0 or more, deciding
  * identical keys and keys whose objectives are apart without the full
  * comparison. */
 static inline int fr_key_compare_fast(const fr_key *a, const fr_key *b)
 {
-    /* objectives apart by more than this margin (never below the
-     * tolerance for figures of 0 or more) decide at once */
-    double margin = FR_FIGURE_TOLERANCE * (1.0 + a->obj + b->obj);
-    if (a->obj < b->obj - margin)
-        return -1;
-    if (b->obj < a->obj - margin)
-        return 1;
+    int decided = fr_objectives_decide(a->obj, b->obj);
+    if (decided)
+        return decided;
     if (a->obj == b->obj && a->time == b->time && a->cost == b->cost && a->edges == b->edges)
         return 0;
     int c = fr_compare_figure_nonneg(a->obj, b->obj);
