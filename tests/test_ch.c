@@ -9,12 +9,15 @@
  * and bidirectional links, transfers, dwell, zero-cost edges, unreachable
  * pairs), all four plain objectives; a hand-built ring whose shortcuts are
  * known in any contraction order; grids full of equal-cost ties; and eight
- * threads querying one hierarchy at once. A failure prints the seed, the
+ * threads querying one hierarchy at once. Every arc of the hierarchies of
+ * 40 random networks and a tie grid unpacks, by its stored halves, to a
+ * chain between its ends whose sums are its objective and tie figures. A failure prints the seed, the
  * query and the network's CSV files. */
 #include "helpers.h"
 #include "randnet.h"
 
 #include "algorithm.h"
+#include "ch_internal.h"
 
 #include <string.h>
 
@@ -368,6 +371,91 @@ static void test_grid_ties(void **state)
     fr_ch_workspace_free(ws);
 }
 
+/* ---- every arc's halves and tie figures ------------------------------------------------- */
+
+/* Appends arc i of graph d's original edges to `edges`, shortcuts by their
+ * halves (recursively: test networks are small). */
+static void arc_edges(const fr_ch *ch, int d, uint32_t i, GArray *edges)
+{
+    const uint32_t *half = &ch->half[d][2 * (size_t)i];
+    if (half[1] == HALF_EDGE) {
+        g_array_append_val(edges, half[0]);
+        return;
+    }
+    arc_edges(ch, BWD, half[0], edges);
+    arc_edges(ch, FWD, half[1], edges);
+}
+
+/* Every arc of the hierarchy: its halves unpack to a chain of virtual
+ * edges from its tail state to its head state; its objective and its tie
+ * figures as ch_figures.c sums them (one arc at a time, and all at once:
+ * the same bits) are that chain's sums, within the tolerance, and its edge
+ * count exactly. */
+static void check_arcs(const fr_network *net, fr_objective objective, const fr_ch *ch)
+{
+    const fr_vgraph *g = &net->vgraph;
+    const double *weight = weights_of(g, objective);
+    uint32_t n = ch->n_states, *state_of = g_new(uint32_t, n + 1);
+    for (uint32_t v = 0; v < n; v++)
+        state_of[ch->rank[v]] = v;
+    ch_tail *all[2];
+    fr_ch_all_tails(ch, all);
+    ch_tail_scratch scratch = {0};
+    GArray *edges = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+    for (int d = FWD; d <= BWD; d++)
+        for (uint32_t r = 0; r < n; r++)
+            for (uint32_t i = ch->off[d][r]; i < ch->off[d][r + 1]; i++) {
+                uint32_t from = state_of[d == FWD ? r : ch->head[d][i]];
+                uint32_t to = state_of[d == FWD ? ch->head[d][i] : r];
+                g_array_set_size(edges, 0);
+                arc_edges(ch, d, i, edges);
+                const uint32_t *e = (const uint32_t *)edges->data;
+                assert_int_equal(g->edge_from[e[0]], from);
+                assert_int_equal(g->edge_to[e[edges->len - 1]], to);
+                fr_key sum = {0, 0, 0, 0};
+                for (guint k = 0; k < edges->len; k++) {
+                    if (k > 0)
+                        assert_int_equal(g->edge_to[e[k - 1]], g->edge_from[e[k]]);
+                    sum = fr_key_add(sum, (fr_key){weight[e[k]], g->time[e[k]], g->cost[e[k]], 1});
+                }
+                ch_tail one = fr_ch_arc_tail(ch, d, i, &scratch);
+                assert_true(one.time == all[d][i].time && one.cost == all[d][i].cost &&
+                            one.edges == all[d][i].edges);
+                fr_key arc = key_of(ch->obj[d][i], one);
+                assert_int_equal(fr_key_compare(&arc, &sum), 0);
+                assert_int_equal(arc.edges, edges->len);
+            }
+    g_array_free(edges, TRUE);
+    fr_ch_tail_scratch_clear(&scratch);
+    g_free(all[FWD]);
+    g_free(all[BWD]);
+    g_free(state_of);
+}
+
+static void test_arc_halves_and_figures(void **state)
+{
+    (void)state;
+    for (int i = 0; i < 40; i++) {
+        guint32 seed = 5000u + (guint32)i;
+        int n_nodes = 4 + i % 25;
+        rn_net *model = rn_generate(seed, n_nodes, i % 2 == 1);
+        if (i % 3 == 0)
+            rn_densify(model, seed, n_nodes, 0.5);
+        fr_network *net = rn_load(model);
+        fr_objective objective = objectives[i % 4];
+        fr_ch *ch = build_ok(net, objective, NULL);
+        check_arcs(net, objective, ch);
+        fr_ch_free(ch);
+        fr_network_free(net);
+        rn_free(model);
+    }
+    fr_network *grid = tie_grid_network(24, 2, 5, 2);
+    fr_ch *ch = build_ok(grid, FR_OBJECTIVE_COST, NULL);
+    check_arcs(grid, FR_OBJECTIVE_COST, ch);
+    fr_ch_free(ch);
+    fr_network_free(grid);
+}
+
 /* ---- the API's edges ---------------------------------------------------------------------- */
 
 static void test_edge_cases(void **state)
@@ -499,6 +587,7 @@ int main(void)
         cmocka_unit_test(test_ring),
         cmocka_unit_test(test_edge_cases),
         cmocka_unit_test(test_grid_ties),
+        cmocka_unit_test(test_arc_halves_and_figures),
         cmocka_unit_test(test_threads),
         cmocka_unit_test(test_random_networks),
     };
