@@ -11,6 +11,8 @@
  *   bench-load --small       10^3 and 10^4 (CI smoke test)
  *   bench-load --max N       sizes up to N road nodes
  *   bench-load --dir DIR     load an existing network directory (for profiling)
+ *   bench-load --breakdown   also what the loaded network holds, per structure
+ *                            (measured by freeing one structure at a time)
  *
  * Loads are timed best of 3 below 10^6 road nodes, once from there on. */
 #include "continent.h"
@@ -171,6 +173,129 @@ static bool measure(const char *dir, int runs, result *r)
     return true;
 }
 
+/* ---- memory breakdown ------------------------------------------------------ */
+
+/* RSS after handing every free page back (malloc_trim), bytes. */
+static double trimmed_rss(void)
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+    return rss_bytes();
+}
+
+typedef struct {
+    double before; /* trimmed RSS before the current piece was freed */
+    double vedges;
+} teardown;
+
+/* Frees one piece (free_fn(piece)) and prints how much RSS that gave back. */
+static void teardown_step(teardown *td, const char *what, void (*free_fn)(void *), void *piece)
+{
+    if (piece)
+        free_fn(piece);
+    double after = trimmed_rss(), bytes = td->before - after;
+    printf("  %-34s %12.0f %9.1f\n", what, bytes, bytes / td->vedges);
+    td->before = after;
+}
+
+static void free_array(void *a) { g_array_free(a, TRUE); }
+static void free_ptr_array(void *a) { g_ptr_array_free(a, TRUE); }
+static void free_hash(void *h) { g_hash_table_destroy(h); }
+static void free_chunk(void *c) { g_string_chunk_free(c); }
+
+/* The virtual graph's arrays, one by one. */
+static void teardown_vgraph(teardown *td, fr_vgraph *g)
+{
+    struct {
+        const char *what;
+        void **array;
+    } pieces[] = {
+        {"vgraph state_node (per state)", (void **)&g->state_node},
+        {"vgraph state_mode (per state)", (void **)&g->state_mode},
+        {"vgraph slot_of (5 per node)", (void **)&g->slot_of},
+        {"vgraph out_start (per state)", (void **)&g->out_start},
+        {"vgraph in_start (per state)", (void **)&g->in_start},
+        {"vgraph edge_from", (void **)&g->edge_from},
+        {"vgraph edge_to", (void **)&g->edge_to},
+        {"vgraph edge_ref", (void **)&g->edge_ref},
+        {"vgraph edge_kind", (void **)&g->edge_kind},
+        {"vgraph edge_mode", (void **)&g->edge_mode},
+        {"vgraph edge_corridor", (void **)&g->edge_corridor},
+        {"vgraph in_edges (in-edge index)", (void **)&g->in_edges},
+        {"vgraph cost (double)", (void **)&g->cost},
+        {"vgraph time (double)", (void **)&g->time},
+        {"vgraph co2 (double)", (void **)&g->co2},
+        {"vgraph distance (double)", (void **)&g->distance},
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(pieces); i++) {
+        teardown_step(td, pieces[i].what, g_free, *pieces[i].array);
+        *pieces[i].array = NULL;
+    }
+}
+
+/* The model's structures, one by one (the model is unusable after). */
+static void teardown_model(teardown *td, fr_model *m)
+{
+    char what[64];
+    snprintf(what, sizeof what, "model node_index (%u ids)", g_hash_table_size(m->node_index));
+    teardown_step(td, what, free_hash, m->node_index);
+    snprintf(what, sizeof what, "model nodes (%u x %zu B)", m->nodes->len, sizeof(fr_node));
+    teardown_step(td, what, free_array, m->nodes);
+    snprintf(what, sizeof what, "model links (%u x %zu B)", m->links->len, sizeof(fr_link));
+    teardown_step(td, what, free_array, m->links);
+    teardown_step(td, "model transfers", free_array, m->transfers);
+    teardown_step(td, "model waypoints", free_array, m->waypoints);
+    teardown_step(td, "model strings (ids, names, ...)", free_chunk, m->strings);
+    teardown_step(td, "model corridors, warnings", free_ptr_array, m->corridors);
+    g_ptr_array_free(m->warnings, TRUE);
+    g_ptr_array_free(m->zones, TRUE);
+    g_array_free(m->services, TRUE);
+    g_array_free(m->departures, TRUE);
+    g_array_free(m->closures, TRUE);
+    *m = (fr_model){0};
+}
+
+/* Loads `dir` once more and frees what the network holds piece by piece,
+ * printing the RSS each piece gave back, in bytes and bytes per virtual
+ * edge; what is left at the end is heap the allocator keeps. */
+static bool print_memory_breakdown(const char *dir)
+{
+    reset_peak();
+    double rss0 = trimmed_rss();
+    GError *error = NULL;
+    fr_network *net = fr_network_load_dir(dir, &error);
+    if (!net) {
+        fprintf(stderr, "bench-load: %s\n", error->message);
+        g_error_free(error);
+        return false;
+    }
+    double loaded = rss_bytes();
+    teardown td = {trimmed_rss(), (double)MAX(fr_network_virtual_edge_count(net), 1)};
+    printf("\nWhat the loaded network holds: RSS given back when each piece is freed (after "
+           "malloc_trim)\n  %-34s %12s %9s\n", "piece", "bytes", "B/v-edge");
+    printf("  %-34s %12.0f %9.1f\n", "(RSS growth of the load, untrimmed)", loaded - rss0,
+           (loaded - rss0) / td.vedges);
+    printf("  %-34s %12.0f %9.1f\n", "(freed, not yet handed back)", loaded - td.before,
+           (loaded - td.before) / td.vedges);
+    fr_network_clear_prepared(net);
+    fr_timetable_clear(&net->timetable);
+    fr_vgraph_clear(&net->running_copy);
+    teardown_step(&td, "timetable, running copy", g_free, NULL);
+    g_free(net->corridor_list);
+    g_free(net->country_list);
+    net->corridor_list = net->country_list = NULL;
+    teardown_step(&td, "corridor and country lists", g_free, NULL);
+    teardown_vgraph(&td, &net->vgraph);
+    teardown_model(&td, &net->model);
+    printf("  %-34s %12.0f %9.1f\n", "(left: heap kept, the handle)", td.before - rss0,
+           (td.before - rss0) / td.vedges);
+    printf("  peak RSS of the load above the start: %.1f MB\n", (peak_bytes() - rss0) / 1e6);
+    g_clear_pointer(&net->reference_date, g_date_time_unref);
+    g_free(net); /* its parts are freed above */
+    return true;
+}
+
 static void print_headers(void)
 {
     printf("%9s %9s %9s %9s %9s %9s %9s | %7s %7s %9s %6s | %7s %9s %6s | %8s %8s\n", "road",
@@ -216,6 +341,8 @@ static void print_notes(void)
 }
 
 /* Generates a network of `road` road nodes in a temp dir, measures, removes it. */
+static gboolean breakdown = FALSE; /* --breakdown */
+
 static bool run_size(uint64_t road, continent_shape shape, uint64_t seed, result *r)
 {
     GError *error = NULL;
@@ -226,6 +353,11 @@ static bool run_size(uint64_t road, continent_shape shape, uint64_t seed, result
     if (ok) {
         ok = measure(dir, road >= 1000000 ? 1 : 3, r);
         r->rows = st.node_rows + st.link_rows + st.transfer_rows + st.mode_rows;
+        if (ok && breakdown) {
+            printf("(road nodes: %" G_GUINT64_FORMAT ")", road);
+            ok = print_memory_breakdown(dir);
+            printf("\n");
+        }
     } else {
         fprintf(stderr, "bench-load: %s\n", error->message);
         g_clear_error(&error);
@@ -249,7 +381,7 @@ static int run_dir(const char *dir)
     print_result(0, &r);
     print_breakdown_header();
     print_breakdown(0, &r);
-    return 0;
+    return breakdown && !print_memory_breakdown(dir);
 }
 
 static int run_sizes(gboolean small, gint64 max, continent_shape shape, uint64_t seed)
@@ -286,6 +418,8 @@ int main(int argc, char **argv)
         {"shape", 0, 0, G_OPTION_ARG_STRING, &shape_name, "grid (default) or geometric", "SHAPE"},
         {"seed", 0, 0, G_OPTION_ARG_INT64, &seed, "Generator seed (default 1)", "S"},
         {"dir", 0, 0, G_OPTION_ARG_FILENAME, &dir, "Load this network directory instead", "DIR"},
+        {"breakdown", 0, 0, G_OPTION_ARG_NONE, &breakdown,
+         "Also what the loaded network holds, per structure", NULL},
         G_OPTION_ENTRY_NULL};
     GOptionContext *context = g_option_context_new("- benchmark 6: loading speed and memory");
     g_option_context_add_main_entries(context, entries, NULL);
