@@ -319,7 +319,7 @@ static void print_breakdown_header(void)
 {
     printf("\nWhere the load time goes, seconds. tables: the load less the graph; csv: the CSV "
            "reader alone over\nthe files in memory; rest: the tables less csv and the I/O "
-           "floor (the loader reads whole files, so\nthis is approximate); graph: the virtual "
+           "floor (the loader reads files 1 MiB at a\ntime, so this is approximate); graph: the virtual "
            "graph; +igraph: what an igraph copy would add (not made)\n%9s %8s %8s %8s %8s %8s %15s\n",
            "road", "floor", "tables", "csv", "rest", "graph", "(+igraph)");
 }
