@@ -78,9 +78,9 @@ static void append_route(const fr_workspace *ws, const fr_vgraph *g, uint32_t ed
     fr_side_append_path(&ws->side[0], g, g->edge_from[edge], path);
     g_array_append_val(path, edge);
     const fr_side *b = &ws->side[1];
-    for (uint32_t s = g->edge_to[edge]; b->label[s].pred != FR_NONE;
-         s = g->edge_to[b->label[s].pred])
-        g_array_append_val(path, b->label[s].pred);
+    for (uint32_t s = g->edge_to[edge]; b->tail[s].pred != FR_NONE;
+         s = g->edge_to[b->tail[s].pred])
+        g_array_append_val(path, b->tail[s].pred);
 }
 
 bool fr_engine_bidirectional(fr_workspace *ws, const fr_vgraph *g,
