@@ -281,6 +281,9 @@ static inline uint32_t scalar_pop(fr_scalar_side *scalar, const fr_vgraph *g, co
     if (--scalar->heap_len > 0) {
         scalar->heap[0] = scalar->heap[scalar->heap_len];
         scalar_heap_sift_down(scalar, scalar->heap, scalar->heap_len, 0);
+        /* the next state to settle, unless s's edges queue a better one */
+        uint32_t next = scalar->heap[0].state;
+        __builtin_prefetch(backward ? &g->in_start[next] : &g->out_start[next]);
     }
     return s;
 }
