@@ -11,7 +11,9 @@
  * known in any contraction order; grids full of equal-cost ties; and eight
  * threads querying one hierarchy at once. Every arc of the hierarchies of
  * 40 random networks and a tie grid unpacks, by its stored halves, to a
- * chain between its ends whose sums are its objective and tie figures. A failure prints the seed, the
+ * chain between its ends whose sums are its objective and tie figures.
+ * fr_ch_distance() gives the key's objective to the bit, and a query
+ * without a key the same path. A failure prints the seed, the
  * query and the network's CSV files. */
 #include "helpers.h"
 #include "randnet.h"
@@ -197,9 +199,20 @@ static GArray *check_pair(const ctx *c, const fr_ch *ch, fr_ch_workspace *ws)
         RN_CHECK(fr_ch_route(ch, ws, sources, n_sources, targets, n_targets, &again, NULL) &&
                      same_key(&again, &got),
                  "a query without a path gives another key");
+        GArray *bare = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+        RN_CHECK(fr_ch_route(ch, ws, sources, n_sources, targets, n_targets, NULL, bare) &&
+                     bare->len == path->len &&
+                     memcmp(bare->data, path->data, path->len * sizeof(uint32_t)) == 0,
+                 "a query without a key gives another path");
+        g_array_free(bare, TRUE);
     } else {
         RN_CHECK(path->len == 0, "a path (%u edges) without a route", path->len);
     }
+    double objective = -1;
+    bool reached = fr_ch_distance(ch, ws, sources, n_sources, targets, n_targets, &objective);
+    RN_CHECK(reached == found && (!found || objective == got.obj),
+             "fr_ch_distance: %d, %.17g; fr_ch_route: %d, %.17g", reached, objective, found,
+             found ? got.obj : -1.0);
     g_array_free(path, TRUE);
     return ref;
 }

@@ -65,6 +65,9 @@ static bool route_ch(fr_workspace *ws, const fr_network *net, const fr_search_sp
 bool fr_engine_route(fr_workspace *ws, const fr_network *net, const fr_search_spec *spec,
                      fr_algorithm algorithm, fr_key *key, GArray *path)
 {
+    fr_key unused;
+    if (!key && algorithm != FR_ALGORITHM_CH) /* the hierarchy alone can skip it */
+        key = &unused;
     switch (algorithm) {
     case FR_ALGORITHM_CH:
         return route_ch(ws, net, spec, key, path);
@@ -85,8 +88,7 @@ bool fr_search_path(const fr_network *net, const fr_search_spec *spec, GArray **
     if (algorithm == FR_ALGORITHM_AUTO)
         return false;
     *path = g_array_new(FALSE, FALSE, sizeof(uint32_t));
-    fr_key key;
-    if (!fr_engine_route(fr_workspace_of_thread(), net, spec, algorithm, &key, *path)) {
+    if (!fr_engine_route(fr_workspace_of_thread(), net, spec, algorithm, NULL, *path)) {
         g_array_free(*path, TRUE);
         *path = NULL;
     }

@@ -14,7 +14,8 @@ fr_algorithm fr_choose_algorithm(const fr_network *net, const fr_search_spec *sp
                                  GError **error);
 
 /* The best route of an unbounded spec by `algorithm` (chosen as above), as
- * fr_engine_dijkstra() answers. */
+ * fr_engine_dijkstra() answers. key may be NULL (contraction hierarchies
+ * then skip summing its time, cost and edges). */
 bool fr_engine_route(fr_workspace *ws, const fr_network *net, const fr_search_spec *spec,
                      fr_algorithm algorithm, fr_key *key, GArray *path);
 

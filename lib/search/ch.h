@@ -49,11 +49,18 @@ fr_ch_workspace *fr_ch_workspace_new(void);
 void fr_ch_workspace_free(fr_ch_workspace *ws);
 
 /* The least key over paths from any of sources[] (key 0 there) to any of
- * targets[] (states). false when none. Else *key, and when path != NULL
- * the ORIGINAL virtual edge ids of one optimal path appended to path
- * (GArray of uint32_t), shortcuts unpacked, in order. States out of range
- * are ignored. */
+ * targets[] (states). false when none. Else, when key != NULL, *key, and
+ * when path != NULL the ORIGINAL virtual edge ids of one optimal path
+ * appended to path (GArray of uint32_t), shortcuts unpacked, in order.
+ * States out of range are ignored. (The key's time, cost and edges are
+ * summed over the path's shortcuts: pass NULL when only the path is
+ * wanted.) */
 bool fr_ch_route(const fr_ch *ch, fr_ch_workspace *ws, const uint32_t *sources, uint32_t n_sources,
                  const uint32_t *targets, uint32_t n_targets, fr_key *key, GArray *path);
+
+/* fr_ch_route() for the least key's objective alone, into *objective. */
+bool fr_ch_distance(const fr_ch *ch, fr_ch_workspace *ws, const uint32_t *sources,
+                    uint32_t n_sources, const uint32_t *targets, uint32_t n_targets,
+                    double *objective);
 
 #endif /* FR_CH_H */

@@ -477,8 +477,9 @@ static void unpack(const fr_ch *ch, fr_ch_workspace *ws, GArray *path)
     }
 }
 
-bool fr_ch_route(const fr_ch *ch, fr_ch_workspace *ws, const uint32_t *sources, uint32_t n_sources,
-                 const uint32_t *targets, uint32_t n_targets, fr_key *key, GArray *path)
+/* The search: the best meeting's rank, or NONE when no target is reached. */
+static uint32_t search(const fr_ch *ch, fr_ch_workspace *ws, const uint32_t *sources,
+                       uint32_t n_sources, const uint32_t *targets, uint32_t n_targets)
 {
     workspace_begin(ws, ch);
     seed(ch, &ws->side[FWD], sources, n_sources);
@@ -486,13 +487,31 @@ bool fr_ch_route(const fr_ch *ch, fr_ch_workspace *ws, const uint32_t *sources, 
     uint32_t meet = NONE;
     for (int d; (d = next_side(ws, meet)) >= 0;)
         settle(ws, d, &meet);
+    return meet;
+}
+
+bool fr_ch_route(const fr_ch *ch, fr_ch_workspace *ws, const uint32_t *sources, uint32_t n_sources,
+                 const uint32_t *targets, uint32_t n_targets, fr_key *key, GArray *path)
+{
+    uint32_t meet = search(ch, ws, sources, n_sources, targets, n_targets);
     if (meet == NONE)
         return false;
-    if (key)
+    if (key) /* the labels now at `meet` are those of the path its predecessors give */
         *key = meeting_key(ws, meet);
     if (path) {
         chain_path(ws, meet);
         unpack(ch, ws, path);
     }
+    return true;
+}
+
+bool fr_ch_distance(const fr_ch *ch, fr_ch_workspace *ws, const uint32_t *sources,
+                    uint32_t n_sources, const uint32_t *targets, uint32_t n_targets,
+                    double *objective)
+{
+    uint32_t meet = search(ch, ws, sources, n_sources, targets, n_targets);
+    if (meet == NONE)
+        return false;
+    *objective = meeting_obj(ws, meet);
     return true;
 }
