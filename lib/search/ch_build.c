@@ -315,7 +315,8 @@ static bool find_halves(builder *b, const uint32_t *state_of)
             row_arc_ends(b, state_of, (int)at[0], at[2], at[1], &from, &to);
             ch->half[at[0]][2 * (size_t)at[1]] = arc_to[BWD][from];
             ch->half[at[0]][2 * (size_t)at[1] + 1] = arc_to[FWD][to];
-            ok = arc_to[BWD][from] != NONE && arc_to[FWD][to] != NONE; /* always */
+            if (arc_to[BWD][from] == NONE || arc_to[FWD][to] == NONE)
+                ok = false; /* (a built hierarchy always has them) */
         }
         for (int e = FWD; e <= BWD; e++)
             for (uint32_t i = ch->off[e][m]; i < ch->off[e][m + 1]; i++)
