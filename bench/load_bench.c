@@ -201,7 +201,7 @@ static void teardown_step(teardown *td, const char *what, void (*free_fn)(void *
 
 static void free_array(void *a) { g_array_free(a, TRUE); }
 static void free_ptr_array(void *a) { g_ptr_array_free(a, TRUE); }
-static void free_hash(void *h) { g_hash_table_destroy(h); }
+static void free_id_table(void *t) { fr_id_table_clear(t); }
 static void free_chunk(void *c) { g_string_chunk_free(c); }
 
 /* The virtual graph's arrays, one by one. */
@@ -238,8 +238,8 @@ static void teardown_vgraph(teardown *td, fr_vgraph *g)
 static void teardown_model(teardown *td, fr_model *m)
 {
     char what[64];
-    snprintf(what, sizeof what, "model node_index (%u ids)", g_hash_table_size(m->node_index));
-    teardown_step(td, what, free_hash, m->node_index);
+    snprintf(what, sizeof what, "model node_index (%zu ids)", m->node_index.count);
+    teardown_step(td, what, free_id_table, &m->node_index);
     snprintf(what, sizeof what, "model nodes (%u x %zu B)", m->nodes->len, sizeof(fr_node));
     teardown_step(td, what, free_array, m->nodes);
     snprintf(what, sizeof what, "model links (%u x %zu B)", m->links->len, sizeof(fr_link));

@@ -116,8 +116,6 @@ static bool node_row(const fr_table *t, fr_model *model, load_state *ls, GError 
     node.name = fr_load_store(model, name);
     node.country = fr_load_intern(model, &ls->last_country, country);
     node.source = fr_load_intern(model, &ls->last_node_source, fr_table_cell(t, NODE_SOURCE));
-    g_hash_table_insert(model->node_index, (gpointer)node.id,
-                        GUINT_TO_POINTER(model->nodes->len + 1));
     fr_id_index_put(&ls->node_ids, node.id, hash, model->nodes->len);
     uint32_t line = fr_table_line(t);
     g_array_append_val(ls->node_lines, line);
@@ -530,7 +528,12 @@ static bool load_tables(const fr_file_source *source, fr_model *model, GError **
     return ok;
 }
 
+/* The model's lasting id index (model.h) is built once the files are read:
+ * the loader's own index serves the files' references until then. */
 bool fr_model_load(fr_model *model, const fr_file_source *source, GError **error)
 {
-    return load_tables(source, model, error);
+    if (!load_tables(source, model, error))
+        return false;
+    fr_id_table_build(&model->node_index, model->nodes);
+    return true;
 }

@@ -12,7 +12,6 @@ void fr_model_init(fr_model *model)
     model->nodes = g_array_new(FALSE, TRUE, sizeof(fr_node));
     model->links = g_array_new(FALSE, TRUE, sizeof(fr_link));
     model->transfers = g_array_new(FALSE, TRUE, sizeof(fr_transfer));
-    model->node_index = g_hash_table_new(g_str_hash, g_str_equal);
     model->corridors = g_ptr_array_new();
     model->warnings = g_ptr_array_new_with_free_func(g_free);
     g_ptr_array_add(model->warnings, NULL);
@@ -33,7 +32,7 @@ void fr_model_clear(fr_model *model)
 {
     if (!model->strings)
         return; /* never initialised, or cleared already */
-    g_hash_table_destroy(model->node_index);
+    fr_id_table_clear(&model->node_index);
     g_ptr_array_free(model->zones, TRUE);
     g_array_free(model->services, TRUE);
     g_array_free(model->departures, TRUE);
@@ -61,8 +60,7 @@ void fr_model_add_warning(fr_model *model, const char *format, ...)
 
 long fr_model_node_lookup(const fr_model *model, const char *id)
 {
-    gpointer value = id ? g_hash_table_lookup(model->node_index, id) : NULL;
-    return value ? (long)GPOINTER_TO_UINT(value) - 1 : -1;
+    return fr_id_table_find(&model->node_index, model->nodes, id);
 }
 
 int32_t fr_model_corridor_lookup(const fr_model *model, const char *corridor)
@@ -90,8 +88,8 @@ static void copy_nodes(fr_model *to, const fr_model *from)
         n->name = same_text(to, n->name);
         n->country = same_text(to, n->country);
         n->source = same_text(to, n->source);
-        g_hash_table_insert(to->node_index, (gpointer)n->id, GUINT_TO_POINTER(i + 1));
     }
+    fr_id_table_build(&to->node_index, to->nodes);
     g_ptr_array_set_size(to->zones, 0);
     for (guint z = 0; z < from->zones->len; z++) {
         const fr_zone *zone = g_ptr_array_index(from->zones, z);

@@ -7,6 +7,7 @@
 
 #include "clock.h"
 #include "freightroute.h"
+#include "id_table.h"
 
 #include <stdint.h>
 
@@ -70,7 +71,7 @@ typedef struct {
     GArray *nodes;     /* fr_node */
     GArray *links;     /* fr_link */
     GArray *transfers; /* fr_transfer */
-    GHashTable *node_index;      /* id -> GUINT_TO_POINTER(index + 1) */
+    fr_id_table node_index;      /* node id -> node index (over `nodes`) */
     GPtrArray *corridors;        /* const char *, index = corridor_index */
     GPtrArray *warnings;         /* char *, NULL-terminated */
     double co2_factor[FR_MODE_COUNT];

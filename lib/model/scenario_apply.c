@@ -273,9 +273,7 @@ static void drop_closed(fr_model *m, const row_set *alive)
         closure_alive[i] = c->ref != UINT32_MAX;
     }
     keep_alive(m->closures, closure_alive, NULL);
-    g_hash_table_remove_all(m->node_index);
-    for (guint i = 0; i < m->nodes->len; i++)
-        g_hash_table_insert(m->node_index, (gpointer)FR_NODE(m, i)->id, GUINT_TO_POINTER(i + 1));
+    fr_id_table_build(&m->node_index, m->nodes);
     g_free(closure_alive);
     g_free(link_map);
     g_free(node_map);
