@@ -216,9 +216,9 @@ static uint32_t front(query_side *s)
         uint32_t i = s->cluster[--n];
         if (i != 0 && key_before(s, &s->heap[i], &s->heap[best]))
             best = i;
-        for (uint32_t c = 4 * i + 1; c <= 4 * i + 4 && c < s->heap_len; c++)
+        for (uint64_t c = 4 * (uint64_t)i + 1; c <= 4 * (uint64_t)i + 4 && c < s->heap_len; c++)
             if (fr_objective_bounds_decide(&bounds, s->heap[c].obj) <= 0)
-                s->cluster[n++] = c;
+                s->cluster[n++] = (uint32_t)c;
     }
     return s->front = best;
 }
@@ -239,6 +239,8 @@ static inline void reach(query_side *s, uint32_t r, double obj, uint32_t from, u
     uint32_t at = queued ? s->label[r].pos : s->heap_len++;
     s->heap[at] = (heap_item){obj, r};
     side_heap_sift_up(s, s->heap, at);
+    if (queued) /* a key can fall while its objective rises (within the tolerance) */
+        side_heap_sift_down(s, s->heap, s->heap_len, s->label[r].pos);
     s->front = NONE;
 }
 

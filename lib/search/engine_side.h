@@ -210,10 +210,11 @@ static inline void fr_side_sift_down(fr_side *side, uint32_t i)
     fr_heap_entry *heap = side->heap, moving = heap[i];
     uint32_t len = side->heap_len;
     for (;;) {
-        uint32_t first = 4 * i + 1;
-        if (first >= len)
+        uint64_t first64 = 4 * (uint64_t)i + 1; /* (i may pass 2^30) */
+        if (first64 >= len)
             break;
-        uint32_t best = fr_side_best_child(side, heap, first, first + 4 < len ? first + 4 : len);
+        uint32_t first = (uint32_t)first64;
+        uint32_t best = fr_side_best_child(side, heap, first, len - first > 4 ? first + 4 : len);
         if (!fr_side_before_fast(side, &heap[best], &moving))
             break;
         heap[i] = heap[best];

@@ -127,10 +127,11 @@
     {                                                                                          \
         type moving = heap[i];                                                                 \
         for (;;) {                                                                             \
-            uint32_t first = (arity) * i + 1, best = first;                                    \
-            if (first >= len)                                                                  \
+            uint64_t first64 = (uint64_t)(arity) * i + 1; /* (i may pass 2^30) */              \
+            if (first64 >= len)                                                                \
                 break;                                                                         \
-            uint32_t end = first + (arity) < len ? first + (arity) : len;                      \
+            uint32_t first = (uint32_t)first64, best = first;                                  \
+            uint32_t end = len - first > (arity) ? first + (arity) : len;                      \
             for (uint32_t c = first + 1; c < end; c++)                                         \
                 if (before(ctx, &heap[c], &heap[best]))                                        \
                     best = c;                                                                  \
