@@ -360,9 +360,11 @@ struct mj_value *run_stdout_json(const run_result *r)
 }
 
 /* An n x n grid of bidirectional road links; figures from 1 to `spread`
- * (1: every link the same); every `transfer_every`-th node also has a rail
- * link to the right with transfers both ways (0: none). */
-fr_network *tie_grid_network(int n, int spread, int transfer_every, guint32 seed)
+ * (1: every link the same), costs then raised by 0 to 3 times `drift`;
+ * every `transfer_every`-th node also has a rail link to the right with
+ * transfers both ways (0: none). */
+static fr_network *grid_network(int n, int spread, int transfer_every, guint32 seed,
+                                double drift)
 {
     GRand *rng = g_rand_new_with_seed(seed);
     GString *nodes = g_string_new("id,name,kind,country,lat,lon,dwell_h,dwell_usd\n");
@@ -377,10 +379,13 @@ fr_network *tie_grid_network(int n, int spread, int transfer_every, guint32 seed
                 int r2 = r + d, c2 = col + !d;
                 if (r2 >= n || c2 >= n)
                     continue;
-                g_string_append_printf(links, "L%d_%d,G%d,G%d,road,%d,%d,%d,1\n", id, d, id,
-                                       r2 * n + c2, g_rand_int_range(rng, 1, spread + 1),
-                                       g_rand_int_range(rng, 1, spread + 1),
-                                       g_rand_int_range(rng, 1, spread + 1));
+                int km = g_rand_int_range(rng, 1, spread + 1);
+                int hours = g_rand_int_range(rng, 1, spread + 1);
+                double usd = g_rand_int_range(rng, 1, spread + 1);
+                if (drift > 0)
+                    usd += drift * g_rand_int_range(rng, 0, 4);
+                g_string_append_printf(links, "L%d_%d,G%d,G%d,road,%d,%d,%.17g,1\n", id, d, id,
+                                       r2 * n + c2, km, hours, usd);
             }
             if (transfer_every && id % transfer_every == 0 && col + 1 < n) {
                 g_string_append_printf(links, "R%d,G%d,G%d,rail,1,1,1,1\n", id, id, id + 1);
@@ -397,4 +402,14 @@ fr_network *tie_grid_network(int n, int spread, int transfer_every, guint32 seed
     g_string_free(transfers, TRUE);
     g_rand_free(rng);
     return net;
+}
+
+fr_network *tie_grid_network(int n, int spread, int transfer_every, guint32 seed)
+{
+    return grid_network(n, spread, transfer_every, seed, 0);
+}
+
+fr_network *drift_grid_network(int n, int spread, guint32 seed)
+{
+    return grid_network(n, spread, 0, seed, 3e-13);
 }

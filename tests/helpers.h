@@ -44,6 +44,12 @@ fr_network *load_net(const char *nodes_csv, const char *links_csv,
  * G<row * n + column>. */
 fr_network *tie_grid_network(int n, int spread, int transfer_every, guint32 seed);
 
+/* tie_grid_network() without rail whose costs are raised by 0 to 3 times
+ * 3e-13 USD: routes' costs tie within the tolerance without being equal,
+ * so times decide between them (a search must keep ties exact while the
+ * objectives drift). */
+fr_network *drift_grid_network(int n, int spread, guint32 seed);
+
 /* Fails the test (printing the error) unless a load gave a network and
  * set no error; returns the network. */
 fr_network *expect_loaded(fr_network *net, GError *err);

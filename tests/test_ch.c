@@ -380,6 +380,11 @@ static void test_grid_ties(void **state)
     fr_network *coarse = tie_grid_network(24, 2, 5, 2); /* figures 1 or 2, rail and transfers */
     check_network(0, NULL, coarse, ws, 400, rng);
     fr_network_free(coarse);
+    for (guint32 seed = 1; seed <= 4; seed++) { /* costs tie within the tolerance, unequal */
+        fr_network *drift = drift_grid_network(14, 3, seed);
+        check_network(0, NULL, drift, ws, 600, rng);
+        fr_network_free(drift);
+    }
     g_rand_free(rng);
     fr_ch_workspace_free(ws);
 }
