@@ -9,6 +9,34 @@
 
 #include <string.h>
 
+#define VIA_SHORTCUT 0x80000000u /* a bypassed state, not an edge id */
+
+/* One arc while building: the key it adds and the state at its far end.
+ * 32 bytes. */
+typedef struct {
+    double obj, time, cost;
+    uint32_t edges, head;
+} ch_arc;
+
+static inline fr_key arc_key(const ch_arc *a)
+{
+    return (fr_key){a->obj, a->time, a->cost, a->edges};
+}
+
+static inline void arc_set_key(ch_arc *a, const fr_key *k)
+{
+    a->obj = k->obj;
+    a->time = k->time;
+    a->cost = k->cost;
+    a->edges = k->edges;
+}
+
+/* The key of a path of key k followed by arc a. */
+static inline fr_key key_plus_arc(const fr_key *k, const ch_arc *a)
+{
+    return fr_key_add(*k, arc_key(a));
+}
+
 /* How far a witness search may go: states settled, arcs on a path. */
 typedef struct {
     uint32_t settled, hops;

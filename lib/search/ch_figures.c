@@ -1,14 +1,16 @@
-/* ch_figures.c - the tie figures (time, cost, edges) of a contraction
- * hierarchy's arcs, which the hierarchy does not store (ch_internal.h).
+/* ch_figures.c - what a contraction hierarchy's arc stands for, read from
+ * its halves (ch_internal.h): the original edges it unpacks to, and its
+ * tie figures (time, cost, edges), which the hierarchy does not store.
  *
- * An original edge's are the virtual graph's; a shortcut's are the sum of
- * its halves', as the builder summed the whole keys (ch_witness.c: the
- * arc into the bypassed state plus the arc out of it), so the sums here
- * come out to the same bits. One arc is summed with an explicit stack
- * (a shortcut's halves may nest as deep as the hierarchy has levels);
- * every arc at once, row by row upward: a shortcut's halves are in the
- * rows of the state it bypasses, which is contracted before both its
- * ends. */
+ * Both walk a shortcut's halves down to the original edges with an
+ * explicit stack (halves may nest as deep as the hierarchy has levels),
+ * the first half before the second. An original edge's figures are the
+ * virtual graph's; a shortcut's are the sum of its halves', as the builder
+ * summed the whole keys (ch_witness.c: the arc into the bypassed state plus
+ * the arc out of it), so the sums here come out to the same bits. Every
+ * arc's figures at once are summed row by row upward: a shortcut's halves
+ * are in the rows of the state it bypasses, which is contracted before
+ * both its ends. */
 #include "ch_internal.h"
 
 static ch_tail edge_tail(const fr_ch *ch, uint32_t edge)
@@ -62,6 +64,25 @@ ch_tail fr_ch_arc_tail(const fr_ch *ch, int d, uint32_t i, ch_tail_scratch *s)
         }
     }
     return s->values[0];
+}
+
+void fr_ch_append_arc_edges(const fr_ch *ch, uint32_t arc, GArray *stack, GArray *edges)
+{
+    g_array_set_size(stack, 0);
+    g_array_append_val(stack, arc);
+    while (stack->len > 0) {
+        uint32_t item = g_array_index(stack, uint32_t, stack->len - 1);
+        g_array_set_size(stack, stack->len - 1);
+        int d = (item & ARC_BWD) ? BWD : FWD;
+        const uint32_t *half = &ch->half[d][2 * (size_t)(item & ~ARC_BWD)];
+        if (half[1] == HALF_EDGE) {
+            g_array_append_val(edges, half[0]);
+            continue;
+        }
+        uint32_t first = half[0] | ARC_BWD;
+        g_array_append_val(stack, half[1]);
+        g_array_append_val(stack, first);
+    }
 }
 
 void fr_ch_tail_scratch_clear(ch_tail_scratch *s)

@@ -1,6 +1,8 @@
 /* ch_internal.h - private to contraction hierarchies (ch.h; built by
  * ch_build.c, queried by ch_query.c and ch_many.c): the hierarchy's
- * layout, its arcs and their keys, and the open list of witness searches.
+ * layout, its arcs and their keys, and the open list of witness searches
+ * and many-to-many's upward searches. (The arcs as the builder holds them
+ * are in ch_builder.h.)
  *
  * Keys. Every arc stands for the key of key.h (objective, time, cost,
  * edges); a shortcut's key is the sum of its two halves' keys
@@ -29,18 +31,11 @@
 #include "heap.h"
 
 #define NONE UINT32_MAX
-#define VIA_SHORTCUT 0x80000000u /* while building: a bypassed state, not an edge id */
 #define HALF_EDGE UINT32_MAX     /* half[2 * i + 1] of an original edge's arc */
+#define ARC_BWD 0x80000000u      /* an arc named by one number: of the backward graph */
 #define MAX_ITEMS 0x7fffffffu    /* states, edges and arcs per graph */
 
 enum { FWD = 0, BWD = 1 };
-
-/* One arc while building: the key it adds and the state at its far end.
- * 32 bytes. */
-typedef struct {
-    double obj, time, cost;
-    uint32_t edges, head;
-} ch_arc;
 
 /* The figures of a key after its objective: its tie-breaks. */
 typedef struct {
@@ -64,25 +59,6 @@ static inline bool arc_is_edge(const fr_ch *ch, int d, uint32_t i)
     return ch->half[d][2 * (size_t)i + 1] == HALF_EDGE;
 }
 
-static inline fr_key arc_key(const ch_arc *a)
-{
-    return (fr_key){a->obj, a->time, a->cost, a->edges};
-}
-
-static inline void arc_set_key(ch_arc *a, const fr_key *k)
-{
-    a->obj = k->obj;
-    a->time = k->time;
-    a->cost = k->cost;
-    a->edges = k->edges;
-}
-
-/* The key of a path of key k followed by arc a. */
-static inline fr_key key_plus_arc(const fr_key *k, const ch_arc *a)
-{
-    return fr_key_add(*k, arc_key(a));
-}
-
 static inline ch_tail tail_add(ch_tail a, ch_tail b)
 {
     return (ch_tail){a.time + b.time, a.cost + b.cost, a.edges + b.edges};
@@ -95,7 +71,7 @@ static inline fr_key key_of(double obj, ch_tail t)
 
 #define TAIL_ZERO ((ch_tail){0, 0, 0})
 
-/* ---- tie figures (ch_figures.c) --------------------------------------------- */
+/* ---- what an arc's halves give (ch_figures.c) ------------------------------- */
 
 /* Scratch for summing one arc's tie figures (grows; reused). */
 typedef struct {
@@ -108,6 +84,11 @@ void fr_ch_tail_scratch_clear(ch_tail_scratch *s);
 
 /* The tie figures of graph d's arc i. */
 ch_tail fr_ch_arc_tail(const fr_ch *ch, int d, uint32_t i, ch_tail_scratch *s);
+
+/* Appends the original edges of arc `arc` (ARC_BWD or not) to `edges`
+ * (GArray of uint32_t), a shortcut's first half before its second;
+ * `stack` (GArray of uint32_t) is scratch. */
+void fr_ch_append_arc_edges(const fr_ch *ch, uint32_t arc, GArray *stack, GArray *edges);
 
 /* Every arc's tie figures, per graph: tails[d][i] (g_free each), computed
  * row by row upward, where each shortcut's halves come before it. */

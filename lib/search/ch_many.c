@@ -420,8 +420,7 @@ struct fr_ch_many_ws {
     uint32_t *meet;        /* that item's rank */
     uint8_t *uncertain;    /* a tie could make fr_ch_route() pick another path */
     fr_ch_workspace *ch;   /* fr_ch_route() for ties */
-    uint32_t *stack, stack_len, stack_cap; /* unpacking: arcs, STACK_BWD or not */
-    uint32_t *edges, edges_len, edges_cap; /* unpacking: the path's edges */
+    GArray *stack, *edges;                 /* uint32_t: unpacking's scratch, the path's edges */
     uint32_t *chain;                       /* the path's arcs in the hierarchy */
     uint64_t cache_of;                     /* the serial of the buckets the cache is for */
     uint64_t *cached[2];                   /* per arc: where it is in `cache` */
@@ -434,6 +433,8 @@ fr_ch_many_ws *fr_ch_many_ws_new(void)
     fr_ch_many_ws *ws = g_new0(fr_ch_many_ws, 1);
     upward_init(&ws->fwd);
     ws->ch = fr_ch_workspace_new();
+    ws->stack = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+    ws->edges = g_array_new(FALSE, FALSE, sizeof(uint32_t));
     return ws;
 }
 
@@ -447,8 +448,8 @@ void fr_ch_many_ws_free(fr_ch_many_ws *ws)
     g_free(ws->meet);
     g_free(ws->uncertain);
     fr_ch_workspace_free(ws->ch);
-    g_free(ws->stack);
-    g_free(ws->edges);
+    g_array_free(ws->stack, TRUE);
+    g_array_free(ws->edges, TRUE);
     g_free(ws->chain);
     g_free(ws->cached[FWD]);
     g_free(ws->cached[BWD]);
@@ -500,46 +501,6 @@ static void scan_buckets(const fr_ch_many *m, fr_ch_many_ws *ws)
     }
 }
 
-#define STACK_BWD 0x80000000u /* a stack item: an arc of the backward graph (else forward) */
-
-static void stack_push(fr_ch_many_ws *ws, uint32_t item)
-{
-    if (ws->stack_len == ws->stack_cap) {
-        ws->stack_cap = ws->stack_cap ? 2 * ws->stack_cap : 256;
-        ws->stack = g_renew(uint32_t, ws->stack, ws->stack_cap);
-    }
-    ws->stack[ws->stack_len++] = item;
-}
-
-static void edge_push(fr_ch_many_ws *ws, uint32_t edge)
-{
-    if (ws->edges_len == ws->edges_cap) {
-        ws->edges_cap = ws->edges_cap ? 2 * ws->edges_cap : 1024;
-        ws->edges = g_renew(uint32_t, ws->edges, ws->edges_cap);
-    }
-    ws->edges[ws->edges_len++] = edge;
-}
-
-/* Appends the original edges of arc `item` (STACK_BWD or not) to
- * ws->edges, shortcuts unpacked depth first (ch_internal.h's halves). */
-static void expand_arc(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t item)
-{
-    const fr_ch *ch = m->ch;
-    ws->stack_len = 0;
-    stack_push(ws, item);
-    while (ws->stack_len > 0) {
-        uint32_t top = ws->stack[--ws->stack_len];
-        int d = (top & STACK_BWD) ? BWD : FWD;
-        const uint32_t *half = &ch->half[d][2 * (size_t)(top & ~STACK_BWD)];
-        if (half[1] == HALF_EDGE) {
-            edge_push(ws, half[0]);
-            continue;
-        }
-        stack_push(ws, half[1]);
-        stack_push(ws, half[0] | STACK_BWD);
-    }
-}
-
 /* The worker's copies of the shortcuts it has unpacked (paths share most
  * of their arcs: an origin's with its forward tree, a destination's with
  * its backward one), up to CACHE_MAX edges in all. */
@@ -563,33 +524,28 @@ static void cache_begin(const fr_ch_many *m, fr_ch_many_ws *ws)
  * unpacked (and then cached, while there is room). */
 static void append_arc(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t item)
 {
-    int d = (item & STACK_BWD) ? BWD : FWD;
-    uint32_t i = item & ~STACK_BWD;
+    int d = (item & ARC_BWD) ? BWD : FWD;
+    uint32_t i = item & ~ARC_BWD;
     if (arc_is_edge(m->ch, d, i)) {
-        edge_push(ws, m->ch->half[d][2 * (size_t)i]);
+        g_array_append_val(ws->edges, m->ch->half[d][2 * (size_t)i]);
         return;
     }
     uint64_t c = ws->cached[d][i]; /* (start + 1) << 32 | length, 0: not cached */
     if (c) {
-        uint32_t start = (uint32_t)(c >> 32) - 1, len = (uint32_t)c;
-        while (ws->edges_len + len > ws->edges_cap) {
-            ws->edges_cap = ws->edges_cap ? 2 * ws->edges_cap : 1024;
-            ws->edges = g_renew(uint32_t, ws->edges, ws->edges_cap);
-        }
-        memcpy(ws->edges + ws->edges_len, ws->cache + start, (size_t)len * sizeof(uint32_t));
-        ws->edges_len += len;
+        g_array_append_vals(ws->edges, ws->cache + (uint32_t)(c >> 32) - 1, (uint32_t)c);
         return;
     }
-    uint32_t before = ws->edges_len;
-    expand_arc(m, ws, item);
-    size_t len = ws->edges_len - before;
+    guint before = ws->edges->len;
+    fr_ch_append_arc_edges(m->ch, item, ws->stack, ws->edges);
+    size_t len = ws->edges->len - before;
     if (ws->cache_len + len > CACHE_MAX)
         return;
     if (ws->cache_len + len > ws->cache_cap) {
         ws->cache_cap = MAX(2 * ws->cache_cap, MAX(ws->cache_len + len, 4096));
         ws->cache = g_renew(uint32_t, ws->cache, ws->cache_cap);
     }
-    memcpy(ws->cache + ws->cache_len, ws->edges + before, len * sizeof(uint32_t));
+    memcpy(ws->cache + ws->cache_len, &g_array_index(ws->edges, uint32_t, before),
+           len * sizeof(uint32_t));
     ws->cached[d][i] = (uint64_t)(ws->cache_len + 1) << 32 | len;
     ws->cache_len += len;
 }
@@ -611,11 +567,11 @@ static void unpack_path(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t k, GArr
     /* the backward half, walked from the meeting down */
     for (uint32_t l = m->item_link[ws->meet_item[k]]; m->links[l].parent != NONE;
          l = m->links[l].parent)
-        ws->chain[n++] = m->links[l].arc | STACK_BWD;
-    ws->edges_len = 0;
+        ws->chain[n++] = m->links[l].arc | ARC_BWD;
+    g_array_set_size(ws->edges, 0);
     for (uint32_t a = 0; a < n; a++)
         append_arc(m, ws, ws->chain[a]);
-    g_array_append_vals(path, ws->edges, ws->edges_len);
+    g_array_append_vals(path, ws->edges->data, ws->edges->len);
 }
 
 /* Destination k's answer, once the buckets are scanned: its key and path

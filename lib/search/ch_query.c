@@ -27,7 +27,6 @@
 #include <string.h>
 
 #define SETTLED UINT32_MAX     /* pos[] of a settled rank */
-#define STACK_BWD 0x80000000u /* an unpacking item: an arc of the backward graph */
 
 typedef struct {
     double obj;
@@ -70,7 +69,7 @@ struct fr_ch_workspace {
     uint32_t capacity, generation;
     query_side side[2];
     ch_tail_scratch scratch;
-    GArray *chain, *stack; /* uint32_t arcs (STACK_BWD or not): the path, unpacking */
+    GArray *chain, *stack; /* uint32_t arcs (ARC_BWD or not): the path, unpacking */
 };
 
 fr_ch_workspace *fr_ch_workspace_new(void)
@@ -451,32 +450,16 @@ static void chain_path(fr_ch_workspace *ws, uint32_t meet)
         p[j - 1] = t;
     }
     for (uint32_t r = meet; b->label[r].from != NONE; r = b->label[r].from) {
-        uint32_t arc = b->label[r].arc | STACK_BWD;
+        uint32_t arc = b->label[r].arc | ARC_BWD;
         g_array_append_val(chain, arc);
     }
 }
 
-/* Appends the original edges of ws->chain to path, a shortcut's first half
- * before its second. */
+/* Appends the original edges of ws->chain to path. */
 static void unpack(const fr_ch *ch, fr_ch_workspace *ws, GArray *path)
 {
-    GArray *stack = ws->stack;
-    g_array_set_size(stack, 0);
-    for (guint i = ws->chain->len; i-- > 0;)
-        g_array_append_val(stack, g_array_index(ws->chain, uint32_t, i));
-    while (stack->len > 0) {
-        uint32_t item = g_array_index(stack, uint32_t, stack->len - 1);
-        g_array_set_size(stack, stack->len - 1);
-        int d = (item & STACK_BWD) ? BWD : FWD;
-        const uint32_t *half = &ch->half[d][2 * (size_t)(item & ~STACK_BWD)];
-        if (half[1] == HALF_EDGE) {
-            g_array_append_val(path, half[0]);
-            continue;
-        }
-        uint32_t first = half[0] | STACK_BWD;
-        g_array_append_val(stack, half[1]);
-        g_array_append_val(stack, first);
-    }
+    for (guint i = 0; i < ws->chain->len; i++)
+        fr_ch_append_arc_edges(ch, g_array_index(ws->chain, uint32_t, i), ws->stack, path);
 }
 
 /* The search: the best meeting's rank, or NONE when no target is reached. */
