@@ -129,6 +129,33 @@ static void pair_check(const pair *p, long step)
     }
 }
 
+/* A pair over a graph of N_STATES states without edges. */
+static void pair_init(pair *p)
+{
+    memset(p, 0, sizeof *p);
+    p->zeros = g_new0(uint32_t, N_STATES + 1);
+    p->g.n_states = N_STATES;
+    p->g.out_start = p->g.in_start = p->zeros;
+    p->g.state_node = p->zeros;
+}
+
+static void pair_clear(pair *p)
+{
+    fr_side_clear(&p->engine);
+    fr_side_clear(&p->reference);
+    g_free(p->zeros);
+}
+
+/* Settles every queued state, checking after each; returns the steps run. */
+static long pair_drain(pair *p, long steps)
+{
+    while (p->engine.heap_len > 0) {
+        pair_pop(p);
+        pair_check(p, steps++);
+    }
+    return steps;
+}
+
 /* A random run of operations: mostly queueing or improving a state, with
  * settling in between, until the heap empties. Returns the steps run. */
 static long run_once(pair *p, GRand *rng, bool exact)
@@ -157,11 +184,7 @@ static long run_once(pair *p, GRand *rng, bool exact)
         }
         pair_check(p, steps);
     }
-    while (p->engine.heap_len > 0) {
-        pair_pop(p);
-        pair_check(p, steps++);
-    }
-    return steps;
+    return pair_drain(p, steps);
 }
 
 static void test_heap_as_heap_h(void **state)
@@ -169,19 +192,13 @@ static void test_heap_as_heap_h(void **state)
     (void)state;
     GRand *rng = g_rand_new_with_seed(SEED);
     pair p;
-    memset(&p, 0, sizeof p);
-    p.zeros = g_new0(uint32_t, N_STATES + 1);
-    p.g.n_states = N_STATES;
-    p.g.out_start = p.g.in_start = p.zeros;
-    p.g.state_node = p.zeros;
+    pair_init(&p);
     const char *quick = g_getenv("FR_TEST_QUICK");
     int runs = quick && *quick ? 60 : 400;
     long steps = 0;
     for (int run = 0; run < runs; run++)
         steps += run_once(&p, rng, run % 4 == 3);
-    fr_side_clear(&p.engine);
-    fr_side_clear(&p.reference);
-    g_free(p.zeros);
+    pair_clear(&p);
     g_rand_free(rng);
     print_message("engine heap: %d runs, %ld operations, the same layout as heap.h's\n", runs,
                   steps);
@@ -193,11 +210,7 @@ static void test_heap_by_hand(void **state)
 {
     (void)state;
     pair p;
-    memset(&p, 0, sizeof p);
-    p.zeros = g_new0(uint32_t, N_STATES + 1);
-    p.g.n_states = N_STATES;
-    p.g.out_start = p.g.in_start = p.zeros;
-    p.g.state_node = p.zeros;
+    pair_init(&p);
     static const double sets[][6] = {
         {5, 4, 3, 2, 1, 0},
         {1, 1, 1, 1, 1, 1},
@@ -215,14 +228,9 @@ static void test_heap_by_hand(void **state)
                 pair_set(&p, 5 - s, &k, k.obj);
                 pair_check(&p, steps++);
             }
-            while (p.engine.heap_len > 0) {
-                pair_pop(&p);
-                pair_check(&p, steps++);
-            }
+            steps = pair_drain(&p, steps);
         }
-    fr_side_clear(&p.engine);
-    fr_side_clear(&p.reference);
-    g_free(p.zeros);
+    pair_clear(&p);
 }
 
 int main(void)
