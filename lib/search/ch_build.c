@@ -293,8 +293,10 @@ static bool group_shortcuts(const builder *b, by_bypassed *g)
     return true; /* first[m] .. first[m + 1]: the shortcuts bypassing rank m */
 }
 
-/* Each shortcut's halves into ch->half; false when memory runs out. */
-static bool find_halves(builder *b, const uint32_t *state_of)
+/* Each shortcut's halves into ch->half; false when memory runs out, or
+ * (with *error set) when a half is missing, which a built hierarchy never
+ * has. */
+static bool find_halves(builder *b, const uint32_t *state_of, GError **error)
 {
     fr_ch *ch = b->ch;
     by_bypassed g = {0};
@@ -315,8 +317,13 @@ static bool find_halves(builder *b, const uint32_t *state_of)
             row_arc_ends(b, state_of, (int)at[0], at[2], at[1], &from, &to);
             ch->half[at[0]][2 * (size_t)at[1]] = arc_to[BWD][from];
             ch->half[at[0]][2 * (size_t)at[1] + 1] = arc_to[FWD][to];
-            if (arc_to[BWD][from] == NONE || arc_to[FWD][to] == NONE)
-                ok = false; /* (a built hierarchy always has them) */
+            if (arc_to[BWD][from] == NONE || arc_to[FWD][to] == NONE) {
+                g_set_error(error, FR_ERROR, FR_ERROR_INTERNAL,
+                            "contraction hierarchies: a shortcut bypassing state %u has no "
+                            "halves", state_of[m]);
+                ok = false;
+                break;
+            }
         }
         for (int e = FWD; e <= BWD; e++)
             for (uint32_t i = ch->off[e][m]; i < ch->off[e][m + 1]; i++)
@@ -329,8 +336,9 @@ static bool find_halves(builder *b, const uint32_t *state_of)
     return ok;
 }
 
-/* The query graphs from the rows; false when memory runs out. */
-static bool lay_out(builder *b)
+/* The query graphs from the rows; false when memory runs out (or as
+ * find_halves() fails). */
+static bool lay_out(builder *b, GError **error)
 {
     fr_ch *ch = b->ch;
     uint32_t *state_of = g_try_new(uint32_t, (size_t)b->n + 1);
@@ -354,16 +362,16 @@ static bool lay_out(builder *b)
             ch->half[d][2 * (size_t)i + 1] = edge ? HALF_EDGE : NONE;
         }
     }
-    ok = ok && find_halves(b, state_of);
+    ok = ok && find_halves(b, state_of, error);
     g_free(state_of);
     return ok;
 }
 
-/* The query layout and the statistics; false when memory runs out. */
-static bool finish(builder *b)
+/* The query layout and the statistics; false as lay_out() fails. */
+static bool finish(builder *b, GError **error)
 {
     fr_ch *ch = b->ch;
-    if (!lay_out(b))
+    if (!lay_out(b, error))
         return b->failed = true, false;
     uint64_t shortcuts = 0;
     for (int d = FWD; d <= BWD; d++)
@@ -399,7 +407,7 @@ fr_ch *fr_ch_build_cancellable(const fr_vgraph *g, const double *weight, fr_canc
     bool ok = builder_init(&b, g) && fr_ch_live_load(&b, g, weight, error) &&
               contract_all(&b, cancel);
     fr_ch *ch = b.ch;
-    ok = ok && finish(&b);
+    ok = ok && finish(&b, error);
     builder_clear(&b);
     if (!ok) {
         if (fr_cancel_cancelled(cancel))
