@@ -544,6 +544,13 @@ static void test_cancelled(void **state)
 
 /* ---- ch_many.h directly: one workspace for several bucket sets --------------------- */
 
+static bool same_sums(const fr_path_sums *a, const fr_path_sums *b)
+{
+    return same_bits(&a->cost, &b->cost, 1) && same_bits(&a->time, &b->time, 1) &&
+           same_bits(&a->co2, &b->co2, 1) && same_bits(&a->distance, &b->distance, 1) &&
+           a->transfers == b->transfers;
+}
+
 static void test_workspace_reused(void **state)
 {
     (void)state;
@@ -570,12 +577,17 @@ static void test_workspace_reused(void **state)
         for (uint32_t origin = 0; origin < 64; origin += 3) {
             for (uint32_t k = 0; k < 5; k++)
                 g_array_set_size(paths[k], 0);
-            fr_ch_many_row(m, ws, origin, reached, keys, paths);
+            /* sums alone (from the forward prefixes), then paths and sums */
+            fr_path_sums alone[5], sums[5];
+            bool reached_alone[5];
+            fr_key keys_alone[5];
+            fr_ch_many_row(m, ws, origin, reached_alone, keys_alone, NULL, alone);
+            fr_ch_many_row(m, ws, origin, reached, keys, paths, sums);
             uint32_t sources[FR_MODE_COUNT], targets[FR_MODE_COUNT];
             uint32_t n_s = fr_node_states(g, origin, true, sources);
             for (uint32_t k = 0; k < 5; k++) {
                 if (dests[k] == origin) {
-                    assert_false(reached[k]); /* no route O -> O */
+                    assert_false(reached[k] || reached_alone[k]); /* no route O -> O */
                     continue;
                 }
                 uint32_t n_t = fr_node_states(g, dests[k], false, targets);
@@ -587,6 +599,14 @@ static void test_workspace_reused(void **state)
                             keys[k].cost == key.cost && keys[k].edges == key.edges);
                 assert_int_equal(paths[k]->len, want->len);
                 assert_memory_equal(paths[k]->data, want->data, want->len * sizeof(uint32_t));
+                /* the sums are the path's, edge by edge in order, to the bit */
+                fr_path_sums expect = {0};
+                for (guint e = 0; e < want->len; e++)
+                    fr_path_sums_add(&expect, g, g_array_index(want, uint32_t, e));
+                assert_true(reached_alone[k]);
+                assert_true(keys_alone[k].obj == key.obj && keys_alone[k].time == key.time &&
+                            keys_alone[k].cost == key.cost && keys_alone[k].edges == key.edges);
+                assert_true(same_sums(&sums[k], &expect) && same_sums(&alone[k], &expect));
             }
         }
         for (uint32_t k = 0; k < 5; k++)

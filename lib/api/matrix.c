@@ -18,6 +18,8 @@
  * cancellable before every destination), then each origin's search is one
  * forward upward search scanning them.
  * Its paths are fr_ch_route()'s, so the cells are again the routes'.
+ * Unless routes are kept, it returns the paths' sums alone (taken in the
+ * same order), without the paths.
  *
  * Parallel: a GLib thread pool whose workers each take the next distinct
  * origin from an atomic counter, search with a workspace of their own and
@@ -210,11 +212,14 @@ typedef struct {
     gint cancelled;   /* a worker saw the query's cancellable cancelled (atomic) */
 } matrix_job;
 
-/* A worker's scratch, per distinct destination: reached, key, path. */
+/* A worker's scratch, per distinct destination: reached, key, path (or
+ * the path's sums alone, from the hierarchy without kept routes). */
 typedef struct {
     bool *reached;
     fr_key *keys;
     GArray **paths;
+    fr_path_sums *sums;
+    bool summed; /* this row has sums, not paths */
     double *depart, *arrive; /* dated queries: the path's departure and delivery */
     fr_query *pair_query;    /* for routes: the template with a pair's endpoints */
 } scratch;
@@ -224,6 +229,7 @@ static void scratch_init(scratch *s, const matrix_job *job)
     uint32_t n = job->n_uniq_dests;
     s->reached = g_new0(bool, n);
     s->keys = g_new(fr_key, n);
+    s->sums = g_new(fr_path_sums, n);
     s->paths = g_new(GArray *, n);
     for (uint32_t k = 0; k < n; k++)
         s->paths[k] = g_array_new(FALSE, FALSE, sizeof(uint32_t));
@@ -238,6 +244,7 @@ static void scratch_clear(scratch *s, const matrix_job *job)
         g_array_free(s->paths[k], TRUE);
     g_free(s->paths);
     g_free(s->keys);
+    g_free(s->sums);
     g_free(s->reached);
     g_free(s->depart);
     g_free(s->arrive);
@@ -269,6 +276,7 @@ static void search_origin(const matrix_job *job, scratch *s, fr_workspace *ws,
     fr_search_spec spec = *job->spec;
     spec.origin = origin;
     spec.cancel = cancel; /* the worker's own */
+    s->summed = false;
     bool any = false;
     for (uint32_t k = 0; k < job->n_uniq_dests; k++) {
         g_array_set_size(s->paths[k], 0);
@@ -278,7 +286,9 @@ static void search_origin(const matrix_job *job, scratch *s, fr_workspace *ws,
     if (!any)
         return; /* every destination is the origin (and the spec may be empty) */
     if (job->many) {
-        fr_ch_many_row(job->many, many_ws, origin, s->reached, s->keys, s->paths);
+        s->summed = !job->keep_routes;
+        fr_ch_many_row(job->many, many_ws, origin, s->reached, s->keys,
+                       s->summed ? NULL : s->paths, s->summed ? s->sums : NULL);
         return;
     }
     if (!job->bounded && !job->dated) {
@@ -309,19 +319,10 @@ static void search_origin(const matrix_job *job, scratch *s, fr_workspace *ws,
  * scaled to the quantity, as fr_route_new_from_path() and
  * fr_route_total_*() and fr_route_objective_value() do; a dated path's
  * time is its arrival - departure (hours), as fr_route_new_dated() has it. */
-static fr_cell cell_of_path(const fr_vgraph *g, const fr_query *q, const GArray *path,
-                            double dated_time)
+static fr_cell cell_of_sums(const fr_query *q, const fr_path_sums *sums, double dated_time)
 {
-    double cost = 0, time = 0, co2 = 0, distance = 0;
-    uint32_t transfers = 0;
-    for (guint i = 0; i < path->len; i++) {
-        uint32_t e = g_array_index(path, uint32_t, i);
-        cost += g->cost[e];
-        time += g->time[e];
-        co2 += g->co2[e];
-        distance += g->distance[e];
-        transfers += g->edge_kind[e] == FR_VEDGE_TRANSFER;
-    }
+    double cost = sums->cost, time = sums->time, co2 = sums->co2, distance = sums->distance;
+    uint32_t transfers = sums->transfers;
     if (!isnan(dated_time))
         time = dated_time;
     fr_cell c = {cost * q->quantity, time, co2 * q->quantity, distance, 0, transfers,
@@ -350,6 +351,17 @@ static fr_route *kept_route(const matrix_job *job, scratch *s, size_t i, size_t 
     return fr_route_new_from_path(&job->ctx, s->pair_query, s->paths[k]);
 }
 
+/* Slot k's path sums: the search's, or summed over its path. */
+static fr_path_sums sums_of(const matrix_job *job, const scratch *s, uint32_t k)
+{
+    if (s->summed)
+        return s->sums[k];
+    fr_path_sums sums = {0};
+    for (guint e = 0; e < s->paths[k]->len; e++)
+        fr_path_sums_add(&sums, job->g, g_array_index(s->paths[k], uint32_t, e));
+    return sums;
+}
+
 /* Fills row i (whose origin was just searched into s). */
 static void fill_row(const matrix_job *job, scratch *s, size_t i)
 {
@@ -364,7 +376,8 @@ static void fill_row(const matrix_job *job, scratch *s, size_t i)
             m->cells[cell] = (fr_cell){NAN, NAN, NAN, NAN, NAN, 0, FR_CELL_NO_ROUTE};
         } else {
             double time = job->dated ? (s->arrive[k] - s->depart[k]) / 3600 : NAN;
-            m->cells[cell] = cell_of_path(job->g, job->query, s->paths[k], time);
+            fr_path_sums sums = sums_of(job, s, k);
+            m->cells[cell] = cell_of_sums(job->query, &sums, time);
             if (job->keep_routes)
                 m->routes[cell] = kept_route(job, s, i, j, k);
         }

@@ -43,6 +43,23 @@ static inline uint32_t fr_state_in(uint32_t slot) { return 2 * slot; }
 static inline uint32_t fr_state_out(uint32_t slot) { return 2 * slot + 1; }
 static inline bool fr_state_is_out(uint32_t state) { return state & 1u; }
 
+/* A path's figures per TEU and its transfers, summed edge by edge in path
+ * order: the order a route's totals are summed in (result/route.c), so
+ * sums made this way equal them to the bit. Start from {0}. */
+typedef struct {
+    double cost, time, co2, distance;
+    uint32_t transfers;
+} fr_path_sums;
+
+static inline void fr_path_sums_add(fr_path_sums *s, const fr_vgraph *g, uint32_t e)
+{
+    s->cost += g->cost[e];
+    s->time += g->time[e];
+    s->co2 += g->co2[e];
+    s->distance += g->distance[e];
+    s->transfers += g->edge_kind[e] == FR_VEDGE_TRANSFER;
+}
+
 /* Expands the model into g (zeroed or cleared); false with an
  * FR_ERROR_INVALID when the graph would be too large. */
 bool fr_vgraph_build(fr_vgraph *g, const fr_model *model, GError **error);

@@ -24,7 +24,12 @@
  * tie figures summed once per matrix (fr_ch_all_tails()). Unpacking takes
  * a shortcut's halves from the hierarchy, and each worker keeps a copy of
  * the edges of every arc it has unpacked: the paths of a row share their
- * forward arcs, those to a destination their backward ones. */
+ * forward arcs, those to a destination their backward ones.
+ *
+ * Sums without paths (vgraph.h's fr_path_sums, in path order): a row's
+ * paths share their forward halves, so the sums along the forward tree
+ * are worked out once per row, at each rank a path leaves it, and each
+ * destination adds only its backward half's edges to them. */
 #include "ch_many.h"
 
 #include "ch_internal.h"
@@ -426,6 +431,12 @@ struct fr_ch_many_ws {
     uint64_t *cached[2];                   /* per arc: where it is in `cache` */
     uint32_t *cache;
     size_t cache_len, cache_cap;
+    GArray *unpacked; /* uint32_t: the edges of an arc not cached */
+    /* per rank the forward search settled (by its index there): the sums
+     * of the forward path to it, once worked out (prefix_done) */
+    fr_path_sums *prefix;
+    uint8_t *prefix_done;
+    uint32_t prefix_cap;
 };
 
 fr_ch_many_ws *fr_ch_many_ws_new(void)
@@ -435,6 +446,7 @@ fr_ch_many_ws *fr_ch_many_ws_new(void)
     ws->ch = fr_ch_workspace_new();
     ws->stack = g_array_new(FALSE, FALSE, sizeof(uint32_t));
     ws->edges = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+    ws->unpacked = g_array_new(FALSE, FALSE, sizeof(uint32_t));
     return ws;
 }
 
@@ -454,6 +466,9 @@ void fr_ch_many_ws_free(fr_ch_many_ws *ws)
     g_free(ws->cached[FWD]);
     g_free(ws->cached[BWD]);
     g_free(ws->cache);
+    g_array_free(ws->unpacked, TRUE);
+    g_free(ws->prefix);
+    g_free(ws->prefix_done);
     g_free(ws);
 }
 
@@ -472,6 +487,14 @@ static void row_begin(const fr_ch_many *m, fr_ch_many_ws *ws)
     cache_begin(m, ws);
     for (uint32_t k = 0; k < n; k++)
         ws->meet_item[k] = NONE;
+    uint32_t settled = ws->fwd.settled->len;
+    if (ws->prefix_cap < settled) {
+        ws->prefix = g_renew(fr_path_sums, ws->prefix, settled);
+        ws->prefix_done = g_renew(uint8_t, ws->prefix_done, settled);
+        ws->prefix_cap = settled;
+    }
+    if (settled)
+        memset(ws->prefix_done, 0, settled);
 }
 
 /* The buckets of every rank the forward search settled: the least meeting
@@ -520,34 +543,52 @@ static void cache_begin(const fr_ch_many *m, fr_ch_many_ws *ws)
     ws->cache_of = m->serial;
 }
 
-/* Appends arc `item`'s original edges to ws->edges, from the cache or
- * unpacked (and then cached, while there is room). */
-static void append_arc(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t item)
+/* Arc `item`'s original edges in path order, *len of them: from the cache,
+ * or unpacked into ws->unpacked (and then cached, while there is room). */
+static const uint32_t *arc_edges(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t item,
+                                 size_t *len)
 {
     int d = (item & ARC_BWD) ? BWD : FWD;
     uint32_t i = item & ~ARC_BWD;
     if (arc_is_edge(m->ch, d, i)) {
-        g_array_append_val(ws->edges, m->ch->half[d][2 * (size_t)i]);
-        return;
+        *len = 1;
+        return &m->ch->half[d][2 * (size_t)i];
     }
     uint64_t c = ws->cached[d][i]; /* (start + 1) << 32 | length, 0: not cached */
     if (c) {
-        g_array_append_vals(ws->edges, ws->cache + (uint32_t)(c >> 32) - 1, (uint32_t)c);
-        return;
+        *len = (uint32_t)c;
+        return ws->cache + (uint32_t)(c >> 32) - 1;
     }
-    guint before = ws->edges->len;
-    fr_ch_append_arc_edges(m->ch, item, ws->stack, ws->edges);
-    size_t len = ws->edges->len - before;
-    if (ws->cache_len + len > CACHE_MAX)
-        return;
-    if (ws->cache_len + len > ws->cache_cap) {
-        ws->cache_cap = MAX(2 * ws->cache_cap, MAX(ws->cache_len + len, 4096));
+    g_array_set_size(ws->unpacked, 0);
+    fr_ch_append_arc_edges(m->ch, item, ws->stack, ws->unpacked);
+    const uint32_t *edges = (const uint32_t *)(void *)ws->unpacked->data;
+    *len = ws->unpacked->len;
+    if (ws->cache_len + *len > CACHE_MAX)
+        return edges;
+    if (ws->cache_len + *len > ws->cache_cap) {
+        ws->cache_cap = MAX(2 * ws->cache_cap, MAX(ws->cache_len + *len, 4096));
         ws->cache = g_renew(uint32_t, ws->cache, ws->cache_cap);
     }
-    memcpy(ws->cache + ws->cache_len, &g_array_index(ws->edges, uint32_t, before),
-           len * sizeof(uint32_t));
-    ws->cached[d][i] = (uint64_t)(ws->cache_len + 1) << 32 | len;
-    ws->cache_len += len;
+    memcpy(ws->cache + ws->cache_len, edges, *len * sizeof(uint32_t));
+    ws->cached[d][i] = (uint64_t)(ws->cache_len + 1) << 32 | *len;
+    ws->cache_len += *len;
+    return edges;
+}
+
+static void append_arc(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t item)
+{
+    size_t len;
+    const uint32_t *edges = arc_edges(m, ws, item, &len);
+    g_array_append_vals(ws->edges, edges, (guint)len);
+}
+
+/* Adds arc `item`'s edges to s, in path order. */
+static void add_arc_sums(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t item, fr_path_sums *s)
+{
+    size_t len;
+    const uint32_t *edges = arc_edges(m, ws, item, &len);
+    for (size_t j = 0; j < len; j++)
+        fr_path_sums_add(s, m->g, edges[j]);
 }
 
 /* Appends the original edges of destination k's path to `path`: its arcs
@@ -574,27 +615,82 @@ static void unpack_path(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t k, GArr
     g_array_append_vals(path, ws->edges->data, ws->edges->len);
 }
 
-/* Destination k's answer, once the buckets are scanned: its key and path
- * from the two halves, or from fr_ch_route() when uncertain. Whether it is
- * reached. */
+/* The sums of the forward path from the origin to rank r, which the
+ * forward search settled: worked out once per row and rank, from the
+ * nearest rank above it on the way whose sums are known (every rank
+ * reached from one shares its path up to there). */
+static const fr_path_sums *forward_prefix(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t r)
+{
+    const upward *u = &ws->fwd;
+    uint32_t n = 0, x = r;
+    while (!ws->prefix_done[u->index[x]] && u->pred[x] != NONE) {
+        ws->chain[n++] = x;
+        x = u->pred[x];
+    }
+    if (!ws->prefix_done[u->index[x]]) { /* x is the origin's state */
+        ws->prefix[u->index[x]] = (fr_path_sums){0};
+        ws->prefix_done[u->index[x]] = 1;
+    }
+    while (n > 0) {
+        uint32_t y = ws->chain[--n];
+        fr_path_sums s = ws->prefix[u->index[u->pred[y]]];
+        add_arc_sums(m, ws, u->arc[y], &s);
+        ws->prefix[u->index[y]] = s;
+        ws->prefix_done[u->index[y]] = 1;
+    }
+    return &ws->prefix[u->index[r]];
+}
+
+/* Destination k's path sums without its path: the forward half's from the
+ * row's prefixes, then the backward half's edges added in order. */
+static void sum_path(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t k, fr_path_sums *sums)
+{
+    fr_path_sums s = *forward_prefix(m, ws, ws->meet[k]);
+    for (uint32_t l = m->item_link[ws->meet_item[k]]; m->links[l].parent != NONE;
+         l = m->links[l].parent)
+        add_arc_sums(m, ws, m->links[l].arc | ARC_BWD, &s);
+    *sums = s;
+}
+
+static void sum_edges(const fr_vgraph *g, const GArray *edges, guint from, fr_path_sums *sums)
+{
+    *sums = (fr_path_sums){0};
+    for (guint i = from; i < edges->len; i++)
+        fr_path_sums_add(sums, g, g_array_index(edges, uint32_t, i));
+}
+
+/* Destination k's answer, once the buckets are scanned: its key, path and
+ * sums (either may be NULL) from the two halves, or from fr_ch_route() when
+ * uncertain. Whether it is reached. */
 static bool answer(const fr_ch_many *m, fr_ch_many_ws *ws, const uint32_t *sources,
-                   uint32_t n_sources, uint32_t k, fr_key *key, GArray *path)
+                   uint32_t n_sources, uint32_t k, fr_key *key, GArray *path, fr_path_sums *sums)
 {
     if (ws->meet_item[k] == NONE)
         return false;
+    GArray *edges = path ? path : ws->edges;
+    guint before = path ? path->len : 0;
     if (ws->uncertain[k]) {
         uint32_t first = m->target_off[k];
-        return fr_ch_route(m->ch, ws->ch, sources, n_sources, m->targets + first,
-                           m->target_off[k + 1] - first, key, path);
+        g_array_set_size(ws->edges, 0);
+        if (!fr_ch_route(m->ch, ws->ch, sources, n_sources, m->targets + first,
+                         m->target_off[k + 1] - first, key, path || sums ? edges : NULL))
+            return false;
+    } else {
+        *key = ws->best[k];
+        if (path)
+            unpack_path(m, ws, k, path);
+        else if (sums)
+            sum_path(m, ws, k, sums);
+        if (!path || !sums)
+            return true;
     }
-    *key = ws->best[k];
-    if (path)
-        unpack_path(m, ws, k, path);
+    if (sums)
+        sum_edges(m->g, edges, before, sums);
     return true;
 }
 
 void fr_ch_many_row(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t origin, bool *reached,
-                    fr_key *keys, GArray **paths)
+                    fr_key *keys, GArray **paths, fr_path_sums *sums)
 {
     uint32_t sources[FR_MODE_COUNT];
     uint32_t n_sources = fr_node_states(m->g, origin, true, sources);
@@ -605,7 +701,8 @@ void fr_ch_many_row(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t origin, boo
     uint64_t pairs = 0, ties = 0;
     for (uint32_t k = 0; k < m->n_dests; k++) {
         reached[k] = m->dest_node[k] != origin &&
-                     answer(m, ws, sources, n_sources, k, &keys[k], paths ? paths[k] : NULL);
+                     answer(m, ws, sources, n_sources, k, &keys[k], paths ? paths[k] : NULL,
+                            sums ? &sums[k] : NULL);
         pairs += reached[k];
         ties += reached[k] && ws->uncertain[k];
     }

@@ -37,12 +37,15 @@ void fr_ch_many_free(fr_ch_many *m);
 fr_ch_many_ws *fr_ch_many_ws_new(void);
 void fr_ch_many_ws_free(fr_ch_many_ws *ws);
 
-/* From node `origin` to every destination k: reached[k], keys[k] and the
+/* From node `origin` to every destination k: reached[k], keys[k], the
  * route's virtual edges appended to paths[k] (a caller-made GArray of
- * uint32_t; paths may be NULL). A destination equal to the origin is not
- * reached (no route O -> O), as fr_engine_one_to_many() has it. */
+ * uint32_t) and the sums of its figures in sums[k] (vgraph.h: equal to the
+ * sums over that path); paths and sums may be NULL. Sums without paths
+ * take each forward half's sums once per row, not once per destination. A
+ * destination equal to the origin is not reached (no route O -> O), as
+ * fr_engine_one_to_many() has it. */
 void fr_ch_many_row(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t origin, bool *reached,
-                    fr_key *keys, GArray **paths);
+                    fr_key *keys, GArray **paths, fr_path_sums *sums);
 
 /* What the process has done so far, for tests and benchmarks (white box):
  * bucket sets built, rows answered, pairs found, pairs handed to
