@@ -118,6 +118,20 @@ static inline fr_key through_arc(const arcs_of *a, const upward *u, uint32_t r, 
     return fr_key_add(u->key[r], key_of(a->ch->obj[d][i], a->tail[d][i]));
 }
 
+/* fr_key_compare_fast() of r's label followed by graph d's arc i and key
+ * b: the objectives first, the whole key (the arc's tie figures, a
+ * separate array) only when they do not decide. *through is set when the
+ * result is below 0. */
+static inline int compare_through(const arcs_of *a, const upward *u, uint32_t r, int d,
+                                  uint32_t i, const fr_key *b, fr_key *through)
+{
+    int c = fr_objectives_decide(u->key[r].obj + a->ch->obj[d][i], b->obj);
+    if (c > 0)
+        return c;
+    *through = through_arc(a, u, r, d, i);
+    return c ? c : fr_key_compare_fast(through, b);
+}
+
 /* Is r reached more cheaply through a higher rank (an arc of the other
  * graph)? As ch_query.c's stall-on-demand. */
 static bool upward_stalled(const arcs_of *a, const upward *u, int d, uint32_t r)
@@ -126,10 +140,9 @@ static bool upward_stalled(const arcs_of *a, const upward *u, int d, uint32_t r)
     int other = 1 - d;
     for (uint32_t i = ch->off[other][r]; i < ch->off[other][r + 1]; i++) {
         uint32_t y = ch->head[other][i];
-        if (u->stamp[y] != u->generation)
-            continue;
-        fr_key through = through_arc(a, u, y, other, i);
-        if (fr_key_compare_fast(&through, &u->key[r]) < 0)
+        fr_key through;
+        if (u->stamp[y] == u->generation &&
+            compare_through(a, u, y, other, i, &u->key[r], &through) < 0)
             return true;
     }
     return false;
@@ -141,12 +154,13 @@ static void upward_relax(const arcs_of *a, upward *u, int d, uint32_t r)
     uint8_t inherited = u->flags[r] & TIED;
     for (uint32_t i = ch->off[d][r]; i < ch->off[d][r + 1]; i++) {
         uint32_t y = ch->head[d][i];
-        fr_key key = through_arc(a, u, r, d, i);
+        fr_key key;
         if (u->stamp[y] != u->generation) {
+            key = through_arc(a, u, r, d, i);
             upward_reach(u, y, &key, r, i, inherited);
             continue;
         }
-        int c = fr_key_compare_fast(&key, &u->key[y]);
+        int c = compare_through(a, u, r, d, i, &u->key[y], &key);
         if (c < 0)
             upward_reach(u, y, &key, r, i, inherited);
         else if (c == 0)
