@@ -37,9 +37,11 @@ static inline fr_key key_plus_arc(const fr_key *k, const ch_arc *a)
     return fr_key_add(*k, arc_key(a));
 }
 
-/* How far a witness search may go: states settled, arcs on a path. */
+/* How far a witness search may go: states settled, arcs on a path; and
+ * for an estimate, from how many of v's in-neighbours (spread over the
+ * list) it searches, scaling the count they give (0: from all). */
 typedef struct {
-    uint32_t settled, hops;
+    uint32_t settled, hops, sample;
 } witness_limits;
 
 /* The live arcs out of a state, stored in place so that witness searches

@@ -8,13 +8,9 @@
  * shortcut u -> w is needed unless a path of key <= key(u,v) + key(v,w)
  * was found (so ties add none). Out-neighbours that have no other in-arc
  * cannot have a witness and are not searched for. An estimate of a
- * priority uses smaller limits (the caller's) and searches from at most a
- * few of the in-neighbours, scaling the count they give. */
+ * priority uses smaller limits (the caller's) and searches from at most
+ * limits->sample of the in-neighbours, scaling the count they give. */
 #include "ch_builder.h"
-
-/* An estimate runs witness searches from at most this many in-neighbours
- * (spread over the list) and scales the count of shortcuts they need. */
-enum { ESTIMATE_SAMPLE = 4 };
 
 static inline fr_key label_key(const witness_label *l)
 {
@@ -160,7 +156,8 @@ uint32_t fr_ch_shortcuts_needed(builder *b, uint32_t v, const witness_limits *li
         }
     }
     /* an estimate of many in-neighbours asks every step-th of them */
-    uint32_t step = collect || in->len <= ESTIMATE_SAMPLE ? 1 : in->len / ESTIMATE_SAMPLE;
+    uint32_t sample = limits->sample;
+    uint32_t step = collect || sample == 0 || in->len <= sample ? 1 : in->len / sample;
     uint64_t count = 0, asked = 0;
     for (uint32_t j = 0; j < in->len; j += step, asked++)
         count += shortcuts_from(b, v, in->tails[j], n_marked, limits, collect);
