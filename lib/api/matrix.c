@@ -230,6 +230,7 @@ static void scratch_init(scratch *s, const matrix_job *job)
     s->reached = g_new0(bool, n);
     s->keys = g_new(fr_key, n);
     s->sums = g_new(fr_path_sums, n);
+    s->summed = false;
     s->paths = g_new(GArray *, n);
     for (uint32_t k = 0; k < n; k++)
         s->paths[k] = g_array_new(FALSE, FALSE, sizeof(uint32_t));
