@@ -121,7 +121,8 @@ static inline fr_key through_arc(const arcs_of *a, const upward *u, uint32_t r, 
 /* fr_key_compare_fast() of r's label followed by graph d's arc i and key
  * b: the objectives first, the whole key (the arc's tie figures, a
  * separate array) only when they do not decide. *through is set when the
- * result is below 0. */
+ * result is below 0. (The objective is the sum through_arc() makes, so
+ * the same double wherever doubles are evaluated as doubles.) */
 static inline int compare_through(const arcs_of *a, const upward *u, uint32_t r, int d,
                                   uint32_t i, const fr_key *b, fr_key *through)
 {
@@ -440,7 +441,7 @@ struct fr_ch_many_ws {
     uint8_t *uncertain;    /* a tie could make fr_ch_route() pick another path */
     fr_ch_workspace *ch;   /* fr_ch_route() for ties */
     GArray *stack, *edges;                 /* uint32_t: unpacking's scratch, the path's edges */
-    uint32_t *chain;                       /* the path's arcs in the hierarchy */
+    uint32_t *chain; /* the path's arcs in the hierarchy; forward_prefix()'s ranks */
     uint64_t cache_of;                     /* the serial of the buckets the cache is for */
     uint64_t *cached[2];                   /* per arc: where it is in `cache` */
     uint32_t *cache;
@@ -589,6 +590,7 @@ static const uint32_t *arc_edges(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_
     return edges;
 }
 
+/* Appends arc `item`'s original edges to ws->edges. */
 static void append_arc(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t item)
 {
     size_t len;
@@ -630,9 +632,9 @@ static void unpack_path(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t k, GArr
 }
 
 /* The sums of the forward path from the origin to rank r, which the
- * forward search settled: worked out once per row and rank, from the
- * nearest rank above it on the way whose sums are known (every rank
- * reached from one shares its path up to there). */
+ * forward search settled: worked out once per row and rank, from its
+ * nearest predecessor (towards the origin) whose sums are known (the
+ * ranks reached from one share their path up to there). */
 static const fr_path_sums *forward_prefix(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t r)
 {
     const upward *u = &ws->fwd;
@@ -666,6 +668,7 @@ static void sum_path(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t k, fr_path
     *sums = s;
 }
 
+/* The sums of edges[from ..], in order. */
 static void sum_edges(const fr_vgraph *g, const GArray *edges, guint from, fr_path_sums *sums)
 {
     *sums = (fr_path_sums){0};
