@@ -15,15 +15,29 @@
  *   (a) no child comes before its parent by raw_before();
  *   (b) every queued rank's label.pos is its index in the heap (and the
  *       heap holds exactly the queued ranks, with their objectives);
- *   (c) a popped rank was the front and was queued, and no item still
- *       queued comes before it by the objectives' bounds (key.h), which is
- *       what front() promises: its objective is not above the bound of the
- *       least one. (Not that none comes before it by
- *       fr_objectives_decide(): front() picks the first in key.h's order,
- *       which is not transitive, so a chain of ties within the tolerance
- *       can lead past the margin, e.g. seeds 0, 1.08e-12 and 0.6e-12 of
- *       ranks 9, 1 and 5 reached in that order pop rank 1 first. Such pops
- *       are counted and printed.)
+ *   (c) after a pop, checked against the test's own record of each reached
+ *       rank's key, not against front(): the popped rank was queued and
+ *       was in the cluster, the queued ranks whose objectives are not above
+ *       fr_objective_bounds_of(the least queued objective).above (what
+ *       front() searches), and it came first there in key.h's order
+ *       (fr_key_compare()), then by rank. The test sums each label's tie
+ *       figures itself: a seed's are 0; one reached from settled rank
+ *       `from` by arc a has from's plus time[a], cost[a] and 1 edge, added
+ *       in label_tail()'s order, so bit-equal. Tolerant comparisons are not
+ *       transitive, though (a chain of ties within the tolerance can lead
+ *       past the margin, e.g. seeds 0, 1.08e-12 and 0.6e-12 of ranks 9, 1
+ *       and 5 reached in that order pop rank 1 first), so the cluster need
+ *       not have a first, and which rank front()'s scan ends on then
+ *       depends on the order it meets them. So: when some rank of the
+ *       cluster comes before each other one and none before it, the popped
+ *       rank must be that one, whatever the scan's order; when none does,
+ *       only that it is in the cluster's top cycle (see in_top_cycle()),
+ *       and a pop whose cluster has a pair decided both ways round or
+ *       neither is skipped. The counts are printed; most pops must have a
+ *       first, and with arcs some of those must be decided by the tie
+ *       figures (the popped objective within the tolerance of another in
+ *       the cluster, time, cost or edges telling them apart), so that (c)
+ *       cannot pass by checking nothing.
  * Two kinds of labels: seeds only, whose tie figures are 0 (the side has no
  * hierarchy at all: s->ch is NULL, and every label's figures must be known
  * without one), and labels reached from settled ranks by arcs of a tiny
@@ -51,9 +65,16 @@ typedef struct {
     bool with_arcs;
     uint8_t state[N_RANKS];
     uint32_t settled[N_RANKS], n_settled; /* ranks settled, in order */
+    fr_key key[N_RANKS]; /* per reached rank: its label's key, as the test sums it */
     long ops;
-    long chained; /* pops of a rank another queued one precedes by the margin */
 } fixture;
+
+/* What (c) looked at, per kind of run (seeds only, with arcs). */
+typedef struct {
+    long pops, checked, top_cycle, skipped, tie_decided;
+    uint64_t top_cycle_ranks, cycled_ranks; /* in those top cycles, in their clusters */
+    uint32_t largest_cluster;
+} pop_counts;
 
 /* ---- figures full of ties ---------------------------------------------------------- */
 
@@ -93,8 +114,9 @@ static double base_figure(GRand *rng)
 static void fill_pool(GRand *rng, double *pool, int n)
 {
     for (int i = 0; i < n; i++)
-        pool[i] = i > 0 && g_rand_int_range(rng, 0, 4) ? near(rng, pool[g_rand_int_range(rng, 0, i)])
-                                                        : base_figure(rng);
+        pool[i] = i > 0 && g_rand_int_range(rng, 0, 4)
+                      ? near(rng, pool[g_rand_int_range(rng, 0, i)])
+                      : base_figure(rng);
 }
 
 static double pick(GRand *rng, const double *pool, int n)
@@ -207,35 +229,134 @@ static void do_reach(fixture *f, GRand *rng, uint32_t r, double obj)
         arc = (uint32_t)g_rand_int_range(rng, 0, N_ARCS);
     }
     reach(&f->s, r, obj, from, arc);
+    fr_key *k = &f->key[r];
+    if (from == NONE) {
+        *k = (fr_key){obj, 0, 0, 0};
+    } else { /* label_tail()'s sum: from's figures, then the arc's */
+        const fr_key *kf = &f->key[from];
+        *k = (fr_key){obj, kf->time + f->time[arc], kf->cost + f->cost[arc], kf->edges + 1};
+    }
     f->state[r] = QUEUED;
     f->ops++;
     check(f);
 }
 
+/* Whether cluster rank a comes before rank b: key.h's order, then rank. */
+static bool own_before(const fixture *f, uint32_t a, uint32_t b)
+{
+    int c = fr_key_compare(&f->key[a], &f->key[b]);
+    return c < 0 || (c == 0 && a < b);
+}
+
+/* For a cluster that has no first: -1 if some pair of it is not decided
+ * one way round exactly, else whether rank r is in its top cycle, the
+ * fewest ranks that each come before every rank outside them (the strongly
+ * connected component at the top of the tournament). A scan that keeps the
+ * rank before its best so far can only end there: once its best is in the
+ * top cycle it stays there, and the first rank of the top cycle it meets
+ * becomes its best or comes after its best. The top k ranks by the number
+ * of ranks each comes before are such a set exactly when they come before
+ * k (k - 1) / 2 + k (n - k) ranks in all (Landau). Its size goes to *size. */
+static int in_top_cycle(const fixture *f, const uint32_t *cluster, uint32_t n, uint32_t r,
+                        uint64_t *size)
+{
+    uint32_t wins[N_RANKS] = {0}, with_wins[N_RANKS] = {0}, wins_r = 0;
+    for (uint32_t i = 0; i < n; i++)
+        for (uint32_t j = i + 1; j < n; j++) {
+            bool ij = own_before(f, cluster[i], cluster[j]);
+            if (ij == own_before(f, cluster[j], cluster[i]))
+                return -1;
+            wins[ij ? i : j]++;
+        }
+    for (uint32_t i = 0; i < n; i++) {
+        with_wins[wins[i]]++;
+        if (cluster[i] == r)
+            wins_r = wins[i];
+    }
+    uint64_t k = 0, sum = 0;
+    for (uint32_t w = n; w-- > 0;) { /* whole groups: the top cycle never splits one */
+        k += with_wins[w];
+        sum += (uint64_t)w * with_wins[w];
+        if (k > 0 && sum == k * (k - 1) / 2 + k * (n - k)) {
+            *size = k;
+            return wins_r >= w;
+        }
+    }
+    return 0; /* not reached: all n ranks are such a set */
+}
+
 /* pop(), then (c). */
-static void do_pop(fixture *f)
+static void do_pop(fixture *f, pop_counts *counts)
 {
     query_side *s = &f->s;
-    uint32_t at = front(s), want = s->heap[at].rank;
-    double obj = s->label[want].obj;
+    /* the cluster, from the test's own records ((b) holds them equal to the heap's) */
+    double least = INFINITY;
+    for (uint32_t r = 0; r < N_RANKS; r++)
+        if (f->state[r] == QUEUED && f->key[r].obj < least)
+            least = f->key[r].obj;
+    double above = fr_objective_bounds_of(least).above;
+    uint32_t cluster[N_RANKS], n = 0;
+    for (uint32_t r = 0; r < N_RANKS; r++)
+        if (f->state[r] == QUEUED && f->key[r].obj <= above)
+            cluster[n++] = r;
     uint32_t r = pop(s);
     f->ops++;
-    if (r != want)
-        fail_msg("op %ld (c): pop() took rank %u, front() was rank %u", f->ops, r, want);
+    long op = f->ops;
     if (f->state[r] != QUEUED)
-        fail_msg("op %ld (c): pop() took rank %u, which was not queued", f->ops, r);
+        fail_msg("op %ld (c): pop() took rank %u, which was not queued", op, r);
     f->state[r] = DONE;
     f->settled[f->n_settled++] = r;
-    bool decided = false;
-    for (uint32_t i = 0; i < s->heap_len; i++) {
-        fr_objective_bounds bounds = fr_objective_bounds_of(s->heap[i].obj);
-        if (fr_objective_bounds_decide(&bounds, obj) > 0)
-            fail_msg("op %ld (c): popped rank %u with objective %a while rank %u (heap[%u]) "
-                     "with %a comes before it by the objectives' bounds",
-                     f->ops, r, obj, s->heap[i].rank, i, s->heap[i].obj);
-        decided |= fr_objectives_decide(s->heap[i].obj, obj) < 0;
+    counts->pops++;
+    if (n > counts->largest_cluster)
+        counts->largest_cluster = n;
+    if (f->key[r].obj > above)
+        fail_msg("op %ld (c): popped rank %u with objective %a, above %a, the bound of the "
+                 "least queued objective %a",
+                 op, r, f->key[r].obj, above, least);
+    /* the cluster's first: before every other rank of it, none before it */
+    uint32_t first = cluster[0];
+    for (uint32_t i = 1; i < n; i++)
+        if (own_before(f, cluster[i], first))
+            first = cluster[i];
+    for (uint32_t i = 0; i < n && first != NONE; i++)
+        if (cluster[i] != first &&
+            (!own_before(f, first, cluster[i]) || own_before(f, cluster[i], first)))
+            first = NONE;
+    if (first == NONE) {
+        uint64_t size = n;
+        int top = in_top_cycle(f, cluster, n, r, &size);
+        if (top < 0)
+            counts->skipped++;
+        if (top == 0)
+            fail_msg("op %ld (c): popped rank %u, outside the top cycle of its cluster of %u "
+                     "ranks (they have no first): ranks of the top cycle come before it",
+                     op, r, n);
+        if (top > 0) {
+            counts->top_cycle++;
+            counts->top_cycle_ranks += size;
+            counts->cycled_ranks += n;
+        }
+        check(f);
+        return;
     }
-    f->chained += decided;
+    counts->checked++;
+    bool tie_decided = false;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t x = cluster[i];
+        if (x == r)
+            continue;
+        const fr_key *kx = &f->key[x], *kr = &f->key[r];
+        if (own_before(f, x, r))
+            fail_msg("op %ld (c): popped rank %u, key (%a, %a, %a, %u), while rank %u of the "
+                     "cluster of %u has key (%a, %a, %a, %u), %s",
+                     op, r, kr->obj, kr->time, kr->cost, kr->edges, x, n, kx->obj, kx->time,
+                     kx->cost, kx->edges,
+                     fr_key_compare(kx, kr) < 0 ? "before it" : "equal and a lower rank");
+        tie_decided |= fr_compare_figure(kx->obj, kr->obj) == 0 &&
+                       fr_compare_tail(kx->time, kx->cost, kx->edges, kr->time, kr->cost,
+                                       kr->edges) != 0;
+    }
+    counts->tie_decided += tie_decided;
     check(f);
 }
 
@@ -251,7 +372,7 @@ static uint32_t some_queued(const query_side *s, GRand *rng)
 }
 
 /* A random run until every rank is settled; returns the operations run. */
-static long run_once(fixture *f, GRand *rng, bool with_arcs, long *chained)
+static long run_once(fixture *f, GRand *rng, bool with_arcs, pop_counts *counts)
 {
     fixture_begin(f, rng, with_arcs);
     query_side *s = &f->s;
@@ -284,10 +405,9 @@ static long run_once(fixture *f, GRand *rng, bool with_arcs, long *chained)
                                : pick(rng, pool, G_N_ELEMENTS(pool));
             do_reach(f, rng, r, lower < 0 ? 0 : lower < obj ? lower : obj);
         } else {
-            do_pop(f);
+            do_pop(f, counts);
         }
     }
-    *chained += f->chained;
     long ops = f->ops;
     fixture_clear(f);
     return ops;
@@ -300,14 +420,29 @@ static void test_side_heap(void **state)
     fixture f;
     const char *quick = g_getenv("FR_TEST_QUICK");
     int runs = quick && *quick ? 10 : 30;
-    long ops = 0, chained = 0;
+    long ops = 0;
+    pop_counts counts[2] = {{0}}; /* seeds only, with arcs */
     for (int run = 0; run < runs; run++)
-        ops += run_once(&f, rng, run % 2 == 1, &chained);
+        ops += run_once(&f, rng, run % 2 == 1, &counts[run % 2]);
     g_rand_free(rng);
-    print_message("ch side heap: %d runs, %ld operations, heap ordered after each; %ld pops "
-                  "of a rank that another precedes by fr_objectives_decide() (ties chained "
-                  "within the tolerance)\n",
-                  runs, ops, chained);
+    print_message("ch side heap: %d runs, %ld operations, heap ordered after each\n", runs, ops);
+    for (int with_arcs = 0; with_arcs < 2; with_arcs++) {
+        const pop_counts *c = &counts[with_arcs];
+        print_message("  %s: %ld pops: %ld the first of a cluster that has one (%ld of them "
+                      "decided by the tie figures), %ld in the top cycle of one that has none "
+                      "(%.1f of %.1f ranks on average), %ld skipped (a pair not decided one way "
+                      "round); largest cluster %u\n",
+                      with_arcs ? "with arcs" : "seeds only", c->pops, c->checked,
+                      c->tie_decided, c->top_cycle,
+                      (double)c->top_cycle_ranks / (double)(c->top_cycle ? c->top_cycle : 1),
+                      (double)c->cycled_ranks / (double)(c->top_cycle ? c->top_cycle : 1),
+                      c->skipped, c->largest_cluster);
+        if (2 * c->checked <= c->pops)
+            fail_msg("(c): only %ld of %ld pops %s had a first to check", c->checked, c->pops,
+                     with_arcs ? "with arcs" : "of seeds");
+    }
+    if (counts[1].tie_decided == 0)
+        fail_msg("(c): no pop with arcs was decided by the tie figures");
 }
 
 int main(void)
