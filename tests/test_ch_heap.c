@@ -126,19 +126,14 @@ static double pick(GRand *rng, const double *pool, int n)
 
 /* ---- the side ------------------------------------------------------------------------ */
 
-/* Allocates the side's arrays as ch_query.c's side_grow() does and starts
- * generation 1 as workspace_begin() does; a hierarchy of arcs only
+/* Allocates the side's arrays (side_grow()) and starts generation 1 as
+ * ch_query.c's workspace_begin() does; a hierarchy of arcs only
  * with_arcs, none otherwise. */
 static void fixture_begin(fixture *f, GRand *rng, bool with_arcs)
 {
     memset(f, 0, sizeof *f);
     query_side *s = &f->s;
-    s->stamp = g_new0(uint32_t, N_RANKS);
-    s->label = g_new(rank_label, N_RANKS);
-    s->tail = g_new0(label_tail_record, N_RANKS);
-    s->walk = g_new(uint32_t, N_RANKS);
-    s->cluster = g_new(uint32_t, N_RANKS);
-    s->heap = g_new(heap_item, N_RANKS);
+    side_grow(s, N_RANKS);
     s->d = FWD;
     s->generation = 1;
     s->heap_len = 0;
@@ -165,13 +160,7 @@ static void fixture_begin(fixture *f, GRand *rng, bool with_arcs)
 
 static void fixture_clear(fixture *f)
 {
-    query_side *s = &f->s;
-    g_free(s->stamp);
-    g_free(s->label);
-    g_free(s->tail);
-    g_free(s->walk);
-    g_free(s->cluster);
-    g_free(s->heap);
+    side_free(&f->s);
     fr_ch_tail_scratch_clear(&f->scratch);
 }
 

@@ -41,16 +41,6 @@ fr_ch_workspace *fr_ch_workspace_new(void)
     return ws;
 }
 
-static void side_free(query_side *s)
-{
-    g_free(s->stamp);
-    g_free(s->label);
-    g_free(s->tail);
-    g_free(s->walk);
-    g_free(s->cluster);
-    g_free(s->heap);
-}
-
 void fr_ch_workspace_free(fr_ch_workspace *ws)
 {
     if (!ws)
@@ -61,17 +51,6 @@ void fr_ch_workspace_free(fr_ch_workspace *ws)
     g_array_free(ws->chain, TRUE);
     g_array_free(ws->stack, TRUE);
     g_free(ws);
-}
-
-static void side_grow(query_side *s, uint32_t n)
-{
-    side_free(s);
-    s->stamp = g_new0(uint32_t, n);
-    s->label = g_new(rank_label, n);
-    s->tail = g_new0(label_tail_record, n);
-    s->walk = g_new(uint32_t, n);
-    s->cluster = g_new(uint32_t, n);
-    s->heap = g_new(heap_item, n);
 }
 
 /* Grows the workspace to ch's ranks and starts a new generation. */

@@ -7,7 +7,8 @@
  * root's objective within the tolerance, in key.h's order. Functions are
  * static, inline where they were in ch_query.c and G_GNUC_UNUSED where not,
  * so that ch_query.c compiles to the same code as when they were its own;
- * the test calls reach(), pop() and front() on a side it fills itself. */
+ * the test makes a side with side_grow() and calls reach(), pop() and
+ * front() on it. */
 #ifndef FR_CH_SIDE_H
 #define FR_CH_SIDE_H
 
@@ -51,6 +52,28 @@ typedef struct {
     uint32_t heap_len, front; /* front(): NONE until found */
     ch_tail_scratch *scratch;
 } query_side;
+
+static G_GNUC_UNUSED void side_free(query_side *s)
+{
+    g_free(s->stamp);
+    g_free(s->label);
+    g_free(s->tail);
+    g_free(s->walk);
+    g_free(s->cluster);
+    g_free(s->heap);
+}
+
+/* Frees the side's arrays and makes them n ranks long (stamps 0). */
+static G_GNUC_UNUSED void side_grow(query_side *s, uint32_t n)
+{
+    side_free(s);
+    s->stamp = g_new0(uint32_t, n);
+    s->label = g_new(rank_label, n);
+    s->tail = g_new0(label_tail_record, n);
+    s->walk = g_new(uint32_t, n);
+    s->cluster = g_new(uint32_t, n);
+    s->heap = g_new(heap_item, n);
+}
 
 /* ---- labels ------------------------------------------------------------------ */
 
