@@ -185,10 +185,10 @@ static bool pushed_back(builder *b, uint32_t v)
 /* Contracts every state, least priority first. The neighbours of each
  * contracted state are re-evaluated at once (4 in-neighbours sampled); the
  * state on top is estimated once more with a larger sample (8) and goes
- * back into the order if its priority rose above the next one's. On the 10^5-node test
- * continent that re-check (with edge difference weighed 3, not 2) made the
- * hierarchy 2% smaller for some 5% more build time; sampling 8 in every
- * estimate instead cost some 40% more. */
+ * back into the order if its priority rose above the next one's. On the
+ * 10^5-node test continent that re-check (with edge difference weighed 3,
+ * not 2) made the hierarchy 2% smaller for some 5% more build time;
+ * sampling 8 in every estimate instead cost some 40% more. */
 static bool contract_all(builder *b, fr_cancel *cancel)
 {
     for (uint32_t v = 0; v < b->n; v++) {
