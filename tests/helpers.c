@@ -413,3 +413,11 @@ fr_network *drift_grid_network(int n, int spread, guint32 seed)
 {
     return grid_network(n, spread, 0, seed, 3e-13);
 }
+
+uint64_t test_random(uint64_t *state)
+{
+    uint64_t z = (*state += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+}

@@ -1,5 +1,6 @@
 /* helpers.h - shared helpers of the freightroute tests: temporary network
- * directories, error and number assertions for cmocka. */
+ * directories, error and number assertions for cmocka, repeatable random
+ * numbers. */
 #ifndef FR_TEST_HELPERS_H
 #define FR_TEST_HELPERS_H
 
@@ -7,6 +8,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
@@ -110,5 +112,9 @@ void expect_text(char *got, const char *want, const char *what);
 
 /* Reads a file completely (test failure when impossible). */
 char *read_whole_file(const char *path, size_t *len);
+
+/* The tests' own random numbers (splitmix64 of *state), the same in every
+ * run and on every machine: for tests that make many inputs from a seed. */
+uint64_t test_random(uint64_t *state);
 
 #endif

@@ -23,24 +23,15 @@ typedef struct {
     double payload[3];
 } wide_row;
 
-/* splitmix64: the tests' own generator, so that every run sees the same ids. */
-static uint64_t next_random(uint64_t *state)
-{
-    uint64_t z = (*state += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-}
-
 /* A random id of 1 to 12 characters from a small alphabet (so that ids
  * share prefixes and some repeat). */
 static char *random_id(uint64_t *state)
 {
     static const char alphabet[] = "ABCN01_-:";
-    size_t len = 1 + next_random(state) % 12;
+    size_t len = 1 + test_random(state) % 12;
     char *id = g_malloc(len + 1);
     for (size_t i = 0; i < len; i++)
-        id[i] = alphabet[next_random(state) % (sizeof alphabet - 1)];
+        id[i] = alphabet[test_random(state) % (sizeof alphabet - 1)];
     id[len] = '\0';
     return id;
 }

@@ -21,16 +21,7 @@
 
 #define UNTOUCHED 12345.678 /* *out before a call that must refuse */
 
-/* splitmix64: the tests' own generator, so that every run sees the same texts. */
-static uint64_t next_random(uint64_t *state)
-{
-    uint64_t z = (*state += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-}
-
-static unsigned below(uint64_t *state, unsigned n) { return (unsigned)(next_random(state) % n); }
+static unsigned below(uint64_t *state, unsigned n) { return (unsigned)(test_random(state) % n); }
 
 /* The test's own statement of a plain decimal (number.h): an optional sign,
  * digits with an optional point and at least one digit, an optional
@@ -187,7 +178,7 @@ static void test_fast_path_range(void **state)
     uint64_t rng = 7;
     char text[64];
     for (int i = 0; i < 300000; i++) {
-        uint64_t mantissa = next_random(&rng) >> (11 + below(&rng, 53));
+        uint64_t mantissa = test_random(&rng) >> (11 + below(&rng, 53));
         int scale = (int)below(&rng, 45) - 22;
         switch (below(&rng, 3)) {
         case 0: /* mantissa and exponent */
