@@ -404,6 +404,46 @@ static void arc_edges(const fr_ch *ch, int d, uint32_t i, GArray *edges)
     arc_edges(ch, FWD, half[1], edges);
 }
 
+/* The row of graph d that holds arc i. */
+static uint32_t row_of_arc(const fr_ch *ch, int d, uint32_t i)
+{
+    uint32_t lo = 0, hi = ch->n_states; /* off[d][lo] <= i < off[d][hi] */
+    while (hi - lo > 1) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (ch->off[d][mid] <= i)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The numbering (ch_order.c renumbers the contraction order): ranks are a
+ * permutation of the states, every arc leads to a higher rank, and a
+ * shortcut's halves are the backward and the forward arc of one row,
+ * below both the shortcut's ends. */
+static void check_layout(const fr_ch *ch)
+{
+    uint32_t n = ch->n_states;
+    bool *seen = g_new0(bool, n);
+    for (uint32_t v = 0; v < n; v++) {
+        assert_true(ch->rank[v] < n && !seen[ch->rank[v]]);
+        seen[ch->rank[v]] = true;
+    }
+    for (int d = FWD; d <= BWD; d++)
+        for (uint32_t r = 0; r < n; r++)
+            for (uint32_t i = ch->off[d][r]; i < ch->off[d][r + 1]; i++) {
+                assert_true(ch->head[d][i] > r && ch->head[d][i] < n);
+                if (arc_is_edge(ch, d, i))
+                    continue;
+                const uint32_t *half = &ch->half[d][2 * (size_t)i];
+                uint32_t m = row_of_arc(ch, BWD, half[0]);
+                assert_int_equal(row_of_arc(ch, FWD, half[1]), m);
+                assert_true(m < r && m < ch->head[d][i]);
+            }
+    g_free(seen);
+}
+
 /* Every arc of the hierarchy: its halves unpack to a chain of virtual
  * edges from its tail state to its head state; its objective and its tie
  * figures as ch_figures.c sums them (one arc at a time, and all at once:
@@ -413,6 +453,7 @@ static void check_arcs(const fr_network *net, fr_objective objective, const fr_c
 {
     const fr_vgraph *g = &net->vgraph;
     const double *weight = weights_of(g, objective);
+    check_layout(ch);
     uint32_t n = ch->n_states, *state_of = g_new(uint32_t, n + 1);
     for (uint32_t v = 0; v < n; v++)
         state_of[ch->rank[v]] = v;

@@ -438,6 +438,8 @@ fr_ch *fr_ch_build_cancellable(const fr_vgraph *g, const double *weight, fr_canc
     fr_ch *ch = b.ch;
     ok = ok && finish(&b, error);
     builder_clear(&b);
+    if (ok) /* a speed-up only: when memory runs out, ch keeps the contraction order */
+        fr_ch_order_for_cache(ch);
     if (!ok) {
         if (fr_cancel_cancelled(cancel))
             fr_cancelled_error(error, "contraction hierarchies");

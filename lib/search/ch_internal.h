@@ -96,6 +96,13 @@ void fr_ch_all_tails(const fr_ch *ch, ch_tail *tails[2]);
 
 #define KEY_ZERO ((fr_key){0, 0, 0, 0})
 
+/* ---- the numbering (ch_order.c) ------------------------------------------------ */
+
+/* Renumbers ch's ranks so that upward searches read memory that lies
+ * together (every arc still leads upward). false, ch unchanged and still
+ * whole, when memory runs out. */
+bool fr_ch_order_for_cache(fr_ch *ch);
+
 /* ---- open lists -------------------------------------------------------------
  * Witness searches and many-to-many's upward searches keep their open
  * states in heap.h's binary heap of (key, id), ordered by key, then id; an

@@ -247,7 +247,7 @@ static void settle(fr_ch_workspace *ws, int d, uint32_t *meet)
 {
     query_side *s = &ws->side[d], *other = &ws->side[1 - d];
     uint32_t r = pop(s);
-    if (other->stamp[r] == ws->generation) {
+    if (other->stamp[r] == ws->generation && r != *meet) { /* (r as the meeting: no change) */
         meeting_ref at = {ws, r};
         double o = s->label[r].obj + other->label[r].obj;
         if (compare_to_meeting(ws, *meet, o, meeting_ref_key, &at) < 0)
