@@ -11,7 +11,8 @@
  * adds the shortcuts its witness searches find needed to the live graph
  * (ch_live.c); then v's live arcs, all to states contracted later, become
  * its rows of the two query graphs and leave the live graph. At the end the
- * rows' heads and bypassed states become ranks.
+ * rows' heads and bypassed states become ranks, and ch_order.c renumbers
+ * the ranks so that each upward search reads memory that lies together.
  *
  * A build can be cancelled (cancel.h: polled every CANCEL_EVERY
  * contractions) and reports the share of states contracted as progress. */

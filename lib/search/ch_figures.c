@@ -10,7 +10,7 @@
  * the arc out of it), so the sums here come out to the same bits. Every
  * arc's figures at once are summed row by row upward: a shortcut's halves
  * are in the rows of the state it bypasses, which is contracted before
- * both its ends. */
+ * both its ends and numbered below them. */
 #include "ch_internal.h"
 
 static ch_tail edge_tail(const fr_ch *ch, uint32_t edge)

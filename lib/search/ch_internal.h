@@ -10,7 +10,8 @@
  * order (fr_key_compare_fast(): every figure is 0 or more), so the
  * hierarchy answers with plain Dijkstra's keys, ties included.
  *
- * Query graphs. Rows are numbered by rank (contraction order): the forward
+ * Query graphs. Rows are numbered by rank (an order in which every arc
+ * leads upward: the contraction order, renumbered by ch_order.c): the forward
  * graph holds, at rank r, the arcs from r to higher ranks; the backward
  * graph holds, at r, the arcs into r from higher ranks, reversed. Each
  * graph keeps per arc only what queries read in their inner loops, the
