@@ -23,13 +23,15 @@
  * (RK_SCALE): preprocessing time, distance and path query time on 1,000
  * other random pairs (fr_ch_route() against RoutingKit's query object,
  * each with one reused workspace), hierarchy bytes; and whether the two
- * agree on every pair, exactly or within the rounding.
+ * agree on every pair, exactly or within the rounding; and the two
+ * hierarchies' search spaces, measured by one query code (ch_space.h).
  *
  *   bench-p2p            10^4, 10^5 and 10^6 road nodes, 100 pairs
  *   bench-p2p --small    10^3 and 10^4, 20 pairs (CI)
  *   bench-p2p --max N    sizes up to N road nodes */
 #include "bench_common.h"
 #include "ch.h"
+#include "ch_space.h"
 #include "landmarks.h"
 
 #ifdef FR_HAVE_ROUTINGKIT
@@ -215,6 +217,7 @@ typedef struct {
     uint32_t key_differs; /* pairs where fr_ch_route()'s key.obj is not fr_ch_distance()'s */
     double worst_excess; /* most RoutingKit's path costs more than ours (USD), rounding */
     uint32_t max_distance; /* RoutingKit's largest distance (scaled) */
+    ch_space space[2];     /* per pair, by ch_space.c's query */
 } rk_row;
 
 typedef struct {
@@ -346,6 +349,25 @@ static void rk_check(const rk_batch *b, rk_row *row)
     }
 }
 
+/* RoutingKit's search space on the pairs (its weights as doubles). */
+static void rk_space(const routingkit_ch *rk, const uint32_t *states, uint32_t n, ch_space *out)
+{
+    ch_upward_graphs g;
+    double *weight[2];
+    for (int d = 0; d < 2; d++) {
+        const uint32_t *w;
+        g.n = routingkit_ch_upward(rk, d, &g.first_out[d], &g.head[d], &w);
+        uint32_t arcs = g.first_out[d][g.n];
+        weight[d] = g_new(double, (size_t)arcs + 1);
+        for (uint32_t i = 0; i < arcs; i++)
+            weight[d][i] = w[i];
+        g.weight[d] = weight[d];
+    }
+    g.rank = routingkit_ch_rank(rk);
+    ch_space_measure(&g, states, n, out);
+    g_free(weight[0]), g_free(weight[1]);
+}
+
 /* RoutingKit's side: its hierarchy on the same graph and weights. */
 static bool rk_measure(rk_batch *b, const fr_vgraph *g, double min_seconds, rk_row *row)
 {
@@ -363,6 +385,7 @@ static bool rk_measure(rk_batch *b, const fr_vgraph *g, double min_seconds, rk_r
         g_free(rounded);
         return false;
     }
+    rk_space(b->rk, b->states, b->n, &row->space[1]);
     b->cost = g->cost;
     b->rounded = rounded;
     b->rk_distance = g_new(uint32_t, b->n), b->rk_edges = g_new(uint32_t, b->n);
@@ -403,6 +426,9 @@ static void rk_compare(const fr_network *net, const prep *p, bool small, rk_row 
     row->key_us = rk_time(batch_ch_key, &b, min_seconds);
     row->path_us[0] = rk_time(batch_ch_path, &b, min_seconds);
     row->key_differs = b.key_differs;
+    ch_upward_graphs ours;
+    ch_space_graphs_of(b.ch, &ours);
+    ch_space_measure(&ours, states, n, &row->space[0]);
 #ifdef FR_HAVE_ROUTINGKIT
     row->built = rk_measure(&b, g, min_seconds, row);
 #endif
@@ -448,7 +474,16 @@ static void print_routingkit(const rk_row *rows, const prep *p, size_t n)
         rk_figure(&t, r, &p[i], "path us/query", "%.2f", r->path_us[0], r->path_us[1]);
         rk_figure(&t, r, &p[i], "hierarchy MB", "%.2f", r->bytes[0] / 1e6, r->bytes[1] / 1e6);
         rk_figure(&t, r, &p[i], "upward arcs", "%.0f", (double)r->arcs[0], (double)r->arcs[1]);
+        const ch_space *s = r->space;
+        rk_figure(&t, r, &p[i], "settled/query (*)", "%.1f", s[0].settled, s[1].settled);
+        rk_figure(&t, r, &p[i], "relaxed/query (*)", "%.1f", s[0].relaxed, s[1].relaxed);
+        rk_figure(&t, r, &p[i], "stall arcs/query (*)", "%.1f", s[0].stall_arcs, s[1].stall_arcs);
+        rk_figure(&t, r, &p[i], "reachable arcs (*)", "%.1f", s[0].reachable_arcs,
+                  s[1].reachable_arcs);
     }
+    printf("(*) one query code on both hierarchies (bench/ch_space.h): ranks settled, arcs "
+           "relaxed and arcs the stall test read per query; arcs of both upward-reachable sets "
+           "per pair\n");
     for (size_t i = 0; i < n; i++) {
         const rk_row *r = &rows[i];
         if (!r->built)

@@ -84,6 +84,20 @@ extern "C" uint64_t routingkit_ch_upward_arcs(const routingkit_ch *r)
     return static_cast<uint64_t>(r->ch.forward.head.size()) + r->ch.backward.head.size();
 }
 
+static_assert(sizeof(unsigned) == sizeof(uint32_t), "RoutingKit's ids are 32 bits");
+
+extern "C" uint32_t routingkit_ch_upward(const routingkit_ch *r, int d, const uint32_t **first_out,
+                                         const uint32_t **head, const uint32_t **weight)
+{
+    const RoutingKit::ContractionHierarchy::Side &s = d == 0 ? r->ch.forward : r->ch.backward;
+    *first_out = s.first_out.data();
+    *head = s.head.data();
+    *weight = s.weight.data();
+    return static_cast<uint32_t>(r->ch.rank.size());
+}
+
+extern "C" const uint32_t *routingkit_ch_rank(const routingkit_ch *r) { return r->ch.rank.data(); }
+
 namespace {
 unsigned run(routingkit_ch *r, uint32_t s, uint32_t t)
 {

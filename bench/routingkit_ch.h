@@ -45,6 +45,15 @@ size_t routingkit_ch_bytes(const routingkit_ch *ch);
 /* Arcs in the forward and backward graphs together. */
 uint64_t routingkit_ch_upward_arcs(const routingkit_ch *ch);
 
+/* RoutingKit's upward graph d (0: forward, 1: backward), rows by rank:
+ * *first_out (n_vertices + 1 offsets), *head (ranks) and *weight (scaled
+ * integers) point at its own arrays, valid while ch lives. Returns
+ * n_vertices. */
+uint32_t routingkit_ch_upward(const routingkit_ch *ch, int d, const uint32_t **first_out,
+                              const uint32_t **head, const uint32_t **weight);
+/* Per vertex, its rank (RoutingKit's own array, n_vertices long). */
+const uint32_t *routingkit_ch_rank(const routingkit_ch *ch);
+
 /* The distance from vertex s to vertex t (scaled integer weights), or
  * ROUTINGKIT_NO_PATH: reset, add_source, add_target, run, get_distance. */
 uint32_t routingkit_ch_distance(routingkit_ch *ch, uint32_t s, uint32_t t);
