@@ -23,13 +23,13 @@
 /* Contractions (or first priorities) between two polls of the fr_cancel. */
 #define CANCEL_EVERY 64u
 
-/* Contraction searches furthest; a priority is estimated with less (and
- * may then miss witnesses that contraction finds): from 8 in-neighbours
- * when a contraction updates its neighbours, from all of them when the
- * state comes to the top of the order and is checked again. Estimates
- * this thorough keep the top of the hierarchy sparse: at 10^5 road nodes
- * they cut a query's arcs by a quarter (bench-p2p's search-space rows,
- * bench/README.md) for twice the preprocessing. */
+/* Contraction searches furthest. A priority is estimated with less, on
+ * objectives alone (ch_witness.c), and may then miss witnesses that
+ * contraction finds: from 8 in-neighbours when a contraction updates its
+ * neighbours, from all of them when the state comes to the top of the
+ * order and is checked again. Estimates this thorough keep the top of the
+ * hierarchy sparse: at 10^5 road nodes they cut a query's arcs by a
+ * quarter (bench-p2p's search-space rows, bench/README.md). */
 static const witness_limits limits_contract = {500, 8, 0};
 static const witness_limits limits_estimate = {60, 4, 8};
 static const witness_limits limits_recheck = {60, 4, 0};
@@ -187,12 +187,10 @@ static bool pushed_back(builder *b, uint32_t v)
 }
 
 /* Contracts every state, least priority first. The neighbours of each
- * contracted state are re-evaluated at once (4 in-neighbours sampled); the
- * state on top is estimated once more with a larger sample (8) and goes
- * back into the order if its priority rose above the next one's. On the
- * 10^5-node test continent that re-check (with edge difference weighed 3,
- * not 2) made the hierarchy 2% smaller for some 5% more build time;
- * sampling 8 in every estimate instead cost some 40% more. */
+ * contracted state are estimated again at once (limits_estimate); the
+ * state on top is estimated once more from all its in-neighbours
+ * (limits_recheck) and goes back into the order if its priority rose
+ * above the next one's. */
 static bool contract_all(builder *b, fr_cancel *cancel)
 {
     for (uint32_t v = 0; v < b->n; v++) {
@@ -266,6 +264,7 @@ static void builder_clear(builder *b)
     g_free(b->mark);
     order_heap_free(&b->order);
     open_list_free(&b->wheap);
+    estimate_list_free(&b->eheap);
     g_array_free(b->found, TRUE);
     g_array_free(b->around, TRUE);
     for (int d = FWD; d <= BWD; d++) {

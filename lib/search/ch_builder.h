@@ -68,6 +68,22 @@ typedef struct {
 
 #define WITNESS_GENERATIONS (1u << 24)
 
+/* The open list of an estimate's witness searches (ch_witness.c):
+ * objectives alone, ordered exactly, then by state. */
+typedef struct {
+    double obj;
+    uint32_t id;
+} estimate_item;
+
+static inline bool estimate_before(const void *unused, const estimate_item *a,
+                                   const estimate_item *b)
+{
+    (void)unused;
+    return a->obj < b->obj || (a->obj == b->obj && a->id < b->id);
+}
+
+FR_DEFINE_HEAP(estimate_list, estimate_item, const void *, estimate_before)
+
 /* A state in the contraction order, with the priority it was queued at. */
 typedef struct {
     int32_t priority;
@@ -97,7 +113,8 @@ typedef struct {
     witness_label *label;
     uint32_t *mark; /* generation stamps of marked states */
     uint32_t wgen, mgen;
-    open_list wheap;
+    open_list wheap;       /* a contraction's witness searches */
+    estimate_list eheap;   /* an estimate's */
     GArray *found;  /* shortcut: those the contraction adds */
     GArray *around; /* uint32_t: neighbours of the contracted state */
     uint64_t searches, scans; /* witness searches, arcs they scanned */
