@@ -439,6 +439,9 @@ fr_ch *fr_ch_build_cancellable(const fr_vgraph *g, const double *weight, fr_canc
     bool ok = builder_init(&b, g) && fr_ch_live_load(&b, g, weight, error) &&
               contract_all(&b, cancel);
     fr_ch *ch = b.ch;
+    if (ch)
+        ch->same_as_obj = weight == g->cost ? FIGURE_COST
+                          : weight == g->time ? FIGURE_TIME : FIGURE_NONE;
     ok = ok && finish(&b, error);
     builder_clear(&b);
     if (ok) /* a speed-up only: when memory runs out, ch keeps the contraction order */

@@ -44,6 +44,11 @@ typedef struct {
     uint32_t edges;
 } ch_tail;
 
+/* A tie figure that is the objective itself (the weights are the virtual
+ * graph's cost or time array): every arc's sum of it is then its objective,
+ * to the bit, as both are summed over the same halves in the same order. */
+typedef enum { FIGURE_NONE, FIGURE_TIME, FIGURE_COST } ch_figure;
+
 struct fr_ch {
     uint32_t n_states;
     uint32_t *rank;   /* per state */
@@ -52,6 +57,7 @@ struct fr_ch {
     double *obj[2];
     uint32_t *half[2];            /* two per arc (above) */
     const double *time, *cost;    /* the virtual graph's, per edge (it outlives the fr_ch) */
+    ch_figure same_as_obj;        /* the tie figure the objective is, if any */
     fr_ch_stats stats;
 };
 
