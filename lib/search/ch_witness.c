@@ -36,6 +36,21 @@ static void begin_search(builder *b)
     }
 }
 
+/* A search settles x: whether that ends it (past the settled limit, or
+ * the last of the n_targets marked states). */
+static inline bool settling_ends_search(const builder *b, uint32_t x, uint32_t *settled,
+                                        uint32_t *n_targets, const witness_limits *limits)
+{
+    return ++*settled > limits->settled || (b->mark[x] == b->mgen && --*n_targets == 0);
+}
+
+/* Whether the path to x has fewer arcs than the hop limit (its arcs are
+ * then relaxed). */
+static inline bool within_hops(const builder *b, uint32_t x, const witness_limits *limits)
+{
+    return (b->label[x].stamp & 0xff) < limits->hops;
+}
+
 static void set_label(builder *b, witness_label *l, const fr_key *key, uint32_t hops)
 {
     l->obj = key->obj;
@@ -89,11 +104,9 @@ static void witness_search(builder *b, uint32_t u, uint32_t avoid, const fr_key 
         fr_key now = label_key(&b->label[x]);
         if (fr_key_compare_fast(&top.key, &now) != 0)
             continue; /* stale */
-        if (++settled > limits->settled)
+        if (settling_ends_search(b, x, &settled, &n_targets, limits))
             break;
-        if (b->mark[x] == b->mgen && --n_targets == 0)
-            break;
-        if ((b->label[x].stamp & 0xff) < limits->hops)
+        if (within_hops(b, x, limits))
             relax_witness(b, x, avoid, bound, limits->hops);
     }
 }
@@ -191,11 +204,9 @@ static void estimate_search(builder *b, uint32_t u, uint32_t avoid, double bound
         uint32_t x = top.id;
         if (top.obj != b->label[x].obj)
             continue; /* stale */
-        if (++settled > limits->settled)
+        if (settling_ends_search(b, x, &settled, &n_targets, limits))
             break;
-        if (b->mark[x] == b->mgen && --n_targets == 0)
-            break;
-        if ((b->label[x].stamp & 0xff) < limits->hops)
+        if (within_hops(b, x, limits))
             relax_estimate(b, x, avoid, bound, limits->hops);
     }
 }
