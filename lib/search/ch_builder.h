@@ -197,7 +197,8 @@ void fr_ch_live_free(builder *b);
 
 /* How many shortcuts contracting v adds, by witness searches within
  * `limits`; when `collect`, they are appended to b->found (else the count
- * may be estimated from a sample of v's in-neighbours). */
+ * is an estimate: from a sample of v's in-neighbours, by searches on
+ * objectives alone). */
 uint32_t fr_ch_shortcuts_needed(builder *b, uint32_t v, const witness_limits *limits,
                                 bool collect);
 
