@@ -6,13 +6,14 @@
  *     3 * (shortcuts needed - arcs removed) + contracted neighbours + level
  * held in heap.h's heap with lazy deletion; after each contraction the
  * priorities of the contracted state's neighbours are estimated again
- * (fewer witness searches, smaller limits: ch_witness.c), and the state on
- * top is estimated once more before it is contracted. Contracting v
- * adds the shortcuts its witness searches find needed to the live graph
- * (ch_live.c); then v's live arcs, all to states contracted later, become
- * its rows of the two query graphs and leave the live graph. At the end the
- * rows' heads and bypassed states become ranks, and ch_order.c renumbers
- * the ranks so that each upward search reads memory that lies together.
+ * (fewer witness searches, smaller limits, objectives alone: ch_witness.c),
+ * and the state on top is estimated once more before it is contracted.
+ * Contracting v adds the shortcuts its witness searches find needed to the
+ * live graph (ch_live.c); then v's live arcs, all to states contracted
+ * later, become its rows of the two query graphs and leave the live graph.
+ * At the end the rows' heads and bypassed states become ranks, and
+ * ch_order.c renumbers the ranks so that each upward search reads memory
+ * that lies together.
  *
  * A build can be cancelled (cancel.h: polled every CANCEL_EVERY
  * contractions) and reports the share of states contracted as progress. */
@@ -223,7 +224,7 @@ static bool contract_all(builder *b, fr_cancel *cancel)
 
 /* ---- setup and the finished hierarchy ------------------------------------------- */
 
-static bool builder_init(builder *b, const fr_vgraph *g)
+static bool builder_init(builder *b, const fr_vgraph *g, const double *weight)
 {
     memset(b, 0, sizeof *b);
     uint32_t n = b->n = g->n_states;
@@ -242,6 +243,8 @@ static bool builder_init(builder *b, const fr_vgraph *g)
     ch->n_states = n;
     ch->time = g->time;
     ch->cost = g->cost;
+    ch->same_as_obj = weight == g->cost ? FIGURE_COST
+                      : weight == g->time ? FIGURE_TIME : FIGURE_NONE;
     ch->rank = g_try_new(uint32_t, rows);
     ch->off[FWD] = g_try_new0(uint32_t, rows);
     ch->off[BWD] = g_try_new0(uint32_t, rows);
@@ -436,12 +439,9 @@ fr_ch *fr_ch_build_cancellable(const fr_vgraph *g, const double *weight, fr_canc
         return NULL;
     }
     builder b;
-    bool ok = builder_init(&b, g) && fr_ch_live_load(&b, g, weight, error) &&
+    bool ok = builder_init(&b, g, weight) && fr_ch_live_load(&b, g, weight, error) &&
               contract_all(&b, cancel);
     fr_ch *ch = b.ch;
-    if (ch)
-        ch->same_as_obj = weight == g->cost ? FIGURE_COST
-                          : weight == g->time ? FIGURE_TIME : FIGURE_NONE;
     ok = ok && finish(&b, error);
     builder_clear(&b);
     if (ok) /* a speed-up only: when memory runs out, ch keeps the contraction order */
