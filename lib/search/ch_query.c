@@ -4,17 +4,23 @@
  *
  * Bidirectional Dijkstra, forward from every source on the forward graph
  * and backward from every target on the backward graph (ch_internal.h),
- * the side with the lesser open key first, each side stopping once its
- * least open key is no better than the best meeting found;
+ * the side with the lesser open objective first, each side stopping once
+ * its least open key is no better than the best meeting found;
  * stall-on-demand skips states reached more cheaply from above. Each side
  * queues its ranks in an indexed 4-ary heap (heap.h) with decrease-key,
- * ordered by objective alone, and settles the front of the heap in key.h's
- * order (ch_side.h); a settled rank is final, as in the engine's Dijkstra.
+ * ordered by objective alone; a settled rank is final, as in the engine's
+ * Dijkstra. It settles the heap's root when nothing still open can tie
+ * the root's objective by a path to it (root_is_final()), else the front
+ * in key.h's order among the items that tie the root (ch_side.h).
  *
  * Labels keep their objective apart from the rest of their key (the tie
  * figures, ch_internal.h): inner loops add and compare objectives, and a
  * label's tie figures are summed, along its predecessors and their arcs'
- * halves, only when two objectives tie within the tolerance. A label's
+ * halves, only when two objectives tie within the tolerance where the
+ * answer depends on it: which label a rank keeps, which meeting is best,
+ * whether a side is done, and the settling order where a tie could change
+ * a settled label. Where the order of sides or a stall is all a tie would
+ * decide, objectives alone decide (either way is right). A label's
  * predecessor is settled, so its figures no longer change, and the sums
  * come out as the full keys would have: keys and ties are key.h's.
  *
@@ -161,49 +167,79 @@ static int compare_refs(double oa, label_ref *a, double ob, label_ref *b)
     return fr_key_compare_fast(&ka, &kb);
 }
 
-/* The side to settle next (the lesser open key), or -1 when both are done:
- * a side is done when its least open key is no better than the best
- * meeting's. */
+/* Whether side s is done: its least open key is no better than the best
+ * meeting's (heap not empty). Only when the least open objective ties the
+ * meeting's does it take the front in key.h's order. */
+static bool side_done(fr_ch_workspace *ws, query_side *s, uint32_t meet)
+{
+    if (fr_objectives_decide(s->heap[0].obj, meeting_obj(ws, meet)) < 0)
+        return false;
+    const heap_item *item = &s->heap[front(s)];
+    label_ref top = {s, item->rank, NONE, s->d};
+    return compare_to_meeting(ws, meet, item->obj, ref_key, &top) >= 0;
+}
+
+/* The side to settle next, or -1 when both are done. Either open side
+ * would do (each stops on its own); this one takes the lesser least
+ * objective, the forward side when they tie. */
 static int next_side(fr_ch_workspace *ws, uint32_t meet)
 {
     bool open[2];
-    label_ref top[2];
-    double obj[2];
-    for (int d = FWD; d <= BWD; d++) {
-        query_side *s = &ws->side[d];
-        open[d] = s->heap_len > 0;
-        if (!open[d])
-            continue;
-        const heap_item *item = &s->heap[front(s)];
-        top[d] = (label_ref){s, item->rank, NONE, d};
-        obj[d] = item->obj;
-        open[d] = compare_to_meeting(ws, meet, obj[d], ref_key, &top[d]) < 0;
-    }
+    for (int d = FWD; d <= BWD; d++)
+        open[d] = ws->side[d].heap_len > 0 && !side_done(ws, &ws->side[d], meet);
     if (!open[FWD] || !open[BWD])
         return open[FWD] ? FWD : open[BWD] ? BWD : -1;
-    return compare_refs(obj[FWD], &top[FWD], obj[BWD], &top[BWD]) <= 0 ? FWD : BWD;
+    return fr_objectives_decide(ws->side[FWD].heap[0].obj, ws->side[BWD].heap[0].obj) <= 0 ? FWD
+                                                                                            : BWD;
+}
+
+/* Whether side s's heap root already has its final label, so that it may
+ * be settled without comparing keys: no other item of the root's cluster
+ * has an arc whose sum would tie the root's objective. A path that could
+ * still give the root a better key must start with such an arc: items
+ * settled later lie above the cluster's bound, and every path they start,
+ * like any path from the root itself (the graph leads upward), ends above
+ * it too. The cluster is nearly always the root alone. */
+static bool root_is_final(query_side *s)
+{
+    const fr_ch *ch = s->ch;
+    const uint32_t *off = ch->off[s->d];
+    const double *obj = ch->obj[s->d];
+    double above = fr_objective_bounds_of(s->heap[0].obj).above;
+    uint32_t n = root_cluster(s);
+    for (uint32_t k = 1; k < n; k++) {
+        const heap_item *x = &s->heap[s->cluster[k]];
+        for (uint32_t i = off[x->rank]; i < off[x->rank + 1]; i++)
+            if (x->obj + obj[i] <= above)
+                return false;
+    }
+    return true;
+}
+
+/* The heap index side s settles next: the root when its label is final,
+ * else the front in key.h's order (ch_side.h). */
+static uint32_t next_to_settle(query_side *s)
+{
+    if (s->front == NONE && root_is_final(s))
+        return 0;
+    return front(s);
 }
 
 /* Stall-on-demand: is r reached more cheaply through a higher rank that
- * side s has reached (via an arc of the other graph)? */
+ * side s has reached (via an arc of the other graph)? Only a lesser
+ * objective stalls: a stall skips work that cannot matter, and not
+ * stalling is never wrong, so objectives that tie are not worth their tie
+ * figures here. */
 static bool stalled(query_side *s, uint32_t r)
 {
     const fr_ch *ch = s->ch;
     int other = 1 - s->d;
     const uint32_t *head = ch->head[other];
     const double *obj = ch->obj[other];
-    label_ref at_r = {s, r, NONE, s->d};
-    fr_objective_bounds bounds = fr_objective_bounds_of(s->label[r].obj);
+    double below = fr_objective_bounds_of(s->label[r].obj).below;
     for (uint32_t i = ch->off[other][r]; i < ch->off[other][r + 1]; i++) {
         uint32_t y = head[i];
-        if (s->stamp[y] != s->generation)
-            continue;
-        double o = s->label[y].obj + obj[i];
-        int c = fr_objective_bounds_decide(&bounds, o);
-        if (c > 0)
-            continue;
-        label_ref through = {s, y, i, other};
-        if (c < 0 || compare_refs(o, &through, s->label[r].obj, &at_r) < 0)
+        if (s->stamp[y] == s->generation && s->label[y].obj + obj[i] < below)
             return true;
     }
     return false;
@@ -246,7 +282,7 @@ static void relax(fr_ch_workspace *ws, query_side *s, uint32_t r, uint32_t meet)
 static void settle(fr_ch_workspace *ws, int d, uint32_t *meet)
 {
     query_side *s = &ws->side[d], *other = &ws->side[1 - d];
-    uint32_t r = pop(s);
+    uint32_t r = pop_at(s, next_to_settle(s));
     if (other->stamp[r] == ws->generation && r != *meet) { /* (r as the meeting: no change) */
         meeting_ref at = {ws, r};
         double o = s->label[r].obj + other->label[r].obj;

@@ -4,7 +4,9 @@
  * figures; a generation stamp says which ranks this query has reached. The
  * open ranks are in an indexed 4-ary heap (heap.h) ordered by objective
  * alone, and the side's front is the first of the items that tie the
- * root's objective within the tolerance, in key.h's order. Functions are
+ * root's objective within the tolerance (the root's cluster), in key.h's
+ * order; ch_query.c settles the front, or the root where that cannot
+ * differ (pop_at()). Functions are
  * static, inline where they were in ch_query.c and G_GNUC_UNUSED where not,
  * so that ch_query.c compiles to the same code as when they were its own;
  * the test makes a side with side_grow() and calls reach(), pop() and
@@ -137,22 +139,32 @@ static G_GNUC_UNUSED bool key_before(query_side *s, const heap_item *a, const he
     return c < 0 || (c == 0 && a->rank < b->rank);
 }
 
+/* The heap indices of the root's cluster, the items whose objectives are
+ * not above the root's bound (a subtree at the root), into s->cluster, the
+ * root first; returns how many (heap not empty). */
+static G_GNUC_UNUSED uint32_t root_cluster(query_side *s)
+{
+    fr_objective_bounds bounds = fr_objective_bounds_of(s->heap[0].obj);
+    uint32_t n = 1;
+    s->cluster[0] = 0;
+    for (uint32_t k = 0; k < n; k++) {
+        uint64_t i = s->cluster[k];
+        for (uint64_t c = 4 * i + 1; c <= 4 * i + 4 && c < s->heap_len; c++)
+            if (fr_objective_bounds_decide(&bounds, s->heap[c].obj) <= 0)
+                s->cluster[n++] = (uint32_t)c;
+    }
+    return n;
+}
+
 /* The heap index of the side's front (heap not empty). */
 static G_GNUC_UNUSED uint32_t front(query_side *s)
 {
     if (s->front != NONE)
         return s->front;
-    uint32_t best = 0, n = 0;
-    fr_objective_bounds bounds = fr_objective_bounds_of(s->heap[0].obj);
-    s->cluster[n++] = 0;
-    while (n > 0) { /* the subtree of objectives not above the least one's bound */
-        uint32_t i = s->cluster[--n];
-        if (i != 0 && key_before(s, &s->heap[i], &s->heap[best]))
-            best = i;
-        for (uint64_t c = 4 * (uint64_t)i + 1; c <= 4 * (uint64_t)i + 4 && c < s->heap_len; c++)
-            if (fr_objective_bounds_decide(&bounds, s->heap[c].obj) <= 0)
-                s->cluster[n++] = (uint32_t)c;
-    }
+    uint32_t best = 0, n = root_cluster(s);
+    for (uint32_t k = 1; k < n; k++)
+        if (key_before(s, &s->heap[s->cluster[k]], &s->heap[best]))
+            best = s->cluster[k];
     return s->front = best;
 }
 
@@ -177,10 +189,10 @@ static inline void reach(query_side *s, uint32_t r, double obj, uint32_t from, u
     s->front = NONE;
 }
 
-/* Takes the side's front off the heap and returns its rank. */
-static G_GNUC_UNUSED uint32_t pop(query_side *s)
+/* Takes heap item `at` off the heap and returns its rank. */
+static G_GNUC_UNUSED uint32_t pop_at(query_side *s, uint32_t at)
 {
-    uint32_t at = front(s), r = s->heap[at].rank;
+    uint32_t r = s->heap[at].rank;
     s->label[r].pos = SETTLED;
     if (at < --s->heap_len) {
         s->heap[at] = s->heap[s->heap_len];
@@ -189,6 +201,12 @@ static G_GNUC_UNUSED uint32_t pop(query_side *s)
     }
     s->front = NONE;
     return r;
+}
+
+/* Takes the side's front off the heap and returns its rank. */
+static G_GNUC_UNUSED uint32_t pop(query_side *s)
+{
+    return pop_at(s, front(s));
 }
 
 #endif /* FR_CH_SIDE_H */
