@@ -8,12 +8,12 @@
  * Networks: a few hundred seeded random networks (tests/randnet.c: parallel
  * and bidirectional links, transfers, dwell, zero-cost edges, unreachable
  * pairs), all four plain objectives; a hand-built ring whose shortcuts are
- * known in any contraction order; grids full of equal-cost ties (with a
- * node's zero-cost pass-through edges, they catch a query that settles a
- * side's least objective where a tied item could still better it, or stops
- * a side on its least objective instead of its first key: ch_query.c's
- * root_is_final() and side_done()); and eight threads querying one
- * hierarchy at once. Every arc of the hierarchies of
+ * known in any contraction order; grids full of equal-cost ties (with
+ * their zero-cost dwell edges, IN to OUT at a node, they catch a query
+ * that settles a side's least objective where a tied item could still
+ * better it, or stops a side on its least objective instead of its first
+ * key: ch_query.c's root_is_final() and side_done()); and eight threads
+ * querying one hierarchy at once. Every arc of the hierarchies of
  * 40 random networks and a tie grid unpacks, by its stored halves, to a
  * chain between its ends whose sums are its objective and tie figures.
  * fr_ch_distance() gives the key's objective to the bit, and a query
