@@ -9,8 +9,8 @@
  * differ (pop_at()). Functions are
  * static, inline where they were in ch_query.c and G_GNUC_UNUSED where not,
  * so that ch_query.c compiles to the same code as when they were its own;
- * the test makes a side with side_grow() and calls reach(), pop() and
- * front() on it. */
+ * the test makes a side with side_grow() and calls reach(), pop() (only
+ * the test settles that way: always the front) and front() on it. */
 #ifndef FR_CH_SIDE_H
 #define FR_CH_SIDE_H
 
