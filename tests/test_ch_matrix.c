@@ -27,7 +27,11 @@
  *
  * ch_many.h directly: one workspace answering rows of several bucket
  * sets in turn (filled by 1 to 3 threads) gives fr_ch_route()'s keys (to
- * the bit) and paths; a cancelled cancellable gives no buckets.
+ * the bit) and paths; a cancelled cancellable gives no buckets. Blocks of
+ * rows at once (fr_ch_many_rows(), 1, 3 and 40 origins, repeated ones and
+ * one that is a destination), on a tied grid and on random figures, give
+ * fr_ch_route()'s keys and the sums of its paths, to the bit; a cancelled
+ * call stops.
  *
  * FR_TEST_QUICK=1 (the ThreadSanitizer stage) runs fewer networks. */
 #include "helpers.h"
@@ -631,10 +635,103 @@ static void test_workspace_reused(void **state)
     fr_network_free(net);
 }
 
+/* fr_ch_many_rows(): blocks of origins (repeated ones, one that is a
+ * destination) on a tied grid and on a real-figure one, each row against
+ * fr_ch_route() and its path's sums edge by edge (to the bit); keys
+ * alone; a cancelled call stops. */
+static void check_rows(const fr_ch *ch, const fr_vgraph *g, const fr_ch_many *m,
+                       fr_ch_many_ws *ws, fr_ch_workspace *cws, const uint32_t *dests,
+                       uint32_t n_dests, const uint32_t *origins, uint32_t n)
+{
+    size_t cells = (size_t)n * n_dests;
+    bool *reached = g_new(bool, cells), *reached_keys = g_new(bool, cells);
+    fr_key *keys = g_new(fr_key, cells), *keys_alone = g_new(fr_key, cells);
+    fr_path_sums *sums = g_new(fr_path_sums, cells);
+    assert_true(fr_ch_many_rows(m, ws, origins, n, reached, keys, sums, NULL));
+    assert_true(fr_ch_many_rows(m, ws, origins, n, reached_keys, keys_alone, NULL, NULL));
+    GArray *want = g_array_new(FALSE, FALSE, sizeof(uint32_t));
+    for (uint32_t b = 0; b < n; b++) {
+        uint32_t sources[FR_MODE_COUNT], targets[FR_MODE_COUNT];
+        uint32_t n_s = fr_node_states(g, origins[b], true, sources);
+        for (uint32_t k = 0; k < n_dests; k++) {
+            size_t at = (size_t)b * n_dests + k;
+            uint32_t n_t = fr_node_states(g, dests[k], false, targets);
+            g_array_set_size(want, 0);
+            fr_key key;
+            bool found = dests[k] != origins[b] &&
+                         fr_ch_route(ch, cws, sources, n_s, targets, n_t, &key, want);
+            assert_int_equal(reached[at], found);
+            assert_int_equal(reached_keys[at], found);
+            if (!found)
+                continue;
+            fr_path_sums expect = {0};
+            for (guint e = 0; e < want->len; e++)
+                fr_path_sums_add(&expect, g, g_array_index(want, uint32_t, e));
+            assert_true(same_sums(&sums[at], &expect));
+            for (int alone = 0; alone < 2; alone++) {
+                const fr_key *got = alone ? &keys_alone[at] : &keys[at];
+                assert_true(got->obj == key.obj && got->time == key.time &&
+                            got->cost == key.cost && got->edges == key.edges);
+            }
+        }
+    }
+    g_array_free(want, TRUE);
+    g_free(reached);
+    g_free(reached_keys);
+    g_free(keys);
+    g_free(keys_alone);
+    g_free(sums);
+}
+
+static void test_rows_at_once(void **state)
+{
+    (void)state;
+    fr_ch_many_ws *ws = fr_ch_many_ws_new();
+    fr_ch_workspace *cws = fr_ch_workspace_new();
+    for (int grid = 0; grid < 2; grid++) {
+        /* a grid of equal links (ties everywhere) and one of random figures */
+        fr_network *net = grid ? grid_network(9, 2, 33, NULL) : NULL;
+        if (!net) {
+            rn_net *rn = rn_generate(7, 40, false);
+            net = rn_load(rn);
+            rn_free(rn);
+        }
+        prepare_ok(net);
+        const fr_ch *ch = net->prepared[FR_OBJECTIVE_TIME].ch;
+        const fr_vgraph *g = &net->vgraph;
+        uint32_t n_nodes = net->model.nodes->len, dests[12], origins[40];
+        for (uint32_t k = 0; k < 12; k++)
+            dests[k] = (k * 7 + 3) % n_nodes;
+        for (uint32_t b = 0; b < 40; b++) /* repeats, and dests[0] among them */
+            origins[b] = (b * 5) % n_nodes;
+        origins[17] = dests[0];
+        fr_ch_many *m = fr_ch_many_new(ch, g, dests, 12, 2, NULL);
+        assert_non_null(m);
+        const uint32_t blocks[] = {1, 3, 40};
+        for (size_t i = 0; i < G_N_ELEMENTS(blocks); i++)
+            for (uint32_t b = 0; b < 40; b += blocks[i])
+                check_rows(ch, g, m, ws, cws, dests, 12, origins + b, MIN(blocks[i], 40 - b));
+        /* a cancelled call stops before its first origin */
+        GCancellable *cancellable = g_cancellable_new();
+        g_cancellable_cancel(cancellable);
+        fr_cancel cancel;
+        fr_cancel_init(&cancel, cancellable, NULL, NULL);
+        bool reached[12];
+        fr_key keys[12];
+        assert_false(fr_ch_many_rows(m, ws, origins, 1, reached, keys, NULL, &cancel));
+        g_object_unref(cancellable);
+        fr_ch_many_free(m);
+        fr_network_free(net);
+    }
+    fr_ch_workspace_free(cws);
+    fr_ch_many_ws_free(ws);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_workspace_reused),
+        cmocka_unit_test(test_rows_at_once),
         cmocka_unit_test(test_cancelled),
         cmocka_unit_test(test_unanswerable_queries),
         cmocka_unit_test(test_grid_ties),

@@ -19,20 +19,22 @@
  * forward upward search scanning them.
  * Its paths are fr_ch_route()'s, so the cells are again the routes'.
  * Unless routes are kept, it returns the paths' sums alone (taken in the
- * same order), without the paths.
+ * same order), without the paths, for a block of origins at once
+ * (block_rows(); fr_ch_many_rows() sums the block's backward halves
+ * destination by destination, from the cache).
  *
  * Parallel: a GLib thread pool whose workers each take the next distinct
- * origin from an atomic counter, search with a workspace of their own and
- * write only that origin's rows; nothing in a search takes a lock. The
- * calling thread waits and reports progress. With one thread the calling
- * thread does the work itself.
+ * origin (or block of them) from an atomic counter, search with a
+ * workspace of their own and write only those origins' rows; nothing in a
+ * search takes a lock. The calling thread waits and reports progress. With
+ * one thread the calling thread does the work itself.
  *
  * Cancellation: each worker looks at the query's cancellable before every
- * origin (and the constrained and dated searches poll it through a
- * fr_cancel of the worker's own); once one has seen it cancelled the
- * others only count their rows, and the call fails with
- * FR_ERROR_CANCELLED. The query's progress function hears the share of
- * origins done, from the calling thread, as fr_matrix_options.progress.
+ * origin (fr_ch_many_rows() too, inside a block; the constrained and dated
+ * searches poll it through a fr_cancel of the worker's own); once one has
+ * seen it cancelled the others only count their rows, and the call fails
+ * with FR_ERROR_CANCELLED. The query's progress function hears the share
+ * of origins done, from the calling thread, as fr_matrix_options.progress.
  *
  * Dated queries (a departure or a deadline) take the dated search once per
  * pair, each dated for its own origin (the departure's local date there);
@@ -199,6 +201,7 @@ typedef struct {
     uint32_t *uniq_dests;        /* distinct destination nodes */
     uint32_t *dest_slot;         /* per column: its index in uniq_dests */
     uint32_t n_uniq_dests;
+    uint32_t block;              /* distinct origins a worker claims at once (block_rows()) */
     gint next_origin;            /* the next distinct origin to claim (atomic) */
     /* progress: rows done, under `lock`; the calling thread waits on `cond` */
     GMutex lock;
@@ -213,7 +216,8 @@ typedef struct {
 } matrix_job;
 
 /* A worker's scratch, per distinct destination: reached, key, path (or
- * the path's sums alone, from the hierarchy without kept routes). */
+ * the path's sums alone, from the hierarchy without kept routes); reached,
+ * keys and sums for each of a block's origins in turn. */
 typedef struct {
     bool *reached;
     fr_key *keys;
@@ -227,9 +231,10 @@ typedef struct {
 static void scratch_init(scratch *s, const matrix_job *job)
 {
     uint32_t n = job->n_uniq_dests;
-    s->reached = g_new0(bool, n);
-    s->keys = g_new(fr_key, n);
-    s->sums = g_new(fr_path_sums, n);
+    size_t cells = (size_t)job->block * n;
+    s->reached = g_new0(bool, cells);
+    s->keys = g_new(fr_key, cells);
+    s->sums = g_new(fr_path_sums, cells);
     s->summed = false;
     s->paths = g_new(GArray *, n);
     for (uint32_t k = 0; k < n; k++)
@@ -286,10 +291,8 @@ static void search_origin(const matrix_job *job, scratch *s, fr_workspace *ws,
     }
     if (!any)
         return; /* every destination is the origin (and the spec may be empty) */
-    if (job->many) {
-        s->summed = !job->keep_routes;
-        fr_ch_many_row(job->many, many_ws, origin, s->reached, s->keys,
-                       s->summed ? NULL : s->paths, s->summed ? s->sums : NULL);
+    if (job->many) { /* routes kept: the paths (else search_origins() took the block) */
+        fr_ch_many_row(job->many, many_ws, origin, s->reached, s->keys, s->paths, NULL);
         return;
     }
     if (!job->bounded && !job->dated) {
@@ -314,6 +317,21 @@ static void search_origin(const matrix_job *job, scratch *s, fr_workspace *ws,
             g_array_free(path, TRUE);
         }
     }
+}
+
+/* Routes from distinct origins u .. u + count (count > 1 only with the
+ * hierarchy's sums) into s: the block from the hierarchy's buckets at
+ * once, row after row in s, or the one origin's. */
+static void search_origins(const matrix_job *job, scratch *s, fr_workspace *ws,
+                           fr_ch_many_ws *many_ws, uint32_t u, uint32_t count, fr_cancel *cancel)
+{
+    if (job->many && !job->keep_routes) {
+        s->summed = true;
+        fr_ch_many_rows(job->many, many_ws, job->uniq_origins + u, count, s->reached, s->keys,
+                        s->sums, cancel);
+        return;
+    }
+    search_origin(job, s, ws, many_ws, job->uniq_origins[u], cancel);
 }
 
 /* A route's cell: the path's figures summed in path order, per TEU, then
@@ -352,32 +370,34 @@ static fr_route *kept_route(const matrix_job *job, scratch *s, size_t i, size_t 
     return fr_route_new_from_path(&job->ctx, s->pair_query, s->paths[k]);
 }
 
-/* Slot k's path sums: the search's, or summed over its path. */
-static fr_path_sums sums_of(const matrix_job *job, const scratch *s, uint32_t k)
+/* Slot k's path sums: the search's (row b of the block's), or summed over
+ * its path. */
+static fr_path_sums sums_of(const matrix_job *job, const scratch *s, uint32_t b, uint32_t k)
 {
     if (s->summed)
-        return s->sums[k];
+        return s->sums[(size_t)b * job->n_uniq_dests + k];
     fr_path_sums sums = {0};
     for (guint e = 0; e < s->paths[k]->len; e++)
         fr_path_sums_add(&sums, job->g, g_array_index(s->paths[k], uint32_t, e));
     return sums;
 }
 
-/* Fills row i (whose origin was just searched into s). */
-static void fill_row(const matrix_job *job, scratch *s, size_t i)
+/* Fills row i, whose origin was just searched into s as the block's row b. */
+static void fill_row(const matrix_job *job, scratch *s, uint32_t b, size_t i)
 {
     fr_matrix *m = job->m;
     uint32_t origin = job->origin_nodes[i];
+    const bool *reached = s->reached + (size_t)b * job->n_uniq_dests;
     for (size_t j = 0; j < m->n_destinations; j++) {
         uint32_t k = job->dest_slot[j];
         size_t cell = i * m->n_destinations + j;
         if (job->uniq_dests[k] == origin) {
             m->cells[cell] = (fr_cell){0, 0, 0, 0, 0, 0, FR_CELL_SAME_NODE};
-        } else if (!s->reached[k]) {
+        } else if (!reached[k]) {
             m->cells[cell] = (fr_cell){NAN, NAN, NAN, NAN, NAN, 0, FR_CELL_NO_ROUTE};
         } else {
             double time = job->dated ? (s->arrive[k] - s->depart[k]) / 3600 : NAN;
-            fr_path_sums sums = sums_of(job, s, k);
+            fr_path_sums sums = sums_of(job, s, b, k);
             m->cells[cell] = cell_of_sums(job->query, &sums, time);
             if (job->keep_routes)
                 m->routes[cell] = kept_route(job, s, i, j, k);
@@ -441,17 +461,19 @@ static void work(matrix_job *job, fr_workspace *ws)
     fr_cancel *cancel = fr_cancel_active(&own);
     fr_ch_many_ws *many_ws = job->many ? fr_ch_many_ws_new() : NULL;
     for (;;) {
-        gint u = g_atomic_int_add(&job->next_origin, 1);
+        gint u = g_atomic_int_add(&job->next_origin, (gint)job->block);
         if (u >= (gint)job->n_uniq_origins)
             break;
+        uint32_t count = MIN(job->block, job->n_uniq_origins - (uint32_t)u);
         bool skip = job_cancelled(job, cancel);
         if (!skip)
-            search_origin(job, &s, ws, many_ws, job->uniq_origins[u], cancel);
+            search_origins(job, &s, ws, many_ws, (uint32_t)u, count, cancel);
         skip = skip || job_cancelled(job, cancel);
         size_t rows = 0;
-        for (uint32_t i = job->first_row[u]; i != FR_NONE; i = job->next_row[i], rows++)
-            if (!skip)
-                fill_row(job, &s, i);
+        for (uint32_t b = 0; b < count; b++)
+            for (uint32_t i = job->first_row[u + b]; i != FR_NONE; i = job->next_row[i], rows++)
+                if (!skip)
+                    fill_row(job, &s, b, i);
         rows_done(job, rows);
     }
     fr_ch_many_ws_free(many_ws);
@@ -501,11 +523,28 @@ static bool run_pool(matrix_job *job, unsigned workers)
     return true;
 }
 
+/* Distinct origins a worker claims at once: with the hierarchy's sums
+ * alone, a block that fr_ch_many_rows() answers together (up to
+ * BLOCK_ROWS, BLOCK_CELLS cells of the worker's scratch, and at least two
+ * blocks a worker, so that the workers finish together); else one. */
+#define BLOCK_ROWS 256u
+#define BLOCK_CELLS ((size_t)1 << 18)
+
+static uint32_t block_rows(const matrix_job *job, unsigned workers)
+{
+    if (!job->many || job->keep_routes)
+        return 1;
+    size_t rows = MIN(BLOCK_ROWS, BLOCK_CELLS / MAX(job->n_uniq_dests, 1u));
+    rows = MIN(rows, job->n_uniq_origins / (2 * (size_t)MAX(workers, 1u)));
+    return (uint32_t)MAX(rows, 1u);
+}
+
 static void run_job(matrix_job *job, unsigned threads)
 {
     if (threads == 0)
         threads = g_get_num_processors();
     unsigned workers = MIN(MIN(threads, MAX_WORKERS), job->n_uniq_origins);
+    job->block = block_rows(job, workers);
     report(job, 0, true);
     if (workers <= 1 || !run_pool(job, workers)) {
         job->inline_run = true; /* the calling thread's own workspace */

@@ -33,7 +33,10 @@
  * paths share their forward halves, so the sums along the forward tree
  * are worked out once per row, at each rank a path leaves it, and each
  * destination adds only its backward half's edges to them, reading the
- * edges' figures from a copy that keeps each edge's four side by side. */
+ * edges' figures from a copy that keeps each edge's four side by side.
+ * A block of rows (fr_ch_many_rows()) adds the backward halves last,
+ * destination by destination over the block's rows: the halves to one
+ * destination share their arcs, so they are summed from the cache. */
 #include "ch_many.h"
 
 #include "ch_internal.h"
@@ -492,6 +495,8 @@ struct fr_ch_many_ws {
     fr_path_sums *prefix;
     uint8_t *prefix_done;
     uint32_t prefix_cap;
+    uint32_t *later; /* fr_ch_many_rows(): per cell, answer()'s `later` */
+    size_t later_cap;
 };
 
 fr_ch_many_ws *fr_ch_many_ws_new(void)
@@ -525,6 +530,7 @@ void fr_ch_many_ws_free(fr_ch_many_ws *ws)
     g_array_free(ws->unpacked, TRUE);
     g_free(ws->prefix);
     g_free(ws->prefix_done);
+    g_free(ws->later);
     g_free(ws);
 }
 
@@ -723,17 +729,6 @@ static const fr_path_sums *forward_prefix(const fr_ch_many *m, fr_ch_many_ws *ws
     return &ws->prefix[u->index[r]];
 }
 
-/* Destination k's path sums without its path: the forward half's from the
- * row's prefixes, then the backward half's edges added in order. */
-static void sum_path(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t k, fr_path_sums *sums)
-{
-    fr_path_sums s = *forward_prefix(m, ws, ws->meet[k]);
-    for (uint32_t l = m->item_link[ws->meet_item[k]]; m->links[l].parent != NONE;
-         l = m->links[l].parent)
-        add_arc_sums(m, ws, m->links[l].arc | ARC_BWD, &s);
-    *sums = s;
-}
-
 /* The sums of edges[from ..], in order. */
 static void sum_edges(const fr_vgraph *g, const GArray *edges, guint from, fr_path_sums *sums)
 {
@@ -744,10 +739,14 @@ static void sum_edges(const fr_vgraph *g, const GArray *edges, guint from, fr_pa
 
 /* Destination k's answer, once the buckets are scanned: its key, path and
  * sums (either may be NULL) from the two halves, or from fr_ch_route() when
- * uncertain. Whether it is reached. */
+ * uncertain. Sums without a path are left half done: the forward half's,
+ * with *later the bucket item whose backward half add_backward_halves()
+ * adds (NONE: the sums are whole). Whether k is reached. */
 static bool answer(const fr_ch_many *m, fr_ch_many_ws *ws, const uint32_t *sources,
-                   uint32_t n_sources, uint32_t k, fr_key *key, GArray *path, fr_path_sums *sums)
+                   uint32_t n_sources, uint32_t k, fr_key *key, GArray *path, fr_path_sums *sums,
+                   uint32_t *later)
 {
+    *later = NONE;
     if (ws->meet_item[k] == NONE)
         return false;
     GArray *edges = path ? path : ws->edges;
@@ -760,10 +759,12 @@ static bool answer(const fr_ch_many *m, fr_ch_many_ws *ws, const uint32_t *sourc
             return false;
     } else {
         *key = ws->best[k];
-        if (path)
+        if (path) {
             unpack_path(m, ws, k, path);
-        else if (sums)
-            sum_path(m, ws, k, sums);
+        } else if (sums) {
+            *sums = *forward_prefix(m, ws, ws->meet[k]);
+            *later = ws->meet_item[k];
+        }
         if (!path || !sums)
             return true;
     }
@@ -772,8 +773,12 @@ static bool answer(const fr_ch_many *m, fr_ch_many_ws *ws, const uint32_t *sourc
     return true;
 }
 
-void fr_ch_many_row(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t origin, bool *reached,
-                    fr_key *keys, GArray **paths, fr_path_sums *sums)
+/* One row: the forward search from `origin`, its scan of the buckets and
+ * every destination's answer (later: per destination, answer()'s, or
+ * NULL when there are paths or no sums). Adds to the pair counts. */
+static void answer_row(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t origin, bool *reached,
+                       fr_key *keys, GArray **paths, fr_path_sums *sums, uint32_t *later,
+                       uint64_t *pairs, uint64_t *ties)
 {
     uint32_t sources[FR_MODE_COUNT];
     uint32_t n_sources = fr_node_states(m->g, origin, true, sources);
@@ -781,13 +786,67 @@ void fr_ch_many_row(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t origin, boo
     upward_search(&a, &ws->fwd, FWD, sources, n_sources);
     row_begin(m, ws);
     scan_buckets(m, ws);
-    uint64_t pairs = 0, ties = 0;
     for (uint32_t k = 0; k < m->n_dests; k++) {
+        uint32_t none;
+        uint32_t *later_k = later ? &later[k] : &none;
+        *later_k = NONE;
         reached[k] = m->dest_node[k] != origin &&
                      answer(m, ws, sources, n_sources, k, &keys[k], paths ? paths[k] : NULL,
-                            sums ? &sums[k] : NULL);
-        pairs += reached[k];
-        ties += reached[k] && ws->uncertain[k];
+                            sums ? &sums[k] : NULL, later_k);
+        *pairs += reached[k];
+        *ties += reached[k] && ws->uncertain[k];
     }
+}
+
+/* Adds to the n rows' sums (n_dests apart) the backward halves answer()
+ * left: destination by destination, so that the part of the hierarchy a
+ * destination's halves go through is read for all the rows at once. */
+static void add_backward_halves(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t n,
+                                fr_path_sums *sums, const uint32_t *later)
+{
+    for (uint32_t k = 0; k < m->n_dests; k++)
+        for (uint32_t b = 0; b < n; b++) {
+            size_t at = (size_t)b * m->n_dests + k;
+            if (later[at] == NONE)
+                continue;
+            fr_path_sums s = sums[at];
+            for (uint32_t l = m->item_link[later[at]]; m->links[l].parent != NONE;
+                 l = m->links[l].parent)
+                add_arc_sums(m, ws, m->links[l].arc | ARC_BWD, &s);
+            sums[at] = s;
+        }
+}
+
+bool fr_ch_many_rows(const fr_ch_many *m, fr_ch_many_ws *ws, const uint32_t *origins, uint32_t n,
+                     bool *reached, fr_key *keys, fr_path_sums *sums, fr_cancel *cancel)
+{
+    size_t cells = (size_t)n * m->n_dests;
+    if (sums && ws->later_cap < cells) {
+        ws->later = g_renew(uint32_t, ws->later, cells);
+        ws->later_cap = cells;
+    }
+    uint64_t pairs = 0, ties = 0;
+    for (uint32_t b = 0; b < n; b++) {
+        if (cancel && fr_cancel_now(cancel))
+            return false;
+        size_t at = (size_t)b * m->n_dests;
+        answer_row(m, ws, origins[b], reached + at, keys + at, NULL, sums ? sums + at : NULL,
+                   sums ? ws->later + at : NULL, &pairs, &ties);
+    }
+    if (sums)
+        add_backward_halves(m, ws, n, sums, ws->later);
+    count(0, n, pairs, ties, 0);
+    return true;
+}
+
+void fr_ch_many_row(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t origin, bool *reached,
+                    fr_key *keys, GArray **paths, fr_path_sums *sums)
+{
+    if (!paths) {
+        fr_ch_many_rows(m, ws, &origin, 1, reached, keys, sums, NULL);
+        return;
+    }
+    uint64_t pairs = 0, ties = 0;
+    answer_row(m, ws, origin, reached, keys, paths, sums, NULL, &pairs, &ties);
     count(0, 1, pairs, ties, 0);
 }

