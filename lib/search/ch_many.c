@@ -32,11 +32,12 @@
  * Sums without paths (vgraph.h's fr_path_sums, in path order): a row's
  * paths share their forward halves, so the sums along the forward tree
  * are worked out once per row, at each rank a path leaves it, and each
- * destination adds only its backward half's edges to them, reading the
- * edges' figures from a copy that keeps each edge's four side by side.
- * A block of rows (fr_ch_many_rows()) adds the backward halves last,
- * destination by destination over the block's rows: the halves to one
- * destination share their arcs, so they are summed from the cache. */
+ * destination adds only its backward half's edges to them. A block of
+ * rows (fr_ch_many_rows()) adds the backward halves last, destination by
+ * destination over the block's rows: the halves to one destination share
+ * their arcs, so their edges' figures are read from the processor's cache
+ * (a copy of the figures side by side, 32 bytes a virtual edge, took the
+ * same time). */
 #include "ch_many.h"
 
 #include "ch_internal.h"
@@ -226,14 +227,6 @@ typedef struct {
     uint32_t arc;    /* the backward graph's arc between them */
 } bucket_link;
 
-/* A virtual edge's figures as fr_path_sums_add() adds them, side by side:
- * summing a path then reads 32 bytes in a row an edge, not a line of each
- * of four arrays (the copy is 32 bytes a virtual edge while the
- * fr_ch_many lives). */
-typedef struct {
-    double cost, time, co2, distance;
-} edge_figures;
-
 struct fr_ch_many {
     uint64_t serial; /* distinct for every fr_ch_many of the process (workers' caches) */
     const fr_ch *ch;
@@ -248,16 +241,7 @@ struct fr_ch_many {
     uint32_t *item_link; /* per item: its link, an index into `links` */
     bucket_link *links;  /* destination by destination, in their searches' order */
     ch_tail *tail[2];    /* per arc of graph d: its tie figures (fr_ch_all_tails()) */
-    edge_figures *figures; /* per virtual edge: g's figures side by side */
 };
-
-static edge_figures *gather_figures(const fr_vgraph *g)
-{
-    edge_figures *f = g_new(edge_figures, (size_t)g->n_edges + 1);
-    for (uint32_t e = 0; e < g->n_edges; e++)
-        f[e] = (edge_figures){g->cost[e], g->time[e], g->co2[e], g->distance[e]};
-    return f;
-}
 
 /* A backward search's item before it is placed: its rank and, for its
  * link, the index of its parent among the same search's items. */
@@ -428,7 +412,6 @@ fr_ch_many *fr_ch_many_new(const fr_ch *ch, const fr_vgraph *g, const uint32_t *
     m->targets = g_new(uint32_t, (size_t)n * FR_MODE_COUNT + 1);
     m->target_off[0] = 0;
     fr_ch_all_tails(ch, m->tail);
-    m->figures = gather_figures(g);
     for (uint32_t k = 0; k < n; k++)
         m->target_off[k + 1] =
             m->target_off[k] + fr_node_states(g, dests[k], false, m->targets + m->target_off[k]);
@@ -468,7 +451,6 @@ void fr_ch_many_free(fr_ch_many *m)
     g_free(m->item_link);
     g_free(m->tail[FWD]);
     g_free(m->tail[BWD]);
-    g_free(m->figures);
     g_free(m);
 }
 
@@ -666,16 +648,9 @@ static void add_arc_sums(const fr_ch_many *m, fr_ch_many_ws *ws, uint32_t item, 
 {
     size_t len;
     const uint32_t *edges = arc_edges(m, ws, item, &len);
-    const uint8_t *kind = m->g->edge_kind;
-    fr_path_sums t = *s; /* fr_path_sums_add()'s sums, kept in registers */
-    for (size_t j = 0; j < len; j++) {
-        const edge_figures *f = &m->figures[edges[j]];
-        t.cost += f->cost;
-        t.time += f->time;
-        t.co2 += f->co2;
-        t.distance += f->distance;
-        t.transfers += kind[edges[j]] == FR_VEDGE_TRANSFER;
-    }
+    fr_path_sums t = *s; /* kept in registers */
+    for (size_t j = 0; j < len; j++)
+        fr_path_sums_add(&t, m->g, edges[j]);
     *s = t;
 }
 
