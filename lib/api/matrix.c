@@ -321,14 +321,15 @@ static void search_origin(const matrix_job *job, scratch *s, fr_workspace *ws,
 
 /* Routes from distinct origins u .. u + count (count > 1 only with the
  * hierarchy's sums) into s: the block from the hierarchy's buckets at
- * once, row after row in s, or the one origin's. */
+ * once, row after row in s, or the one origin's. A block cancelled part
+ * way is left unfinished: work() sees the cancellation and fills no row. */
 static void search_origins(const matrix_job *job, scratch *s, fr_workspace *ws,
                            fr_ch_many_ws *many_ws, uint32_t u, uint32_t count, fr_cancel *cancel)
 {
     if (job->many && !job->keep_routes) {
         s->summed = true;
-        fr_ch_many_rows(job->many, many_ws, job->uniq_origins + u, count, s->reached, s->keys,
-                        s->sums, cancel);
+        (void)fr_ch_many_rows(job->many, many_ws, job->uniq_origins + u, count, s->reached,
+                              s->keys, s->sums, cancel);
         return;
     }
     search_origin(job, s, ws, many_ws, job->uniq_origins[u], cancel);
