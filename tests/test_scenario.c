@@ -1036,6 +1036,29 @@ static double hand_route_time(const fr_network *net, const char *from, const cha
     return a.code == -1 ? a.time : -1;
 }
 
+/* The scenario's copy of the model still names reverse directions and
+ * corridors: D -> A by time runs CD, BC and AB backwards on Yuxinou. */
+static void expect_reverse_steps(const fr_network *n)
+{
+    fr_query *q = fr_query_new("D", "A");
+    fr_query_set_objective(q, FR_OBJECTIVE_TIME);
+    fr_route *r = fr_network_route(n, q, NULL);
+    fr_query_free(q);
+    assert_non_null(r);
+    const char *expected[] = {"CD:rev", "BC:rev", "AB:rev"};
+    size_t found = 0;
+    for (size_t i = 0; i < fr_route_step_count(r); i++) {
+        const fr_step *step = fr_route_step(r, i);
+        if (step->type != FR_STEP_LINK)
+            continue;
+        assert_true(found < G_N_ELEMENTS(expected));
+        assert_string_equal(step->link_id, expected[found++]);
+        assert_string_equal(step->corridor, "Yuxinou");
+    }
+    assert_int_equal(found, G_N_ELEMENTS(expected));
+    fr_route_free(r);
+}
+
 static void test_hand_cases(void **state)
 {
     (void)state;
@@ -1095,6 +1118,7 @@ static void test_hand_cases(void **state)
     n = hand_apply("select,field,op,value\ncorridor:Yuxinou,time_h,scale,1.1\n", &err);
     assert_non_null(n);
     assert_close(hand_route_time(n, "A", "D"), 1.1 * 20 + 5 + 1.1 * 10 + 0 + 1.1 * 60);
+    expect_reverse_steps(n);
     fr_network_free(n);
     /* the border closed for rail: A->D goes by road through B */
     n = hand_apply("select,field,op,value\nlink:BC,,close,\n", &err);

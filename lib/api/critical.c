@@ -150,8 +150,8 @@ static bool call_init(critical_call *c, const fr_network *net, const fr_search_s
     for (uint32_t i = 0; i < n_links; i++) {
         const fr_link *l = FR_LINK(model, i);
         g_hash_table_insert(c->link_index, (gpointer)l->id, GUINT_TO_POINTER(i + 1));
-        if (l->rev_id)
-            g_hash_table_insert(c->link_index, (gpointer)l->rev_id, GUINT_TO_POINTER(i + 1));
+        if (l->bidirectional)
+            g_hash_table_insert(c->link_index, (gpointer)fr_link_rev_id(l), GUINT_TO_POINTER(i + 1));
     }
     c->seen_link = g_new0(bool, n_links ? n_links : 1);
     c->seen_node = g_new0(bool, n_nodes ? n_nodes : 1);

@@ -4,6 +4,10 @@
  * the public read-only views of it, neutral when given NULL. */
 #include "network.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 /* The graph an undated query sees on `day` (FORMAT.md §5). */
 static bool build_on_day(fr_vgraph *g, const fr_model *model, int32_t day, GError **error)
 {
@@ -36,6 +40,16 @@ bool fr_network_build_graphs(fr_network *net, GError **error)
     return true;
 }
 
+/* Gives the pages of the load's freed scratch (id indexes, line numbers,
+ * the graph's sorting arrays: about 5 bytes a virtual edge) back to the
+ * system. glibc keeps freed heap memory below the top otherwise. */
+static void give_back_scratch(void)
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+}
+
 fr_network *fr_network_load_source(const fr_file_source *source, GError **error)
 {
     fr_network *net = fr_network_alloc();
@@ -44,6 +58,7 @@ fr_network *fr_network_load_source(const fr_file_source *source, GError **error)
         fr_network_free(net);
         return NULL;
     }
+    give_back_scratch();
     return net;
 }
 
@@ -171,7 +186,7 @@ bool fr_network_link(const fr_network *net, size_t index, fr_link_info *out)
                           .cost_usd = l->cost_usd,
                           .co2_kg = l->co2_kg,
                           .bidirectional = l->bidirectional,
-                          .corridor = l->corridor,
+                          .corridor = fr_link_corridor(model, l),
                           .source = l->source};
     return true;
 }

@@ -65,7 +65,7 @@ void fr_network_build_lists(fr_network *net)
     const fr_model *model = &net->model;
     distinct_set corridors = distinct_new(), countries = distinct_new();
     for (guint i = 0; i < model->links->len; i++)
-        distinct_add(&corridors, FR_LINK(model, i)->corridor);
+        distinct_add(&corridors, fr_link_corridor(model, FR_LINK(model, i)));
     for (guint i = 0; i < model->nodes->len; i++)
         distinct_add(&countries, FR_NODE(model, i)->country);
     g_free(net->corridor_list);

@@ -201,7 +201,7 @@ static bool claim_link_id(const fr_table *t, fr_model *model, load_state *ls, co
     if (first)
         return fr_table_error(t, error, "duplicate id '%s' (first on %s %u)", id,
                               fr_table_unit(t), first);
-    link->id = fr_load_store(model, id);
+    link->id = fr_model_store_link_id(model, id, link->bidirectional);
     fr_id_index_put(&ls->link_ids, link->id, hash, model->links->len);
     if (ends_in_rev(id)) /* a later X:rev reverse must not take it */
         g_hash_table_insert(ls->rev_like, (gpointer)link->id, GUINT_TO_POINTER(fr_table_line(t)));
@@ -225,19 +225,16 @@ static bool link_ends(const fr_table *t, fr_model *model, load_state *ls, const 
     return true;
 }
 
-/* The reverse id of a bidirectional link: no link id may equal it. */
-static bool claim_rev_id(const fr_table *t, fr_model *model, load_state *ls, fr_link *link,
+/* The reverse id of a bidirectional link (stored with its id): no link id
+ * may equal it. */
+static bool claim_rev_id(const fr_table *t, load_state *ls, const fr_link *link,
                          GError **error)
 {
-    char rev_id[64 + sizeof ":rev"];
-    size_t len = strlen(link->id); /* at most 64: a valid id */
-    memcpy(rev_id, link->id, len);
-    memcpy(rev_id + len, ":rev", sizeof ":rev");
+    const char *rev_id = fr_link_rev_id(link);
     gpointer first = g_hash_table_lookup(ls->rev_like, rev_id);
     if (first)
         return fr_table_error(t, error, "duplicate id '%s' (first on %s %u)", rev_id,
                               fr_table_unit(t), GPOINTER_TO_UINT(first));
-    link->rev_id = fr_load_store(model, rev_id);
     return true;
 }
 
@@ -381,14 +378,14 @@ static bool link_row(const fr_table *t, fr_model *model, load_state *ls, GError 
         g_propagate_error(error, later);
         return false;
     }
-    if (link.bidirectional && !claim_rev_id(t, model, ls, &link, error))
+    if (link.bidirectional && !claim_rev_id(t, ls, &link, error))
         return false;
     if (!fr_load_validity_cells(t, LINK_VALID_FROM, LINK_VALID_TO, &link.valid_from,
                                 &link.valid_to, error))
         return false;
     model->has_validity |= link.valid_from != FR_DAY_MIN || link.valid_to != FR_DAY_MAX;
-    link.corridor = fr_load_intern(model, &ls->last_corridor, fr_table_cell(t, LINK_CORRIDOR));
-    link.corridor_index = corridor_index(model, ls, link.corridor);
+    link.corridor_index = corridor_index(
+        model, ls, fr_load_intern(model, &ls->last_corridor, fr_table_cell(t, LINK_CORRIDOR)));
     link.source = fr_load_intern(model, &ls->last_link_source, fr_table_cell(t, LINK_SOURCE));
     if (!waypoints_cell(t, model, &link, error))
         return false;

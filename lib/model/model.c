@@ -97,14 +97,29 @@ static void copy_nodes(fr_model *to, const fr_model *from)
     }
 }
 
+const char *fr_model_store_link_id(fr_model *model, const char *id, bool bidirectional)
+{
+    if (!bidirectional)
+        return g_string_chunk_insert(model->strings, id);
+    size_t len = strlen(id), size = 2 * len + sizeof ":rev" + 1;
+    char small[2 * 64 + sizeof ":rev" + 1]; /* ids have at most 64 bytes */
+    char *both = size <= sizeof small ? small : g_malloc(size);
+    memcpy(both, id, len + 1); /* "<id>\0<id>:rev\0" */
+    memcpy(both + len + 1, id, len);
+    memcpy(both + 2 * len + 1, ":rev", sizeof ":rev");
+    /* (the chunk adds the final NUL) */
+    const char *stored = g_string_chunk_insert_len(model->strings, both, (gssize)(size - 1));
+    if (both != small)
+        g_free(both);
+    return stored;
+}
+
 static void copy_links(fr_model *to, const fr_model *from)
 {
     g_array_append_vals(to->links, from->links->data, from->links->len);
     for (guint i = 0; i < to->links->len; i++) {
         fr_link *l = FR_LINK(to, i);
-        l->id = same_text(to, l->id);
-        l->rev_id = same_text(to, l->rev_id);
-        l->corridor = same_text(to, l->corridor);
+        l->id = fr_model_store_link_id(to, l->id, l->bidirectional);
         l->source = same_text(to, l->source);
     }
     for (guint c = 0; c < from->corridors->len; c++)

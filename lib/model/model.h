@@ -10,6 +10,7 @@
 #include "id_table.h"
 
 #include <stdint.h>
+#include <string.h>
 
 typedef struct {
     const char *id, *name, *country, *source; /* in the network's string chunk */
@@ -18,9 +19,12 @@ typedef struct {
     double lat, lon, dwell_h, dwell_usd;
 } fr_node;
 
-/* Laid out without padding (96 bytes): millions of rows. */
+/* Laid out without padding (80 bytes): millions of rows. A bidirectional
+ * link's reverse id "<id>:rev" is kept in the string chunk right after its
+ * id (fr_model_store_link_id()) and its corridor's name in `corridors`, so
+ * neither takes a pointer here: fr_link_rev_id(), fr_link_corridor(). */
 typedef struct {
-    const char *id, *rev_id, *corridor, *source; /* rev_id NULL unless bidirectional */
+    const char *id, *source;
     uint32_t from, to;                           /* node indices */
     int32_t corridor_index;                      /* -1 when the link has no corridor */
     int32_t valid_from, valid_to;                /* days (clock.h); FR_DAY_MIN/MAX: open */
@@ -30,7 +34,7 @@ typedef struct {
     fr_mode mode;
     double distance_km, time_h, cost_usd, co2_kg;
 } fr_link;
-G_STATIC_ASSERT(sizeof(fr_link) <= 96);
+G_STATIC_ASSERT(sizeof(fr_link) <= 80);
 
 typedef struct {
     uint32_t node;
@@ -95,6 +99,18 @@ static inline bool fr_model_is_dated(const fr_model *model)
 #define FR_SERVICE(model, i) (&g_array_index((model)->services, fr_service, (i)))
 #define FR_CLOSURE(model, i) (&g_array_index((model)->closures, fr_closure, (i)))
 
+/* "<id>:rev" for a bidirectional link, NULL for a one-way one. */
+static inline const char *fr_link_rev_id(const fr_link *l)
+{
+    return l->bidirectional ? l->id + strlen(l->id) + 1 : NULL;
+}
+
+/* The link's corridor, "" when it has none. */
+static inline const char *fr_link_corridor(const fr_model *model, const fr_link *l)
+{
+    return l->corridor_index < 0 ? "" : g_ptr_array_index(model->corridors, l->corridor_index);
+}
+
 #define FR_NODE(model, i) (&g_array_index((model)->nodes, fr_node, (i)))
 #define FR_LINK(model, i) (&g_array_index((model)->links, fr_link, (i)))
 #define FR_TRANSFER(model, i) (&g_array_index((model)->transfers, fr_transfer, (i)))
@@ -104,6 +120,9 @@ void fr_model_init(fr_model *model);
 void fr_model_clear(fr_model *model);
 /* `to` (not initialised) becomes a copy of `from` sharing nothing with it. */
 void fr_model_copy(fr_model *to, const fr_model *from);
+/* Stores a link's id in the model's strings; for a bidirectional link
+ * followed by its reverse id (fr_link_rev_id() finds it there). */
+const char *fr_model_store_link_id(fr_model *model, const char *id, bool bidirectional);
 /* -1 when the id is unknown. */
 long fr_model_node_lookup(const fr_model *model, const char *id);
 int32_t fr_model_corridor_lookup(const fr_model *model, const char *corridor);

@@ -49,7 +49,7 @@ static bool link_selected(const fr_model *m, const fr_rule *r, const row_set *al
     case FR_SELECT_ALL: return true;
     case FR_SELECT_LINK: return g_str_equal(l->id, r->arg);
     case FR_SELECT_MODE: return l->mode == r->select_mode;
-    case FR_SELECT_CORRIDOR: return g_str_equal(l->corridor, r->arg);
+    case FR_SELECT_CORRIDOR: return g_str_equal(fr_link_corridor(m, l), r->arg);
     case FR_SELECT_COUNTRY:
         return g_str_equal(FR_NODE(m, l->from)->country, r->arg) ||
                g_str_equal(FR_NODE(m, l->to)->country, r->arg);

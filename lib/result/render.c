@@ -216,8 +216,8 @@ static GHashTable *waypointed_steps(const fr_model *model, const fr_route *const
             continue;
         if (g_hash_table_contains(steps, l->id))
             g_hash_table_insert(steps, (gpointer)l->id, GSIZE_TO_POINTER((gsize)i * 2 + 1));
-        if (l->bidirectional && g_hash_table_contains(steps, l->rev_id))
-            g_hash_table_insert(steps, (gpointer)l->rev_id, GSIZE_TO_POINTER((gsize)i * 2 + 2));
+        if (l->bidirectional && g_hash_table_contains(steps, fr_link_rev_id(l)))
+            g_hash_table_insert(steps, (gpointer)fr_link_rev_id(l), GSIZE_TO_POINTER((gsize)i * 2 + 2));
     }
     return steps;
 }

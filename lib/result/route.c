@@ -13,12 +13,12 @@ static fr_step link_step(const fr_model *model, uint32_t link_index, bool revers
     const fr_node *from = FR_NODE(model, reverse ? l->to : l->from);
     const fr_node *to = FR_NODE(model, reverse ? l->from : l->to);
     return (fr_step){.type = FR_STEP_LINK,
-                     .link_id = reverse ? l->rev_id : l->id,
+                     .link_id = reverse ? fr_link_rev_id(l) : l->id,
                      .from_node = from->id,
                      .to_node = to->id,
                      .mode = l->mode,
                      .to_mode = l->mode,
-                     .corridor = l->corridor,
+                     .corridor = fr_link_corridor(model, l),
                      .cost_usd = l->cost_usd,
                      .time_h = time_h,
                      .co2_kg = l->co2_kg,
