@@ -213,7 +213,8 @@ static void teardown_vgraph(teardown *td, fr_vgraph *g)
     } pieces[] = {
         {"vgraph state_node (per state)", (void **)&g->state_node},
         {"vgraph state_mode (per state)", (void **)&g->state_mode},
-        {"vgraph slot_of (5 per node)", (void **)&g->slot_of},
+        {"vgraph node_first_slot (per node)", (void **)&g->node_first_slot},
+        {"vgraph node_modes (per node)", (void **)&g->node_modes},
         {"vgraph out_start (per state)", (void **)&g->out_start},
         {"vgraph in_start (per state)", (void **)&g->in_start},
         {"vgraph edge_from", (void **)&g->edge_from},

@@ -230,7 +230,7 @@ static size_t baseline_front(const fr_network *net, const fr_search_spec *spec, 
     GArray *queue = g_array_new(FALSE, FALSE, sizeof(bentry));
     const double zero[3] = {0};
     for (int m = 0; m < FR_MODE_COUNT; m++) {
-        int32_t slot = g->slot_of[(size_t)spec->origin * FR_MODE_COUNT + m];
+        int32_t slot = fr_vgraph_slot(g, spec->origin, (fr_mode)m);
         if (slot >= 0)
             relax(sets, queue, fr_state_out((uint32_t)slot), zero, k, labels);
     }
@@ -269,8 +269,8 @@ static size_t igraph_alternatives(const fr_network *net, uint32_t o, uint32_t d,
     const igraph_t *igraph_of_net = bc_igraph_of(net);
     fr_igraph_enter();
     igraph_vector_int_list_init(&paths, 0);
-    igraph_integer_t from = fr_state_out((uint32_t)g->slot_of[o * FR_MODE_COUNT + FR_MODE_ROAD]);
-    igraph_integer_t to = fr_state_in((uint32_t)g->slot_of[d * FR_MODE_COUNT + FR_MODE_ROAD]);
+    igraph_integer_t from = fr_state_out((uint32_t)fr_vgraph_slot(g, (uint32_t)o, FR_MODE_ROAD));
+    igraph_integer_t to = fr_state_in((uint32_t)fr_vgraph_slot(g, (uint32_t)d, FR_MODE_ROAD));
     igraph_get_k_shortest_paths(igraph_of_net, &weights, NULL, &paths, (igraph_integer_t)k, from, to,
                                 IGRAPH_OUT);
     size_t n = (size_t)igraph_vector_int_list_size(&paths);

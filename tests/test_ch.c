@@ -64,7 +64,7 @@ static uint32_t node_states(const fr_vgraph *g, uint32_t node, bool out, uint32_
 {
     uint32_t n = 0;
     for (int m = 0; m < FR_MODE_COUNT; m++) {
-        int32_t slot = g->slot_of[(size_t)node * FR_MODE_COUNT + m];
+        int32_t slot = fr_vgraph_slot(g, node, (fr_mode)m);
         if (slot >= 0)
             states[n++] = out ? fr_state_out((uint32_t)slot) : fr_state_in((uint32_t)slot);
     }

@@ -51,45 +51,45 @@ static void add_edge(edge_builder *b, uint32_t from, uint32_t to, fr_vedge_kind 
     g->distance[e] = distance;
 }
 
-/* Assigns a slot to every (node, mode) used by a link; returns the slot count. */
+/* Assigns a slot to every (node, mode) used by a link, by node then mode;
+ * returns the slot count. */
 static uint32_t assign_slots(const fr_model *model, fr_vgraph *g)
 {
-    size_t n_pairs = (size_t)model->nodes->len * FR_MODE_COUNT;
-    g->slot_of = g_new(int32_t, n_pairs ? n_pairs : 1);
-    for (size_t p = 0; p < n_pairs; p++)
-        g->slot_of[p] = -1;
+    uint32_t n_nodes = model->nodes->len;
+    G_STATIC_ASSERT(FR_MODE_COUNT <= 8); /* a node's modes fit a byte */
+    g->node_modes = g_new0(uint8_t, n_nodes ? n_nodes : 1);
+    g->node_first_slot = g_new(uint32_t, n_nodes ? n_nodes : 1);
     for (guint i = 0; i < model->links->len; i++) {
         const fr_link *l = FR_LINK(model, i);
-        g->slot_of[(size_t)l->from * FR_MODE_COUNT + l->mode] = 0; /* in use */
-        g->slot_of[(size_t)l->to * FR_MODE_COUNT + l->mode] = 0;
+        g->node_modes[l->from] |= (uint8_t)(1u << l->mode);
+        g->node_modes[l->to] |= (uint8_t)(1u << l->mode);
     }
     uint32_t n_slots = 0;
-    for (size_t p = 0; p < n_pairs; p++)
-        if (g->slot_of[p] == 0)
-            g->slot_of[p] = (int32_t)n_slots++;
+    for (uint32_t v = 0; v < n_nodes; v++) {
+        g->node_first_slot[v] = n_slots;
+        n_slots += (uint32_t)__builtin_popcount(g->node_modes[v]);
+    }
     g->n_states = 2 * n_slots;
     g->state_node = g_new(uint32_t, g->n_states);
     g->state_mode = g_new(uint8_t, g->n_states);
-    for (size_t p = 0; p < n_pairs; p++) {
-        int32_t slot = g->slot_of[p];
-        if (slot < 0)
-            continue;
-        for (uint32_t s = fr_state_in((uint32_t)slot); s <= fr_state_out((uint32_t)slot); s++) {
-            g->state_node[s] = (uint32_t)(p / FR_MODE_COUNT);
-            g->state_mode[s] = (uint8_t)(p % FR_MODE_COUNT);
+    for (uint32_t v = 0; v < n_nodes; v++)
+        for (int m = 0; m < FR_MODE_COUNT; m++) {
+            int32_t slot = fr_vgraph_slot(g, v, (fr_mode)m);
+            if (slot < 0)
+                continue;
+            for (uint32_t s = fr_state_in((uint32_t)slot); s <= fr_state_out((uint32_t)slot);
+                 s++) {
+                g->state_node[s] = v;
+                g->state_mode[s] = (uint8_t)m;
+            }
         }
-    }
     return n_slots;
-}
-
-static int32_t slot(const fr_vgraph *g, uint32_t node, fr_mode mode)
-{
-    return g->slot_of[(size_t)node * FR_MODE_COUNT + mode];
 }
 
 static bool transfer_applies(const fr_vgraph *g, const fr_transfer *t)
 {
-    return slot(g, t->node, t->from_mode) >= 0 && slot(g, t->node, t->to_mode) >= 0;
+    return fr_vgraph_slot(g, t->node, t->from_mode) >= 0 &&
+           fr_vgraph_slot(g, t->node, t->to_mode) >= 0;
 }
 
 static void allocate_edges(fr_vgraph *g, uint32_t n)
@@ -110,8 +110,8 @@ static void add_link_edges(const fr_model *model, edge_builder *b)
     const fr_vgraph *g = b->g;
     for (guint i = 0; i < model->links->len; i++) {
         const fr_link *l = FR_LINK(model, i);
-        uint32_t from = (uint32_t)slot(g, l->from, l->mode);
-        uint32_t to = (uint32_t)slot(g, l->to, l->mode);
+        uint32_t from = (uint32_t)fr_vgraph_slot(g, l->from, l->mode);
+        uint32_t to = (uint32_t)fr_vgraph_slot(g, l->to, l->mode);
         double time = view_link_time(b->view, model, i, false);
         if (!isnan(time))
             add_edge(b, fr_state_out(from), fr_state_in(to), FR_VEDGE_LINK, i, l->cost_usd, time,
@@ -137,9 +137,10 @@ static void add_node_edges(const fr_model *model, edge_builder *b)
         if (!transfer_applies(g, t) || !view_node_open(b->view, t->node))
             continue;
         const fr_node *n = FR_NODE(model, t->node);
-        add_edge(b, fr_state_in((uint32_t)slot(g, t->node, t->from_mode)),
-                 fr_state_out((uint32_t)slot(g, t->node, t->to_mode)), FR_VEDGE_TRANSFER, i,
-                 n->dwell_usd + t->cost_usd, n->dwell_h + t->time_h, t->co2_kg, 0);
+        uint32_t from = fr_state_in((uint32_t)fr_vgraph_slot(g, t->node, t->from_mode));
+        uint32_t to = fr_state_out((uint32_t)fr_vgraph_slot(g, t->node, t->to_mode));
+        add_edge(b, from, to, FR_VEDGE_TRANSFER, i, n->dwell_usd + t->cost_usd,
+                 n->dwell_h + t->time_h, t->co2_kg, 0);
     }
 }
 
@@ -254,7 +255,8 @@ bool fr_vgraph_build_view(fr_vgraph *g, const fr_model *model, const fr_vgraph_v
 
 void fr_vgraph_clear(fr_vgraph *g)
 {
-    g_free(g->slot_of);
+    g_free(g->node_first_slot);
+    g_free(g->node_modes);
     g_free(g->state_node);
     g_free(g->state_mode);
     g_free(g->edge_from);
@@ -277,7 +279,7 @@ uint32_t fr_node_states(const fr_vgraph *g, uint32_t node, bool out, uint32_t *s
 {
     uint32_t n = 0;
     for (int m = 0; m < FR_MODE_COUNT; m++) {
-        int32_t slot = g->slot_of[(size_t)node * FR_MODE_COUNT + m];
+        int32_t slot = fr_vgraph_slot(g, node, (fr_mode)m);
         if (slot >= 0)
             states[n++] = out ? fr_state_out((uint32_t)slot) : fr_state_in((uint32_t)slot);
     }

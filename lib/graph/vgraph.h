@@ -29,7 +29,8 @@ typedef struct {
     uint32_t n_states, n_edges;
     uint32_t *state_node; /* per state */
     uint8_t *state_mode;  /* per state */
-    int32_t *slot_of;     /* node * FR_MODE_COUNT + mode -> slot, or -1 */
+    uint32_t *node_first_slot; /* per node: its first slot (fr_vgraph_slot()) */
+    uint8_t *node_modes;       /* per node: bit m set when (node, m) has a slot */
     uint32_t *edge_from, *edge_to, *edge_ref;
     uint8_t *edge_kind;
     double *cost, *time, *co2, *distance; /* per edge, per TEU */
@@ -42,6 +43,17 @@ typedef struct {
 static inline uint32_t fr_state_in(uint32_t slot) { return 2 * slot; }
 static inline uint32_t fr_state_out(uint32_t slot) { return 2 * slot + 1; }
 static inline bool fr_state_is_out(uint32_t state) { return state & 1u; }
+
+/* The slot of (node, mode), or -1 when no link of that mode touches the
+ * node: slots are numbered by node, then mode. */
+static inline int32_t fr_vgraph_slot(const fr_vgraph *g, uint32_t node, fr_mode mode)
+{
+    unsigned modes = g->node_modes[node];
+    if (!(modes >> mode & 1u))
+        return -1;
+    return (int32_t)(g->node_first_slot[node] +
+                     (uint32_t)__builtin_popcount(modes & ((1u << mode) - 1u)));
+}
 
 /* A path's figures per TEU and its transfers, summed edge by edge in path
  * order: the order a route's totals are summed in (result/route.c), so

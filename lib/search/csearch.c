@@ -269,7 +269,7 @@ static void seed(fr_csearch *cs, const fr_csearch_problem *p)
         return;
     }
     for (int m = 0; m < FR_MODE_COUNT; m++) {
-        int32_t slot = g->slot_of[(size_t)cs->spec->origin * FR_MODE_COUNT + m];
+        int32_t slot = fr_vgraph_slot(g, cs->spec->origin, (fr_mode)m);
         if (slot >= 0)
             try_add(cs, p, fr_state_out((uint32_t)slot), &start, FR_NONE, FR_NONE);
     }

@@ -241,7 +241,7 @@ static void search(psearch *ps)
     uint64_t popped = 0;
     double f0 = NAN;
     for (int m = 0; m < FR_MODE_COUNT; m++) {
-        int32_t slot = g->slot_of[(size_t)ps->spec->origin * FR_MODE_COUNT + m];
+        int32_t slot = fr_vgraph_slot(g, ps->spec->origin, (fr_mode)m);
         if (slot >= 0)
             try_open(ps, fr_state_out((uint32_t)slot), zero, 0, FR_NONE, FR_NONE);
     }
