@@ -75,7 +75,7 @@ typedef struct {
     fr_vgraph closed;     /* g sharing all but edge_corridor, which is ours */
     int32_t closed_corridor; /* the corridor of closed links' edges */
     uint32_t *link_edges; /* per link: its virtual edges of g, [2 * link + reverse] */
-    GHashTable *link_index; /* link id and reverse id -> index + 1 */
+    GHashTable *link_index; /* link id -> index + 1 */
     fr_physical_cuts cuts;
     bool *seen_link, *seen_node; /* candidates taken for the current destination */
 } critical_call;
@@ -150,8 +150,6 @@ static bool call_init(critical_call *c, const fr_network *net, const fr_search_s
     for (uint32_t i = 0; i < n_links; i++) {
         const fr_link *l = FR_LINK(model, i);
         g_hash_table_insert(c->link_index, (gpointer)l->id, GUINT_TO_POINTER(i + 1));
-        if (l->bidirectional)
-            g_hash_table_insert(c->link_index, (gpointer)fr_link_rev_id(l), GUINT_TO_POINTER(i + 1));
     }
     c->seen_link = g_new0(bool, n_links ? n_links : 1);
     c->seen_node = g_new0(bool, n_nodes ? n_nodes : 1);
@@ -217,6 +215,22 @@ static void close_one(critical_call *c, fr_search_spec *spec, const fr_query *qu
     entry->item.added_cost_usd = fr_route_total_cost_usd(route) - fr_route_total_cost_usd(base);
 }
 
+/* The link a step runs on, by its id or reverse id "<id>:rev"; FR_NONE
+ * when unknown. */
+static uint32_t step_link(const critical_call *c, const char *link_id)
+{
+    gpointer found = g_hash_table_lookup(c->link_index, link_id);
+    size_t len = strlen(link_id);
+    if (!found && len > 4 && strcmp(link_id + len - 4, ":rev") == 0) {
+        char *id = g_strndup(link_id, len - 4);
+        found = g_hash_table_lookup(c->link_index, id);
+        g_free(id);
+        if (found && !FR_LINK(&c->net->model, GPOINTER_TO_UINT(found) - 1)->bidirectional)
+            found = NULL;
+    }
+    return GPOINTER_TO_UINT(found) - 1;
+}
+
 /* Every candidate of destination d's base route, closed in turn. */
 static void close_candidates(critical_call *c, fr_search_spec *spec, const fr_query *query,
                              const fr_route *base, size_t d, GArray *entries)
@@ -231,7 +245,7 @@ static void close_candidates(critical_call *c, fr_search_spec *spec, const fr_qu
         const fr_step *step = fr_route_step(base, s);
         if (step->type != FR_STEP_LINK)
             continue;
-        uint32_t link = GPOINTER_TO_UINT(g_hash_table_lookup(c->link_index, step->link_id)) - 1;
+        uint32_t link = step_link(c, step->link_id);
         long ends[2] = {fr_model_node_lookup(model, step->from_node),
                         fr_model_node_lookup(model, step->to_node)};
         for (int k = 0; k < 3; k++) {

@@ -235,7 +235,7 @@ static bool write_services(GString *out, const fr_model *m)
         char cutoff[FR_NUMBER_TEXT_SIZE], from[16], to[16];
         departures_text(departures, m, s);
         const char *cells[] = {s->id,
-                               s->reverse ? fr_link_rev_id(l) : l->id,
+                               s->reverse ? fr_model_rev_id(m, s->link) : l->id,
                                departures->str,
                                fr_export_number(s->cutoff_h, cutoff),
                                day_text(s->valid_from, from),
@@ -255,7 +255,7 @@ static bool closure_link(const fr_model *m, const fr_closure *c, const char **ou
     if (c->forward && c->reverse == l->bidirectional)
         *out = l->id;
     else if (!c->forward && c->reverse && l->bidirectional)
-        *out = fr_link_rev_id(l);
+        *out = fr_model_rev_id(m, c->ref);
     else {
         g_set_error(error, FR_ERROR, FR_ERROR_INVALID,
                     "closures.csv: a closure of link '%s' in the %s direction only cannot be "

@@ -201,7 +201,7 @@ static bool claim_link_id(const fr_table *t, fr_model *model, load_state *ls, co
     if (first)
         return fr_table_error(t, error, "duplicate id '%s' (first on %s %u)", id,
                               fr_table_unit(t), first);
-    link->id = fr_model_store_link_id(model, id, link->bidirectional);
+    link->id = fr_load_store(model, id);
     fr_id_index_put(&ls->link_ids, link->id, hash, model->links->len);
     if (ends_in_rev(id)) /* a later X:rev reverse must not take it */
         g_hash_table_insert(ls->rev_like, (gpointer)link->id, GUINT_TO_POINTER(fr_table_line(t)));
@@ -225,12 +225,12 @@ static bool link_ends(const fr_table *t, fr_model *model, load_state *ls, const 
     return true;
 }
 
-/* The reverse id of a bidirectional link (stored with its id): no link id
- * may equal it. */
+/* The reverse id of a bidirectional link: no link id may equal it. */
 static bool claim_rev_id(const fr_table *t, load_state *ls, const fr_link *link,
                          GError **error)
 {
-    const char *rev_id = fr_link_rev_id(link);
+    char buf[FR_REV_ID_SIZE];
+    const char *rev_id = fr_link_rev_id_in(link, buf);
     gpointer first = g_hash_table_lookup(ls->rev_like, rev_id);
     if (first)
         return fr_table_error(t, error, "duplicate id '%s' (first on %s %u)", rev_id,

@@ -5,6 +5,11 @@
 #include <stdarg.h>
 #include <string.h>
 
+struct fr_rev_ids {
+    GMutex lock;
+    GHashTable *made; /* link index -> "<id>:rev" */
+};
+
 void fr_model_init(fr_model *model)
 {
     *model = (fr_model){0};
@@ -26,6 +31,9 @@ void fr_model_init(fr_model *model)
     model->closures = g_array_new(FALSE, TRUE, sizeof(fr_closure));
     model->waypoints = g_array_new(FALSE, FALSE, sizeof(fr_waypoint));
     model->reference_day = FR_DAY_MIN;
+    model->rev_ids = g_new0(struct fr_rev_ids, 1);
+    g_mutex_init(&model->rev_ids->lock);
+    model->rev_ids->made = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
 }
 
 void fr_model_clear(fr_model *model)
@@ -44,6 +52,9 @@ void fr_model_clear(fr_model *model)
     g_array_free(model->links, TRUE);
     g_array_free(model->nodes, TRUE);
     g_string_chunk_free(model->strings);
+    g_hash_table_destroy(model->rev_ids->made);
+    g_mutex_clear(&model->rev_ids->lock);
+    g_free(model->rev_ids);
     *model = (fr_model){0};
 }
 
@@ -97,21 +108,23 @@ static void copy_nodes(fr_model *to, const fr_model *from)
     }
 }
 
-const char *fr_model_store_link_id(fr_model *model, const char *id, bool bidirectional)
+const char *fr_link_rev_id_in(const fr_link *l, char buf[FR_REV_ID_SIZE])
 {
-    if (!bidirectional)
-        return g_string_chunk_insert(model->strings, id);
-    size_t len = strlen(id), size = 2 * len + sizeof ":rev" + 1;
-    char small[2 * 64 + sizeof ":rev" + 1]; /* ids have at most 64 bytes */
-    char *both = size <= sizeof small ? small : g_malloc(size);
-    memcpy(both, id, len + 1); /* "<id>\0<id>:rev\0" */
-    memcpy(both + len + 1, id, len);
-    memcpy(both + 2 * len + 1, ":rev", sizeof ":rev");
-    /* (the chunk adds the final NUL) */
-    const char *stored = g_string_chunk_insert_len(model->strings, both, (gssize)(size - 1));
-    if (both != small)
-        g_free(both);
-    return stored;
+    g_snprintf(buf, FR_REV_ID_SIZE, "%s:rev", l->id);
+    return buf;
+}
+
+const char *fr_model_rev_id(const fr_model *model, uint32_t link)
+{
+    struct fr_rev_ids *r = model->rev_ids;
+    g_mutex_lock(&r->lock);
+    char *id = g_hash_table_lookup(r->made, GUINT_TO_POINTER(link));
+    if (!id) {
+        id = g_strconcat(FR_LINK(model, link)->id, ":rev", NULL);
+        g_hash_table_insert(r->made, GUINT_TO_POINTER(link), id);
+    }
+    g_mutex_unlock(&r->lock);
+    return id;
 }
 
 static void copy_links(fr_model *to, const fr_model *from)
@@ -119,7 +132,7 @@ static void copy_links(fr_model *to, const fr_model *from)
     g_array_append_vals(to->links, from->links->data, from->links->len);
     for (guint i = 0; i < to->links->len; i++) {
         fr_link *l = FR_LINK(to, i);
-        l->id = fr_model_store_link_id(to, l->id, l->bidirectional);
+        l->id = same_text(to, l->id);
         l->source = same_text(to, l->source);
     }
     for (guint c = 0; c < from->corridors->len; c++)

@@ -1,7 +1,9 @@
 /* model.h - the data model of FORMAT.md §1: nodes, links, transfers,
  * corridors and emission factors as loaded and validated, with id lookup
- * and load warnings. Immutable once loaded. The layers above read it: the
- * virtual graph is built from it, routes and renderers name its rows. */
+ * and load warnings. Immutable once loaded, but for the reverse link ids
+ * it makes when asked (fr_model_rev_id(), under a lock). The layers above
+ * read it: the virtual graph is built from it, routes and renderers name
+ * its rows. */
 #ifndef FR_MODEL_H
 #define FR_MODEL_H
 
@@ -10,7 +12,6 @@
 #include "id_table.h"
 
 #include <stdint.h>
-#include <string.h>
 
 typedef struct {
     const char *id, *name, *country, *source; /* in the network's string chunk */
@@ -20,9 +21,9 @@ typedef struct {
 } fr_node;
 
 /* Laid out without padding (80 bytes): millions of rows. A bidirectional
- * link's reverse id "<id>:rev" is kept in the string chunk right after its
- * id (fr_model_store_link_id()) and its corridor's name in `corridors`, so
- * neither takes a pointer here: fr_link_rev_id(), fr_link_corridor(). */
+ * link's reverse id "<id>:rev" is made when asked (fr_model_rev_id(),
+ * fr_link_rev_id_in()) and its corridor's name is in `corridors`
+ * (fr_link_corridor()): neither takes room here. */
 typedef struct {
     const char *id, *source;
     uint32_t from, to;                           /* node indices */
@@ -88,6 +89,9 @@ typedef struct {
     int32_t reference_day;   /* network.csv reference_date, or FR_DAY_MIN when none */
     const char *name;        /* network.csv name, or NULL */
     bool has_validity;       /* some link has valid_from or valid_to */
+    /* The one part that changes after loading: reverse ids made so far
+     * (fr_model_rev_id()), under its own lock. */
+    struct fr_rev_ids *rev_ids;
 } fr_model;
 
 /* Whether the model says when things run: services, closures or validity
@@ -99,11 +103,16 @@ static inline bool fr_model_is_dated(const fr_model *model)
 #define FR_SERVICE(model, i) (&g_array_index((model)->services, fr_service, (i)))
 #define FR_CLOSURE(model, i) (&g_array_index((model)->closures, fr_closure, (i)))
 
-/* "<id>:rev" for a bidirectional link, NULL for a one-way one. */
-static inline const char *fr_link_rev_id(const fr_link *l)
-{
-    return l->bidirectional ? l->id + strlen(l->id) + 1 : NULL;
-}
+/* Room for a reverse id: a link id (at most 64 bytes, FORMAT.md §1) and
+ * ":rev". */
+#define FR_REV_ID_SIZE (64 + sizeof ":rev")
+/* Writes "<id>:rev" of link l into buf and returns buf: for lookups and
+ * messages. */
+const char *fr_link_rev_id_in(const fr_link *l, char buf[FR_REV_ID_SIZE]);
+/* "<id>:rev" of bidirectional link `link`, made on its first use and kept
+ * until the model is cleared, so that routes may point at it; any thread
+ * may ask. */
+const char *fr_model_rev_id(const fr_model *model, uint32_t link);
 
 /* The link's corridor, "" when it has none. */
 static inline const char *fr_link_corridor(const fr_model *model, const fr_link *l)
@@ -120,9 +129,6 @@ void fr_model_init(fr_model *model);
 void fr_model_clear(fr_model *model);
 /* `to` (not initialised) becomes a copy of `from` sharing nothing with it. */
 void fr_model_copy(fr_model *to, const fr_model *from);
-/* Stores a link's id in the model's strings; for a bidirectional link
- * followed by its reverse id (fr_link_rev_id() finds it there). */
-const char *fr_model_store_link_id(fr_model *model, const char *id, bool bidirectional);
 /* -1 when the id is unknown. */
 long fr_model_node_lookup(const fr_model *model, const char *id);
 int32_t fr_model_corridor_lookup(const fr_model *model, const char *corridor);

@@ -216,8 +216,10 @@ static GHashTable *waypointed_steps(const fr_model *model, const fr_route *const
             continue;
         if (g_hash_table_contains(steps, l->id))
             g_hash_table_insert(steps, (gpointer)l->id, GSIZE_TO_POINTER((gsize)i * 2 + 1));
-        if (l->bidirectional && g_hash_table_contains(steps, fr_link_rev_id(l)))
-            g_hash_table_insert(steps, (gpointer)fr_link_rev_id(l), GSIZE_TO_POINTER((gsize)i * 2 + 2));
+        char rev_id[FR_REV_ID_SIZE];
+        if (l->bidirectional && g_hash_table_contains(steps, fr_link_rev_id_in(l, rev_id)))
+            g_hash_table_insert(steps, (gpointer)fr_model_rev_id(model, i),
+                                GSIZE_TO_POINTER((gsize)i * 2 + 2));
     }
     return steps;
 }

@@ -13,7 +13,7 @@ static fr_step link_step(const fr_model *model, uint32_t link_index, bool revers
     const fr_node *from = FR_NODE(model, reverse ? l->to : l->from);
     const fr_node *to = FR_NODE(model, reverse ? l->from : l->to);
     return (fr_step){.type = FR_STEP_LINK,
-                     .link_id = reverse ? fr_link_rev_id(l) : l->id,
+                     .link_id = reverse ? fr_model_rev_id(model, link_index) : l->id,
                      .from_node = from->id,
                      .to_node = to->id,
                      .mode = l->mode,
