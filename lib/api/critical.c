@@ -220,11 +220,9 @@ static void close_one(critical_call *c, fr_search_spec *spec, const fr_query *qu
 static uint32_t step_link(const critical_call *c, const char *link_id)
 {
     gpointer found = g_hash_table_lookup(c->link_index, link_id);
-    size_t len = strlen(link_id);
-    if (!found && len > 4 && strcmp(link_id + len - 4, ":rev") == 0) {
-        char *id = g_strndup(link_id, len - 4);
-        found = g_hash_table_lookup(c->link_index, id);
-        g_free(id);
+    char base[FR_REV_ID_SIZE];
+    if (!found && fr_rev_id_base(link_id, base)) {
+        found = g_hash_table_lookup(c->link_index, base);
         if (found && !FR_LINK(&c->net->model, GPOINTER_TO_UINT(found) - 1)->bidirectional)
             found = NULL;
     }

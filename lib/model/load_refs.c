@@ -82,13 +82,9 @@ long fr_load_find_link(const load_state *ls, const fr_model *model, const char *
 {
     *reverse = *one_way = false;
     long index = fr_id_index_find(&ls->link_ids, id, hash);
-    size_t len = strlen(id);
-    if (index >= 0 || len <= 4 || strcmp(id + len - 4, ":rev") != 0)
+    char base[FR_REV_ID_SIZE];
+    if (index >= 0 || !fr_rev_id_base(id, base))
         return index;
-    char base[65];
-    len = MIN(len - 4, sizeof base - 1); /* a valid id has at most 64 characters */
-    memcpy(base, id, len);
-    base[len] = '\0';
     index = fr_id_index_find(&ls->link_ids, base, fr_hash_id(base));
     if (index >= 0 && !FR_LINK(model, index)->bidirectional) {
         *one_way = true;

@@ -109,6 +109,9 @@ static inline bool fr_model_is_dated(const fr_model *model)
 /* Writes "<id>:rev" of link l into buf and returns buf: for lookups and
  * messages. */
 const char *fr_link_rev_id_in(const fr_link *l, char buf[FR_REV_ID_SIZE]);
+/* Whether id has the form "<base>:rev" (a base of 1-64 characters): then
+ * the base is written into base. */
+bool fr_rev_id_base(const char *id, char base[FR_REV_ID_SIZE]);
 /* "<id>:rev" of bidirectional link `link`, made on its first use and kept
  * until the model is cleared, so that routes may point at it; any thread
  * may ask. */
