@@ -5,7 +5,9 @@
  * empty id) not found; ids crafted to start in the same slot (collisions,
  * probing across the array's end); rebuilding a table larger and smaller;
  * rows of other sizes than a pointer; and the model's lookup after a load,
- * a copy and a scenario that closes nodes, against a scan of the nodes. */
+ * a copy and a scenario that closes nodes, against a scan of the nodes.
+ * Reverse link ids: "<id>:rev" split by hand-made cases, and made once per
+ * link however many threads ask (lib/model/model.c). */
 #include "helpers.h"
 
 #include <stdint.h>
@@ -252,6 +254,75 @@ static void expect_model_lookup(const fr_model *m)
     assert_int_equal(fr_model_node_lookup(m, ""), -1);
 }
 
+static void test_rev_id_base(void **state)
+{
+    (void)state;
+    char base[FR_REV_ID_SIZE];
+    assert_true(fr_rev_id_base("L1:rev", base));
+    assert_string_equal(base, "L1");
+    assert_true(fr_rev_id_base("L1:rev:rev", base));
+    assert_string_equal(base, "L1:rev");
+    const char *not_reverse[] = {":rev", "L1", "L1:re", "L1:REV", "rev", ""};
+    for (size_t i = 0; i < G_N_ELEMENTS(not_reverse); i++)
+        assert_false(fr_rev_id_base(not_reverse[i], base));
+    char longest[64 + sizeof ":rev" + 1];
+    memset(longest, 'a', 64); /* a base of 64 characters, the most an id has */
+    strcpy(longest + 64, ":rev");
+    assert_true(fr_rev_id_base(longest, base));
+    assert_int_equal(strlen(base), 64);
+    memset(longest, 'a', 65);
+    strcpy(longest + 65, ":rev");
+    assert_false(fr_rev_id_base(longest, base));
+}
+
+typedef struct {
+    const fr_model *model;
+    const char **out; /* per link: its reverse id, NULL for a one-way link */
+} rev_id_asker;
+
+/* Asks for every bidirectional link's reverse id. */
+static gpointer ask_rev_ids(gpointer data)
+{
+    rev_id_asker *a = data;
+    for (guint i = 0; i < a->model->links->len; i++)
+        a->out[i] = FR_LINK(a->model, i)->bidirectional ? fr_model_rev_id(a->model, i) : NULL;
+    return NULL;
+}
+
+static void test_model_rev_ids(void **state)
+{
+    (void)state;
+    fr_model m;
+    fr_model_init(&m);
+    fr_file_source source = fr_file_source_dir(FR_TEST_DATA "/small");
+    GError *error = NULL;
+    assert_true(fr_model_load(&m, &source, &error));
+    guint n = m.links->len;
+    const char **first = g_new0(const char *, n), **second = g_new0(const char *, n);
+    rev_id_asker a = {&m, first}, b = {&m, second};
+    GThread *t1 = g_thread_new("rev1", ask_rev_ids, &a), *t2 = g_thread_new("rev2", ask_rev_ids, &b);
+    g_thread_join(t1);
+    g_thread_join(t2);
+    guint bidirectional = 0;
+    for (guint i = 0; i < n; i++) {
+        const fr_link *l = FR_LINK(&m, i);
+        if (!l->bidirectional)
+            continue;
+        bidirectional++;
+        char *expected = g_strconcat(l->id, ":rev", NULL);
+        assert_string_equal(first[i], expected);
+        assert_ptr_equal(first[i], second[i]); /* made once */
+        assert_ptr_equal(fr_model_rev_id(&m, i), first[i]);
+        char buf[FR_REV_ID_SIZE];
+        assert_string_equal(fr_link_rev_id_in(l, buf), expected);
+        g_free(expected);
+    }
+    assert_true(bidirectional > 0);
+    g_free(first);
+    g_free(second);
+    fr_model_clear(&m);
+}
+
 static void test_model(void **state)
 {
     (void)state;
@@ -298,6 +369,8 @@ int main(void)
         cmocka_unit_test(test_collisions),
         cmocka_unit_test(test_rebuild),
         cmocka_unit_test(test_model),
+        cmocka_unit_test(test_rev_id_base),
+        cmocka_unit_test(test_model_rev_ids),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -117,7 +117,7 @@ const char *fr_link_rev_id_in(const fr_link *l, char buf[FR_REV_ID_SIZE])
 bool fr_rev_id_base(const char *id, char base[FR_REV_ID_SIZE])
 {
     size_t len = strlen(id);
-    if (len <= 4 || len - 4 >= FR_REV_ID_SIZE || strcmp(id + len - 4, ":rev") != 0)
+    if (len <= 4 || len - 4 > 64 || strcmp(id + len - 4, ":rev") != 0)
         return false;
     memcpy(base, id, len - 4);
     base[len - 4] = '\0';
