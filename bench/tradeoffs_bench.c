@@ -229,11 +229,10 @@ static size_t baseline_front(const fr_network *net, const fr_search_spec *spec, 
     GArray **sets = g_new0(GArray *, g->n_states);
     GArray *queue = g_array_new(FALSE, FALSE, sizeof(bentry));
     const double zero[3] = {0};
-    for (int m = 0; m < FR_MODE_COUNT; m++) {
-        int32_t slot = fr_vgraph_slot(g, spec->origin, (fr_mode)m);
-        if (slot >= 0)
-            relax(sets, queue, fr_state_out((uint32_t)slot), zero, k, labels);
-    }
+    uint32_t roots[FR_MODE_COUNT];
+    uint32_t n_roots = fr_node_states(g, spec->origin, true, roots);
+    for (uint32_t i = 0; i < n_roots; i++)
+        relax(sets, queue, roots[i], zero, k, labels);
     for (guint head = 0; head < queue->len; head++) {
         bentry at = g_array_index(queue, bentry, head);
         blabel l = g_array_index(sets[at.state], blabel, at.index);

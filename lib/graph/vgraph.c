@@ -72,13 +72,12 @@ static uint32_t assign_slots(const fr_model *model, fr_vgraph *g)
     g->n_states = 2 * n_slots;
     g->state_node = g_new(uint32_t, g->n_states);
     g->state_mode = g_new(uint8_t, g->n_states);
+    uint32_t s = 0; /* IN and OUT of each slot in turn: by node, then mode */
     for (uint32_t v = 0; v < n_nodes; v++)
         for (int m = 0; m < FR_MODE_COUNT; m++) {
-            int32_t slot = fr_vgraph_slot(g, v, (fr_mode)m);
-            if (slot < 0)
+            if (!(g->node_modes[v] >> m & 1u))
                 continue;
-            for (uint32_t s = fr_state_in((uint32_t)slot); s <= fr_state_out((uint32_t)slot);
-                 s++) {
+            for (int in_out = 0; in_out < 2; in_out++, s++) {
                 g->state_node[s] = v;
                 g->state_mode[s] = (uint8_t)m;
             }

@@ -177,12 +177,6 @@ static bool bidirectional_cell(const fr_table *t, bool *out, GError **error)
     return true;
 }
 
-static bool ends_in_rev(const char *id)
-{
-    size_t len = strlen(id);
-    return len > 4 && strcmp(id + len - 4, ":rev") == 0;
-}
-
 /* The line of the link id or reverse id `id` read before, or 0. A reverse
  * id X:rev is not stored: it is taken if X is a bidirectional link. */
 static uint32_t link_id_seen(const load_state *ls, const fr_model *model, const char *id,
@@ -203,7 +197,8 @@ static bool claim_link_id(const fr_table *t, fr_model *model, load_state *ls, co
                               fr_table_unit(t), first);
     link->id = fr_load_store(model, id);
     fr_id_index_put(&ls->link_ids, link->id, hash, model->links->len);
-    if (ends_in_rev(id)) /* a later X:rev reverse must not take it */
+    char base[FR_REV_ID_SIZE];
+    if (fr_rev_id_base(id, base)) /* a later X:rev reverse must not take it */
         g_hash_table_insert(ls->rev_like, (gpointer)link->id, GUINT_TO_POINTER(fr_table_line(t)));
     return true;
 }

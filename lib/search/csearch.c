@@ -268,11 +268,10 @@ static void seed(fr_csearch *cs, const fr_csearch_problem *p)
         try_add(cs, p, g->edge_to[p->root[p->n_root - 1]], &start, FR_NONE, FR_NONE);
         return;
     }
-    for (int m = 0; m < FR_MODE_COUNT; m++) {
-        int32_t slot = fr_vgraph_slot(g, cs->spec->origin, (fr_mode)m);
-        if (slot >= 0)
-            try_add(cs, p, fr_state_out((uint32_t)slot), &start, FR_NONE, FR_NONE);
-    }
+    uint32_t roots[FR_MODE_COUNT];
+    uint32_t n_roots = fr_node_states(g, cs->spec->origin, true, roots);
+    for (uint32_t i = 0; i < n_roots; i++)
+        try_add(cs, p, roots[i], &start, FR_NONE, FR_NONE);
 }
 
 /* The whole route of a settled label: the root, then the label's edges. */

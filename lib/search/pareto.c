@@ -240,11 +240,10 @@ static void search(psearch *ps)
     const double zero[MAX_DIMS] = {0};
     uint64_t popped = 0;
     double f0 = NAN;
-    for (int m = 0; m < FR_MODE_COUNT; m++) {
-        int32_t slot = fr_vgraph_slot(g, ps->spec->origin, (fr_mode)m);
-        if (slot >= 0)
-            try_open(ps, fr_state_out((uint32_t)slot), zero, 0, FR_NONE, FR_NONE);
-    }
+    uint32_t roots[FR_MODE_COUNT];
+    uint32_t n_roots = fr_node_states(g, ps->spec->origin, true, roots);
+    for (uint32_t i = 0; i < n_roots; i++)
+        try_open(ps, roots[i], zero, 0, FR_NONE, FR_NONE);
     while (ps->heap.len > 0) {
         pitem top = pitem_heap_pop(&ps->heap, ps);
         if (isnan(f0))
